@@ -1,0 +1,57 @@
+package tj.migrantsguide.app
+
+import java.nio.file.Path
+import java.util.Optional
+import tj.migrantsguide.DataDirectory
+
+/** What `migrants-guide.jar` was asked to do. Parsing only; running is in [runCommand]. */
+object CommandLine {
+    val USAGE = """
+        |Usage: java -jar migrants-guide.jar [COMMAND] [--data DIR]
+        |
+        |With no command, opens the guide's window.
+        |
+        |Commands:
+        |  info        print the installed content version, countries and items per language, data directory
+        |  --help      this text
+        |
+        |Options:
+        |  --data DIR  where the guide keeps its database (default: ${'$'}${DataDirectory.ENVIRONMENT_VARIABLE},
+        |              else ~/${DataDirectory.FOLDER_IN_HOME})
+        |""".trimMargin()
+
+    sealed interface Command {
+        data class Window(val dataDirectory: Path) : Command
+        data class Info(val dataDirectory: Path) : Command
+        data object Help : Command
+    }
+
+    class UsageError(message: String) : Exception(message)
+
+    fun parse(
+        args: List<String>,
+        environment: Map<String, String> = System.getenv(),
+        userHome: String = System.getProperty("user.home"),
+    ): Command {
+        var data: String? = null
+        val words = mutableListOf<String>()
+        var i = 0
+        while (i < args.size) {
+            when (val arg = args[i]) {
+                "--help", "-h", "help" -> return Command.Help
+                "--data" -> {
+                    data = args.getOrNull(i + 1) ?: throw UsageError("--data needs a folder")
+                    i++
+                }
+                else -> if (arg.startsWith("--")) throw UsageError("unknown option: $arg") else words += arg
+            }
+            i++
+        }
+        val dataDirectory = DataDirectory.resolve(Optional.ofNullable(data), environment, userHome)
+        return when (words.firstOrNull()) {
+            null -> Command.Window(dataDirectory)
+            "info" -> Command.Info(dataDirectory)
+            else -> throw UsageError("unknown command: ${words.first()}")
+        }
+    }
+}

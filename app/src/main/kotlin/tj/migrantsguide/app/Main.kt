@@ -1,0 +1,22 @@
+package tj.migrantsguide.app
+
+import java.io.PrintStream
+import java.nio.charset.StandardCharsets
+import kotlin.system.exitProcess
+
+/** Entry point of `migrants-guide.jar`: a command when one is given, else the window. */
+fun main(args: Array<String>) {
+    val out = PrintStream(System.out, true, StandardCharsets.UTF_8)
+    val err = PrintStream(System.err, true, StandardCharsets.UTF_8)
+    val command = try {
+        CommandLine.parse(args.toList())
+    } catch (e: CommandLine.UsageError) {
+        err.println(e.message)
+        err.print(CommandLine.USAGE)
+        exitProcess(2)
+    }
+    when (command) {
+        is CommandLine.Command.Window -> openWindow(command.dataDirectory)
+        else -> exitProcess(runCommand(command, out, err))
+    }
+}

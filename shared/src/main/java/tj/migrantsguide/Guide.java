@@ -1,0 +1,96 @@
+package tj.migrantsguide;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import tj.migrantsguide.feed.Feed;
+import tj.migrantsguide.feed.FeedCodec;
+import tj.migrantsguide.feed.FeedFiles;
+import tj.migrantsguide.feed.FeedFormatException;
+import tj.migrantsguide.feed.FeedReader;
+import tj.migrantsguide.store.GuideStore;
+import tj.migrantsguide.store.InstalledFeed;
+
+/**
+ * The guide on this device: its data folder and database, filled from the snapshot built into the app the
+ * first time (or whenever the app brings newer content than the device has).
+ */
+public final class Guide implements AutoCloseable {
+    public static final String DATABASE_FILE = "guide.db";
+
+    /** What happened while opening: whether the built-in snapshot was installed, and what is installed now. */
+    public record StartReport(boolean importedSnapshot, long installedVersion) {}
+
+    private final Path dataDirectory;
+    private final GuideStore store;
+    private final StartReport startReport;
+
+    private Guide(Path dataDirectory, GuideStore store, StartReport startReport) {
+        this.dataDirectory = dataDirectory;
+        this.store = store;
+        this.startReport = startReport;
+    }
+
+    /**
+     * Opens (or creates) the guide in {@code dataDirectory}. The embedded snapshot is read and installed only when
+     * the database has no content yet or older content than the snapshot.
+     *
+     * @throws SnapshotUnreadableException when the snapshot inside the app is damaged (a broken build)
+     */
+    public static Guide open(Path dataDirectory, FeedFiles embeddedSnapshot, Clock clock)
+            throws SnapshotUnreadableException {
+        Objects.requireNonNull(embeddedSnapshot, "embeddedSnapshot");
+        GuideStore store = GuideStore.open(dataDirectory.resolve(DATABASE_FILE), clock);
+        try {
+            Optional<InstalledFeed> installed = store.installedFeed();
+            // Reading the index alone is cheap; the packs are parsed only when they will be installed.
+            long snapshotVersion = snapshotVersion(embeddedSnapshot);
+            if (installed.isPresent() && installed.get().version() >= snapshotVersion) {
+                return new Guide(dataDirectory, store, new StartReport(false, installed.get().version()));
+            }
+            Feed snapshot = FeedReader.read(embeddedSnapshot);
+            store.install(snapshot);
+            return new Guide(dataDirectory, store, new StartReport(true, snapshot.index().version()));
+        } catch (IOException | FeedFormatException e) {
+            store.close();
+            throw new SnapshotUnreadableException(e);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private static long snapshotVersion(FeedFiles snapshot) throws IOException, FeedFormatException {
+        try (var in = snapshot.open("index.json")) {
+            return FeedCodec.readIndex("index.json", in.readAllBytes()).version();
+        }
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    public GuideStore store() {
+        return store;
+    }
+
+    public StartReport startReport() {
+        return startReport;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+
+    /** The content built into the app cannot be read: the build is broken, not the device. */
+    public static final class SnapshotUnreadableException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        SnapshotUnreadableException(Throwable cause) {
+            super("the content built into the app cannot be read: " + cause.getMessage(), cause);
+        }
+    }
+}

@@ -1,0 +1,366 @@
+package tj.migrantsguide.feed;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tj.migrantsguide.guide.Article;
+import tj.migrantsguide.guide.Contact;
+import tj.migrantsguide.guide.ContactKind;
+import tj.migrantsguide.guide.Country;
+import tj.migrantsguide.guide.Language;
+import tj.migrantsguide.guide.Phone;
+import tj.migrantsguide.guide.Stage;
+
+/**
+ * Reads and writes the JSON files of a feed (format described in docs/feed-format.md).
+ *
+ * <p>Writing is deterministic (fixed field order, no whitespace) so that the same content always gives the same
+ * bytes and therefore the same content address. Reading is strict: a missing or mistyped field is a
+ * {@link FeedFormatException} naming the file and the field, never a half-read pack.
+ */
+public final class FeedCodec {
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+
+    static {
+        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(32)
+                .maxStringLength(1_000_000)
+                .build());
+    }
+
+    private FeedCodec() {}
+
+    // ---- index ----
+
+    public static byte[] writeIndex(FeedIndex index) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", index.format());
+        root.put("version", index.version());
+        root.put("published", index.published().toString());
+        root.put("expires", index.expires().toString());
+        ArrayNode packs = root.putArray("packs");
+        for (PackEntry entry : index.packs()) {
+            ObjectNode node = packs.addObject();
+            node.put("name", entry.name());
+            node.put("file", entry.file());
+            node.put("size", entry.size());
+            node.put("sha256", entry.sha256());
+        }
+        return bytes(root);
+    }
+
+    public static FeedIndex readIndex(String file, byte[] bytes) throws FeedFormatException {
+        Reader in = new Reader(file, parse(file, bytes));
+        int format = in.integer(in.root, "format");
+        if (format != FeedIndex.FORMAT) {
+            throw new FeedFormatException(file, "format " + format + " is not supported (this app reads format "
+                    + FeedIndex.FORMAT + ")");
+        }
+        long version = in.longNumber(in.root, "version");
+        Instant published = in.instant(in.root, "published");
+        Instant expires = in.instant(in.root, "expires");
+        List<PackEntry> packs = new ArrayList<>();
+        for (JsonNode node : in.array(in.root, "packs")) {
+            packs.add(new PackEntry(
+                    in.text(node, "name"), in.text(node, "file"), in.longNumber(node, "size"), in.text(node, "sha256")));
+        }
+        return new FeedIndex(format, version, published, expires, packs);
+    }
+
+    // ---- common pack ----
+
+    public static byte[] writeCommon(CommonPack pack) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FeedIndex.FORMAT);
+        ArrayNode countries = root.putArray("countries");
+        for (Country country : pack.countries()) {
+            ObjectNode node = countries.addObject();
+            node.put("code", country.code());
+            ObjectNode names = node.putObject("names");
+            for (Language language : Language.values()) {
+                String name = country.names().get(language);
+                if (name != null) {
+                    names.put(language.code(), name);
+                }
+            }
+            node.put("order", country.sortOrder());
+        }
+        return bytes(root);
+    }
+
+    public static CommonPack readCommon(String file, byte[] bytes) throws FeedFormatException {
+        Reader in = new Reader(file, parse(file, bytes));
+        in.integer(in.root, "format");
+        List<Country> countries = new ArrayList<>();
+        for (JsonNode node : in.array(in.root, "countries")) {
+            Map<Language, String> names = new EnumMap<>(Language.class);
+            JsonNode namesNode = in.object(node, "names");
+            for (Iterator<Map.Entry<String, JsonNode>> it = namesNode.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                Language language = Language.fromCode(e.getKey())
+                        .orElseThrow(() -> new IllegalStateException("unreachable"));
+                names.put(language, in.text(namesNode, e.getKey()));
+            }
+            countries.add(new Country(in.text(node, "code"), names, in.integer(node, "order")));
+        }
+        return new CommonPack(countries);
+    }
+
+    // ---- country pack ----
+
+    public static byte[] writeCountryPack(CountryPack pack) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", FeedIndex.FORMAT);
+        root.put("country", pack.countryCode());
+        root.put("language", pack.language().code());
+        ArrayNode articles = root.putArray("articles");
+        for (Article article : pack.articles()) {
+            ObjectNode node = articles.addObject();
+            node.put("id", article.id());
+            node.put("stage", article.stage().code());
+            node.put("title", article.title());
+            node.put("body", article.body());
+            putStrings(node, "sources", article.sources());
+            node.put("verified", article.verified().map(LocalDate::toString).orElse(null));
+            node.put("order", article.sortOrder());
+        }
+        ArrayNode contacts = root.putArray("contacts");
+        for (Contact contact : pack.contacts()) {
+            ObjectNode node = contacts.addObject();
+            node.put("id", contact.id());
+            node.put("kind", contact.kind().code());
+            node.put("name", contact.name());
+            ArrayNode phones = node.putArray("phones");
+            for (Phone phone : contact.phones()) {
+                phones.addObject().put("dial", phone.dial()).put("display", phone.display());
+            }
+            node.put("address", contact.address());
+            node.put("hours", contact.hours());
+            node.put("note", contact.note());
+            putStrings(node, "sources", contact.sources());
+            node.put("verified", contact.verified().map(LocalDate::toString).orElse(null));
+            node.put("emergency", contact.emergency());
+            node.put("order", contact.sortOrder());
+        }
+        return bytes(root);
+    }
+
+    public static CountryPack readCountryPack(String file, byte[] bytes) throws FeedFormatException {
+        Reader in = new Reader(file, parse(file, bytes));
+        in.integer(in.root, "format");
+        String country = in.text(in.root, "country");
+        Language language = in.language(in.root, "language");
+        List<Article> articles = new ArrayList<>();
+        for (JsonNode node : in.array(in.root, "articles")) {
+            articles.add(new Article(
+                    in.text(node, "id"),
+                    country,
+                    in.stage(node, "stage"),
+                    language,
+                    in.text(node, "title"),
+                    in.text(node, "body"),
+                    in.strings(node, "sources"),
+                    in.optionalDate(node, "verified"),
+                    in.integer(node, "order")));
+        }
+        List<Contact> contacts = new ArrayList<>();
+        for (JsonNode node : in.array(in.root, "contacts")) {
+            List<Phone> phones = new ArrayList<>();
+            for (JsonNode phone : in.array(node, "phones")) {
+                phones.add(new Phone(in.text(phone, "dial"), in.text(phone, "display")));
+            }
+            contacts.add(new Contact(
+                    in.text(node, "id"),
+                    country,
+                    in.contactKind(node, "kind"),
+                    language,
+                    in.text(node, "name"),
+                    phones,
+                    in.text(node, "address"),
+                    in.text(node, "hours"),
+                    in.text(node, "note"),
+                    in.strings(node, "sources"),
+                    in.optionalDate(node, "verified"),
+                    in.bool(node, "emergency"),
+                    in.integer(node, "order")));
+        }
+        return new CountryPack(country, language, articles, contacts);
+    }
+
+    // ---- helpers ----
+
+    private static void putStrings(ObjectNode node, String field, List<String> values) {
+        ArrayNode array = node.putArray(field);
+        values.forEach(array::add);
+    }
+
+    private static byte[] bytes(ObjectNode root) {
+        try {
+            return JSON.writeValueAsString(root).getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree we built cannot be written", e);
+        }
+    }
+
+    private static JsonNode parse(String file, byte[] bytes) throws FeedFormatException {
+        try {
+            JsonNode root = JSON.readTree(bytes);
+            if (root == null || !root.isObject()) {
+                throw new FeedFormatException(file, "not a JSON object");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            throw new FeedFormatException(file, "not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new FeedFormatException(file, "not readable: " + e.getMessage(), e);
+        }
+    }
+
+    /** Field access that turns every surprise into a FeedFormatException naming the field. */
+    private static final class Reader {
+        final String file;
+        final JsonNode root;
+
+        Reader(String file, JsonNode root) {
+            this.file = file;
+            this.root = root;
+        }
+
+        private JsonNode field(JsonNode node, String name) throws FeedFormatException {
+            if (node == null || !node.isObject()) {
+                throw new FeedFormatException(file, "expected an object holding '" + name + "'");
+            }
+            JsonNode value = node.get(name);
+            if (value == null) {
+                throw new FeedFormatException(file, "missing field '" + name + "'");
+            }
+            return value;
+        }
+
+        String text(JsonNode node, String name) throws FeedFormatException {
+            JsonNode value = field(node, name);
+            if (!value.isTextual()) {
+                throw new FeedFormatException(file, "field '" + name + "' must be text");
+            }
+            return value.textValue();
+        }
+
+        int integer(JsonNode node, String name) throws FeedFormatException {
+            JsonNode value = field(node, name);
+            if (!value.isInt()) {
+                throw new FeedFormatException(file, "field '" + name + "' must be a whole number");
+            }
+            return value.intValue();
+        }
+
+        long longNumber(JsonNode node, String name) throws FeedFormatException {
+            JsonNode value = field(node, name);
+            if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0) {
+                throw new FeedFormatException(file, "field '" + name + "' must be a whole number ≥ 0");
+            }
+            return value.longValue();
+        }
+
+        boolean bool(JsonNode node, String name) throws FeedFormatException {
+            JsonNode value = field(node, name);
+            if (!value.isBoolean()) {
+                throw new FeedFormatException(file, "field '" + name + "' must be true or false");
+            }
+            return value.booleanValue();
+        }
+
+        JsonNode object(JsonNode node, String name) throws FeedFormatException {
+            JsonNode value = field(node, name);
+            if (!value.isObject()) {
+                throw new FeedFormatException(file, "field '" + name + "' must be an object");
+            }
+            for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
+                String key = it.next();
+                if (Language.fromCode(key).isEmpty()) {
+                    throw new FeedFormatException(file, "unknown language '" + key + "' in '" + name + "'");
+                }
+            }
+            return value;
+        }
+
+        List<JsonNode> array(JsonNode node, String name) throws FeedFormatException {
+            JsonNode value = field(node, name);
+            if (!value.isArray()) {
+                throw new FeedFormatException(file, "field '" + name + "' must be a list");
+            }
+            List<JsonNode> items = new ArrayList<>(value.size());
+            value.forEach(items::add);
+            return items;
+        }
+
+        List<String> strings(JsonNode node, String name) throws FeedFormatException {
+            List<String> values = new ArrayList<>();
+            for (JsonNode item : array(node, name)) {
+                if (!item.isTextual()) {
+                    throw new FeedFormatException(file, "field '" + name + "' must hold only text");
+                }
+                values.add(item.textValue());
+            }
+            return values;
+        }
+
+        Instant instant(JsonNode node, String name) throws FeedFormatException {
+            String value = text(node, name);
+            try {
+                return Instant.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new FeedFormatException(file, "field '" + name + "' is not a UTC time: " + value);
+            }
+        }
+
+        Optional<LocalDate> optionalDate(JsonNode node, String name) throws FeedFormatException {
+            JsonNode value = field(node, name);
+            if (value.isNull()) {
+                return Optional.empty();
+            }
+            String text = text(node, name);
+            try {
+                return Optional.of(LocalDate.parse(text));
+            } catch (DateTimeParseException e) {
+                throw new FeedFormatException(file, "field '" + name + "' is not a date (YYYY-MM-DD): " + text);
+            }
+        }
+
+        Language language(JsonNode node, String name) throws FeedFormatException {
+            String code = text(node, name);
+            return Language.fromCode(code)
+                    .orElseThrow(() -> new FeedFormatException(file, "unknown language '" + code + "'"));
+        }
+
+        Stage stage(JsonNode node, String name) throws FeedFormatException {
+            String code = text(node, name);
+            return Stage.fromCode(code)
+                    .orElseThrow(() -> new FeedFormatException(file, "unknown stage '" + code + "'"));
+        }
+
+        ContactKind contactKind(JsonNode node, String name) throws FeedFormatException {
+            String code = text(node, name);
+            return ContactKind.fromCode(code)
+                    .orElseThrow(() -> new FeedFormatException(file, "unknown contact kind '" + code + "'"));
+        }
+    }
+}

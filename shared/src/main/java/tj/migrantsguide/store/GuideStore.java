@@ -1,0 +1,377 @@
+package tj.migrantsguide.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tj.migrantsguide.feed.CountryPack;
+import tj.migrantsguide.feed.Feed;
+import tj.migrantsguide.guide.Article;
+import tj.migrantsguide.guide.Contact;
+import tj.migrantsguide.guide.ContactKind;
+import tj.migrantsguide.guide.Country;
+import tj.migrantsguide.guide.Language;
+import tj.migrantsguide.guide.Phone;
+import tj.migrantsguide.guide.Stage;
+
+/**
+ * The guide's memory on the device: one SQLite file. Every screen reads from here; nothing here touches the
+ * network. All SQL of the app lives in this package.
+ */
+public final class GuideStore implements AutoCloseable {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+    private static final TypeReference<List<Map<String, String>>> PHONES = new TypeReference<>() {};
+
+    private final Path file;
+    private final Connection connection;
+    private final Clock clock;
+
+    private GuideStore(Path file, Connection connection, Clock clock) {
+        this.file = file;
+        this.connection = connection;
+        this.clock = clock;
+    }
+
+    /** Opens the database file, creating it and its folder if needed, and brings its schema up to date. */
+    public static GuideStore open(Path file, Clock clock) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA journal_mode = WAL");
+                statement.execute("PRAGMA foreign_keys = ON");
+                statement.execute("PRAGMA synchronous = NORMAL");
+            }
+            Migrations.migrate(connection);
+            return new GuideStore(file, connection, clock);
+        } catch (SQLException | java.io.IOException e) {
+            throw new StoreException("open " + file, e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public int schemaVersion() {
+        try {
+            return Migrations.userVersion(connection);
+        } catch (SQLException e) {
+            throw new StoreException("read schema version", e);
+        }
+    }
+
+    // ---- feed ----
+
+    public synchronized Optional<InstalledFeed> installedFeed() {
+        String sql = "SELECT version, published, expires, installed_at FROM installed_feed WHERE id = 1";
+        try (PreparedStatement query = connection.prepareStatement(sql);
+                ResultSet rows = query.executeQuery()) {
+            if (!rows.next()) {
+                return Optional.empty();
+            }
+            return Optional.of(new InstalledFeed(
+                    rows.getLong(1),
+                    Instant.parse(rows.getString(2)),
+                    Instant.parse(rows.getString(3)),
+                    Instant.parse(rows.getString(4))));
+        } catch (SQLException e) {
+            throw new StoreException("read installed feed", e);
+        }
+    }
+
+    /** Replaces all content with the feed's, in one transaction: readers see the old or the new, never a mix. */
+    public synchronized void install(Feed feed) {
+        try {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("DELETE FROM article");
+                statement.execute("DELETE FROM contact");
+                statement.execute("DELETE FROM country_name");
+                statement.execute("DELETE FROM country");
+            }
+            insertCountries(feed.common().countries());
+            for (CountryPack pack : feed.countryPacks()) {
+                insertArticles(pack.articles());
+                insertContacts(pack.contacts());
+            }
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO installed_feed (id, version, published, expires, installed_at)
+                    VALUES (1, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET version = excluded.version, published = excluded.published,
+                        expires = excluded.expires, installed_at = excluded.installed_at""")) {
+                upsert.setLong(1, feed.index().version());
+                upsert.setString(2, feed.index().published().toString());
+                upsert.setString(3, feed.index().expires().toString());
+                upsert.setString(4, clock.instant().toString());
+                upsert.executeUpdate();
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            rollbackQuietly();
+            throw new StoreException("install feed version " + feed.index().version(), e);
+        } finally {
+            autoCommitQuietly();
+        }
+    }
+
+    private void insertCountries(List<Country> countries) throws SQLException {
+        try (PreparedStatement country = connection.prepareStatement(
+                        "INSERT INTO country (code, sort_order) VALUES (?, ?)");
+                PreparedStatement name = connection.prepareStatement(
+                        "INSERT INTO country_name (country, language, name) VALUES (?, ?, ?)")) {
+            for (Country c : countries) {
+                country.setString(1, c.code());
+                country.setInt(2, c.sortOrder());
+                country.addBatch();
+                for (Map.Entry<Language, String> e : c.names().entrySet()) {
+                    name.setString(1, c.code());
+                    name.setString(2, e.getKey().code());
+                    name.setString(3, e.getValue());
+                    name.addBatch();
+                }
+            }
+            country.executeBatch();
+            name.executeBatch();
+        }
+    }
+
+    private void insertArticles(List<Article> articles) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO article (id, language, country, stage, title, body, sources, verified, sort_order)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            for (Article a : articles) {
+                insert.setString(1, a.id());
+                insert.setString(2, a.language().code());
+                insert.setString(3, a.countryCode());
+                insert.setString(4, a.stage().code());
+                insert.setString(5, a.title());
+                insert.setString(6, a.body());
+                insert.setString(7, toJson(a.sources()));
+                insert.setString(8, a.verified().map(LocalDate::toString).orElse(null));
+                insert.setInt(9, a.sortOrder());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private void insertContacts(List<Contact> contacts) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO contact (id, language, country, kind, name, phones, address, hours, note, sources,
+                    verified, emergency, sort_order)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            for (Contact c : contacts) {
+                List<Map<String, String>> phones = new ArrayList<>();
+                for (Phone phone : c.phones()) {
+                    Map<String, String> p = new LinkedHashMap<>();
+                    p.put("dial", phone.dial());
+                    p.put("display", phone.display());
+                    phones.add(p);
+                }
+                insert.setString(1, c.id());
+                insert.setString(2, c.language().code());
+                insert.setString(3, c.countryCode());
+                insert.setString(4, c.kind().code());
+                insert.setString(5, c.name());
+                insert.setString(6, toJson(phones));
+                insert.setString(7, c.address());
+                insert.setString(8, c.hours());
+                insert.setString(9, c.note());
+                insert.setString(10, toJson(c.sources()));
+                insert.setString(11, c.verified().map(LocalDate::toString).orElse(null));
+                insert.setInt(12, c.emergency() ? 1 : 0);
+                insert.setInt(13, c.sortOrder());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    // ---- reading ----
+
+    public synchronized List<Country> countries() {
+        String sql = """
+                SELECT c.code, c.sort_order, n.language, n.name
+                FROM country c LEFT JOIN country_name n ON n.country = c.code
+                ORDER BY c.sort_order, c.code""";
+        Map<String, Map<Language, String>> names = new LinkedHashMap<>();
+        Map<String, Integer> order = new LinkedHashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(sql);
+                ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                String code = rows.getString(1);
+                order.put(code, rows.getInt(2));
+                Map<Language, String> byLanguage = names.computeIfAbsent(code, k -> new EnumMap<>(Language.class));
+                Language.fromCode(rows.getString(3)).ifPresent(l -> {
+                    try {
+                        byLanguage.put(l, rows.getString(4));
+                    } catch (SQLException e) {
+                        throw new StoreException("read country names", e);
+                    }
+                });
+            }
+        } catch (SQLException e) {
+            throw new StoreException("read countries", e);
+        }
+        List<Country> countries = new ArrayList<>();
+        names.forEach((code, byLanguage) -> countries.add(new Country(code, byLanguage, order.get(code))));
+        return countries;
+    }
+
+    public synchronized List<Article> articles(String countryCode, Language language) {
+        String sql = """
+                SELECT id, stage, title, body, sources, verified, sort_order FROM article
+                WHERE country = ? AND language = ? ORDER BY sort_order, id""";
+        List<Article> articles = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, countryCode);
+            query.setString(2, language.code());
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    articles.add(new Article(
+                            rows.getString(1),
+                            countryCode,
+                            Stage.fromCode(rows.getString(2)).orElseThrow(),
+                            language,
+                            rows.getString(3),
+                            rows.getString(4),
+                            fromJson(rows.getString(5), STRINGS),
+                            date(rows.getString(6)),
+                            rows.getInt(7)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("read articles of " + countryCode, e);
+        }
+        return articles;
+    }
+
+    public synchronized List<Contact> contacts(String countryCode, Language language) {
+        String sql = """
+                SELECT id, kind, name, phones, address, hours, note, sources, verified, emergency, sort_order
+                FROM contact WHERE country = ? AND language = ? ORDER BY sort_order, id""";
+        List<Contact> contacts = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, countryCode);
+            query.setString(2, language.code());
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    List<Phone> phones = new ArrayList<>();
+                    for (Map<String, String> p : fromJson(rows.getString(4), PHONES)) {
+                        phones.add(new Phone(p.get("dial"), p.get("display")));
+                    }
+                    contacts.add(new Contact(
+                            rows.getString(1),
+                            countryCode,
+                            ContactKind.fromCode(rows.getString(2)).orElseThrow(),
+                            language,
+                            rows.getString(3),
+                            phones,
+                            rows.getString(5),
+                            rows.getString(6),
+                            rows.getString(7),
+                            fromJson(rows.getString(8), STRINGS),
+                            date(rows.getString(9)),
+                            rows.getInt(10) != 0,
+                            rows.getInt(11)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("read contacts of " + countryCode, e);
+        }
+        return contacts;
+    }
+
+    public synchronized ContentCounts counts() {
+        Map<Language, Integer> items = new EnumMap<>(Language.class);
+        for (Language language : Language.values()) {
+            items.put(language, 0);
+        }
+        String sql = """
+                SELECT language, count(*) FROM (
+                    SELECT language FROM article UNION ALL SELECT language FROM contact)
+                GROUP BY language""";
+        try (Statement statement = connection.createStatement()) {
+            try (ResultSet rows = statement.executeQuery(sql)) {
+                while (rows.next()) {
+                    String code = rows.getString(1);
+                    int count = rows.getInt(2);
+                    Language.fromCode(code).ifPresent(l -> items.put(l, count));
+                }
+            }
+            try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM country")) {
+                return new ContentCounts(rows.next() ? rows.getInt(1) : 0, items);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("count content", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException("close " + file, e);
+        }
+    }
+
+    // ---- small helpers ----
+
+    private static Optional<LocalDate> date(String text) {
+        return text == null ? Optional.empty() : Optional.of(LocalDate.parse(text));
+    }
+
+    private static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("plain lists always serialise", e);
+        }
+    }
+
+    private static <T> T fromJson(String text, TypeReference<T> type) {
+        try {
+            return JSON.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new StoreException("read a stored list", e);
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // The original failure is the one worth reporting.
+        }
+    }
+
+    private void autoCommitQuietly() {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // Connection is broken; the next call reports it.
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package tj.migrantsguide.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Numbered schema migrations. The database's {@code PRAGMA user_version} is the number of the last one applied.
+ * Never edit a released migration: add the next number. Described in docs/database.md.
+ */
+final class Migrations {
+    record Migration(int version, String name, List<String> statements) {}
+
+    static final List<Migration> ALL = List.of(
+            new Migration(1, "content and feed state", List.of(
+                    """
+                    CREATE TABLE installed_feed (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        version INTEGER NOT NULL,
+                        published TEXT NOT NULL,
+                        expires TEXT NOT NULL,
+                        installed_at TEXT NOT NULL)""",
+                    """
+                    CREATE TABLE country (
+                        code TEXT PRIMARY KEY,
+                        sort_order INTEGER NOT NULL)""",
+                    """
+                    CREATE TABLE country_name (
+                        country TEXT NOT NULL REFERENCES country(code) ON DELETE CASCADE,
+                        language TEXT NOT NULL,
+                        name TEXT NOT NULL,
+                        PRIMARY KEY (country, language))""",
+                    """
+                    CREATE TABLE article (
+                        id TEXT NOT NULL,
+                        language TEXT NOT NULL,
+                        country TEXT NOT NULL,
+                        stage TEXT NOT NULL,
+                        title TEXT NOT NULL,
+                        body TEXT NOT NULL,
+                        sources TEXT NOT NULL,
+                        verified TEXT,
+                        sort_order INTEGER NOT NULL,
+                        PRIMARY KEY (id, language))""",
+                    """
+                    CREATE TABLE contact (
+                        id TEXT NOT NULL,
+                        language TEXT NOT NULL,
+                        country TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        name TEXT NOT NULL,
+                        phones TEXT NOT NULL,
+                        address TEXT NOT NULL,
+                        hours TEXT NOT NULL,
+                        note TEXT NOT NULL,
+                        sources TEXT NOT NULL,
+                        verified TEXT,
+                        emergency INTEGER NOT NULL,
+                        sort_order INTEGER NOT NULL,
+                        PRIMARY KEY (id, language))""",
+                    "CREATE INDEX article_by_country ON article(country, language, stage, sort_order)",
+                    "CREATE INDEX contact_by_country ON contact(country, language, sort_order)")));
+
+    private Migrations() {}
+
+    static int latestVersion() {
+        return ALL.get(ALL.size() - 1).version();
+    }
+
+    /** Brings the schema up to the latest version, each migration in its own transaction. */
+    static void migrate(Connection connection) throws SQLException {
+        int current = userVersion(connection);
+        if (current > latestVersion()) {
+            throw new SQLException("database schema " + current + " is newer than this app knows ("
+                    + latestVersion() + ")");
+        }
+        for (Migration migration : ALL) {
+            if (migration.version() <= current) {
+                continue;
+            }
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : migration.statements()) {
+                    statement.execute(sql);
+                }
+                statement.execute("PRAGMA user_version = " + migration.version());
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    static int userVersion(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                var rows = statement.executeQuery("PRAGMA user_version")) {
+            return rows.next() ? rows.getInt(1) : 0;
+        }
+    }
+}

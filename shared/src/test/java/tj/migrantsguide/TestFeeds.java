@@ -1,0 +1,66 @@
+package tj.migrantsguide;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import tj.migrantsguide.feed.CommonPack;
+import tj.migrantsguide.feed.CountryPack;
+import tj.migrantsguide.feed.FeedCodec;
+import tj.migrantsguide.feed.FeedIndex;
+import tj.migrantsguide.feed.FeedReader;
+import tj.migrantsguide.feed.PackEntry;
+import tj.migrantsguide.guide.Article;
+import tj.migrantsguide.guide.Contact;
+import tj.migrantsguide.guide.ContactKind;
+import tj.migrantsguide.guide.Country;
+import tj.migrantsguide.guide.Language;
+import tj.migrantsguide.guide.Phone;
+import tj.migrantsguide.guide.Stage;
+
+/** Small real feeds written to a folder, for tests that need one. */
+public final class TestFeeds {
+    public static final Instant PUBLISHED = Instant.parse("2026-11-01T00:00:00Z");
+
+    private TestFeeds() {}
+
+    public static CountryPack russia(Language language, String registrationTitle) {
+        Article article = new Article("registration-15-days", "RU", Stage.ABROAD, language, registrationTitle,
+                "Body in " + language.code(), List.of("004_48969e50023832c2.txt:31"),
+                Optional.of(LocalDate.of(2026, 11, 23)), 1);
+        Contact hotline = new Contact("trafficking-hotline-227", "RU", ContactKind.HOTLINE, language,
+                "Hotline " + language.code(), List.of(new Phone("", "227-07-07-07")), "", "", "",
+                List.of("001_83c9d57138334d54.txt:461"), Optional.of(LocalDate.of(2026, 11, 23)), true, 2);
+        return new CountryPack("RU", language, List.of(article), List.of(hotline));
+    }
+
+    /** Writes a feed of the given version holding Russia in all three languages; returns its folder. */
+    public static Path writeFeed(Path folder, long version, String registrationTitle) throws IOException {
+        Files.createDirectories(folder.resolve("packs"));
+        List<PackEntry> entries = new ArrayList<>();
+        CommonPack common = new CommonPack(List.of(new Country("RU",
+                Map.of(Language.TAJIK, "Федератсияи Россия", Language.RUSSIAN, "Россия", Language.ENGLISH, "Russia"),
+                10)));
+        entries.add(writePack(folder, PackEntry.COMMON, FeedCodec.writeCommon(common)));
+        for (Language language : Language.values()) {
+            CountryPack pack = russia(language, registrationTitle + " (" + language.code() + ")");
+            entries.add(writePack(folder, pack.packName(), FeedCodec.writeCountryPack(pack)));
+        }
+        FeedIndex index = new FeedIndex(FeedIndex.FORMAT, version, PUBLISHED,
+                PUBLISHED.plusSeconds(180L * 24 * 3600), entries);
+        Files.write(folder.resolve("index.json"), FeedCodec.writeIndex(index));
+        return folder;
+    }
+
+    private static PackEntry writePack(Path folder, String name, byte[] bytes) throws IOException {
+        String sha = FeedReader.sha256Hex(bytes);
+        String file = "packs/" + sha + ".json";
+        Files.write(folder.resolve(file), bytes);
+        return new PackEntry(name, file, bytes.length, sha);
+    }
+}
