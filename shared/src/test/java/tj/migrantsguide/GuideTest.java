@@ -13,7 +13,9 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tj.migrantsguide.feed.FeedFiles;
+import tj.migrantsguide.guide.ChecklistItem;
 import tj.migrantsguide.guide.Language;
+import java.util.List;
 
 class GuideTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
@@ -31,7 +33,9 @@ class GuideTest {
             assertEquals(3, guide.startReport().installedVersion());
             assertTrue(Files.exists(data.resolve(Guide.DATABASE_FILE)));
             assertEquals("Register (tg)", guide.store().articles("RU", Language.TAJIK).get(0).title());
-            assertEquals(2, guide.store().counts().itemsPerLanguage().get(Language.ENGLISH));
+            assertEquals(4, guide.store().counts().itemsPerLanguage().get(Language.ENGLISH));
+            assertEquals(List.of("foreign-passport", "save-hotlines"), guide.store().checklists("RU", Language.ENGLISH)
+                    .get(0).items().stream().map(ChecklistItem::id).toList());
         }
     }
 

@@ -16,6 +16,8 @@ import tj.migrantsguide.feed.FeedIndex;
 import tj.migrantsguide.feed.FeedReader;
 import tj.migrantsguide.feed.PackEntry;
 import tj.migrantsguide.guide.Article;
+import tj.migrantsguide.guide.Checklist;
+import tj.migrantsguide.guide.ChecklistItem;
 import tj.migrantsguide.guide.Contact;
 import tj.migrantsguide.guide.ContactKind;
 import tj.migrantsguide.guide.Country;
@@ -34,9 +36,14 @@ public final class TestFeeds {
                 "Body in " + language.code(), List.of("004_48969e50023832c2.txt:31"),
                 Optional.of(LocalDate.of(2026, 11, 23)), 1);
         Contact hotline = new Contact("trafficking-hotline-227", "RU", ContactKind.HOTLINE, language,
-                "Hotline " + language.code(), List.of(new Phone("", "227-07-07-07")), "", "", "",
+                "Hotline " + language.code(), List.of(new Phone("", "227-07-07-07")), "", "", "", "", "", "",
                 List.of("001_83c9d57138334d54.txt:461"), Optional.of(LocalDate.of(2026, 11, 23)), true, 2);
-        return new CountryPack("RU", language, List.of(article), List.of(hotline));
+        Checklist checklist = new Checklist("before-you-leave", "RU", Stage.BEFORE_DEPARTURE, language,
+                "Before you leave (" + language.code() + ")",
+                List.of(new ChecklistItem("foreign-passport", "Passport " + language.code()),
+                        new ChecklistItem("save-hotlines", "Hotlines " + language.code())),
+                List.of("003_5c830b3d50b4aed2.txt:65"), Optional.of(LocalDate.of(2026, 11, 23)), 3);
+        return new CountryPack("RU", language, List.of(article), List.of(hotline), List.of(checklist));
     }
 
     /** Writes a feed of the given version holding Russia in all three languages; returns its folder. */

@@ -33,7 +33,9 @@ private fun printInfo(guide: Guide, out: PrintStream) {
     out.println("items per language: " + Language.values().joinToString(", ") { "${it.code()} ${counts.itemsPerLanguage()[it]}" })
     for (country in store.countries()) {
         val perLanguage = Language.values().joinToString(", ") { language ->
-            "${language.code()} ${store.articles(country.code(), language).size + store.contacts(country.code(), language).size}"
+            val items = store.articles(country.code(), language).size + store.contacts(country.code(), language).size +
+                store.checklists(country.code(), language).sumOf { it.items().size }
+            "${language.code()} $items"
         }
         out.println("  ${country.code()}  ${country.name(Language.ENGLISH).padEnd(24)} $perLanguage")
     }

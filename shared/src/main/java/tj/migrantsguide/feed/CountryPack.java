@@ -3,16 +3,25 @@ package tj.migrantsguide.feed;
 import java.util.List;
 import java.util.Objects;
 import tj.migrantsguide.guide.Article;
+import tj.migrantsguide.guide.Checklist;
 import tj.migrantsguide.guide.Contact;
 import tj.migrantsguide.guide.Language;
 
 /** Everything the guide says about one country in one language. */
-public record CountryPack(String countryCode, Language language, List<Article> articles, List<Contact> contacts) {
+public record CountryPack(
+        String countryCode, Language language, List<Article> articles, List<Contact> contacts,
+        List<Checklist> checklists) {
     public CountryPack {
         Objects.requireNonNull(countryCode, "countryCode");
         Objects.requireNonNull(language, "language");
         articles = List.copyOf(articles);
         contacts = List.copyOf(contacts);
+        checklists = List.copyOf(checklists);
+    }
+
+    /** Articles, contacts and checklist items: what "items" means in counts. */
+    public int itemCount() {
+        return articles.size() + contacts.size() + checklists.stream().mapToInt(c -> c.items().size()).sum();
     }
 
     public String packName() {

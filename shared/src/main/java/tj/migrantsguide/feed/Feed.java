@@ -14,7 +14,7 @@ public record Feed(FeedIndex index, CommonPack common, List<CountryPack> country
     public int itemCount() {
         int items = 0;
         for (CountryPack pack : countryPacks) {
-            items += pack.articles().size() + pack.contacts().size();
+            items += pack.itemCount();
         }
         return items;
     }

@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import tj.migrantsguide.guide.Article;
+import tj.migrantsguide.guide.Checklist;
+import tj.migrantsguide.guide.ChecklistItem;
 import tj.migrantsguide.guide.Contact;
 import tj.migrantsguide.guide.ContactKind;
 import tj.migrantsguide.guide.Country;
@@ -155,11 +157,28 @@ public final class FeedCodec {
             }
             node.put("address", contact.address());
             node.put("hours", contact.hours());
+            node.put("languages", contact.languagesSpoken());
+            node.put("email", contact.email());
+            node.put("website", contact.website());
             node.put("note", contact.note());
             putStrings(node, "sources", contact.sources());
             node.put("verified", contact.verified().map(LocalDate::toString).orElse(null));
             node.put("emergency", contact.emergency());
             node.put("order", contact.sortOrder());
+        }
+        ArrayNode checklists = root.putArray("checklists");
+        for (Checklist checklist : pack.checklists()) {
+            ObjectNode node = checklists.addObject();
+            node.put("id", checklist.id());
+            node.put("stage", checklist.stage().code());
+            node.put("title", checklist.title());
+            ArrayNode items = node.putArray("items");
+            for (ChecklistItem item : checklist.items()) {
+                items.addObject().put("id", item.id()).put("text", item.text());
+            }
+            putStrings(node, "sources", checklist.sources());
+            node.put("verified", checklist.verified().map(LocalDate::toString).orElse(null));
+            node.put("order", checklist.sortOrder());
         }
         return bytes(root);
     }
@@ -197,13 +216,33 @@ public final class FeedCodec {
                     phones,
                     in.text(node, "address"),
                     in.text(node, "hours"),
+                    in.text(node, "languages"),
+                    in.text(node, "email"),
+                    in.text(node, "website"),
                     in.text(node, "note"),
                     in.strings(node, "sources"),
                     in.optionalDate(node, "verified"),
                     in.bool(node, "emergency"),
                     in.integer(node, "order")));
         }
-        return new CountryPack(country, language, articles, contacts);
+        List<Checklist> checklists = new ArrayList<>();
+        for (JsonNode node : in.array(in.root, "checklists")) {
+            List<ChecklistItem> items = new ArrayList<>();
+            for (JsonNode item : in.array(node, "items")) {
+                items.add(new ChecklistItem(in.text(item, "id"), in.text(item, "text")));
+            }
+            checklists.add(new Checklist(
+                    in.text(node, "id"),
+                    country,
+                    in.stage(node, "stage"),
+                    language,
+                    in.text(node, "title"),
+                    items,
+                    in.strings(node, "sources"),
+                    in.optionalDate(node, "verified"),
+                    in.integer(node, "order")));
+        }
+        return new CountryPack(country, language, articles, contacts, checklists);
     }
 
     // ---- helpers ----

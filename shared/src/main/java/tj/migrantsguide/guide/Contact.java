@@ -11,6 +11,8 @@ import java.util.Optional;
  * <p>An empty {@code phones} list means no number could be verified from an official source; {@code note}
  * then says where to ask instead. The app never shows a number that is not in {@code phones}.
  *
+ * @param languagesSpoken languages the line or office answers in, as written by the editor ("tg, ru"); may be empty
+ * @param website the official page of the place, where people can check for themselves; may be empty
  * @param verified the day an editor last checked the entry; empty when unknown (the app marks it)
  * @param emergency whether the number belongs on the always-visible emergency card
  */
@@ -23,6 +25,9 @@ public record Contact(
         List<Phone> phones,
         String address,
         String hours,
+        String languagesSpoken,
+        String email,
+        String website,
         String note,
         List<String> sources,
         Optional<LocalDate> verified,
@@ -37,6 +42,9 @@ public record Contact(
         phones = List.copyOf(phones);
         address = Objects.requireNonNullElse(address, "");
         hours = Objects.requireNonNullElse(hours, "");
+        languagesSpoken = Objects.requireNonNullElse(languagesSpoken, "");
+        email = Objects.requireNonNullElse(email, "");
+        website = Objects.requireNonNullElse(website, "");
         note = Objects.requireNonNullElse(note, "");
         sources = List.copyOf(sources);
         Objects.requireNonNull(verified, "verified");

@@ -16,13 +16,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import tj.migrantsguide.feed.CountryPack;
 import tj.migrantsguide.feed.Feed;
+import tj.migrantsguide.feed.PackEntry;
 import tj.migrantsguide.guide.Article;
+import tj.migrantsguide.guide.Checklist;
+import tj.migrantsguide.guide.ChecklistItem;
 import tj.migrantsguide.guide.Contact;
 import tj.migrantsguide.guide.ContactKind;
 import tj.migrantsguide.guide.Country;
@@ -100,38 +105,113 @@ public final class GuideStore implements AutoCloseable {
         }
     }
 
-    /** Replaces all content with the feed's, in one transaction: readers see the old or the new, never a mix. */
-    public synchronized void install(Feed feed) {
+    /** Name and SHA-256 of each pack the installed content was built from. */
+    public synchronized Map<String, String> installedPacks() {
+        Map<String, String> packs = new LinkedHashMap<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT name, sha256 FROM installed_pack ORDER BY name");
+                ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                packs.put(rows.getString(1), rows.getString(2));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("read installed packs", e);
+        }
+        return packs;
+    }
+
+    /** Replaces all content with the feed's (the first start, or a snapshot newer than the device's content). */
+    public void install(Feed feed) {
+        apply(ContentUpdate.whole(feed, installedPacks().keySet()));
+    }
+
+    /**
+     * Applies an update in one transaction: readers see the old content or the new, never a mix, and a failure
+     * leaves the old content exactly as it was.
+     *
+     * @throws IllegalArgumentException when the update leaves out a pack whose hash changed (that would mix versions)
+     */
+    public synchronized void apply(ContentUpdate update) {
+        checkCoversEveryChangedPack(update);
         try {
             connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("DELETE FROM article");
-                statement.execute("DELETE FROM contact");
-                statement.execute("DELETE FROM country_name");
-                statement.execute("DELETE FROM country");
+            if (update.common().isPresent()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("DELETE FROM country_name");
+                    statement.execute("DELETE FROM country");
+                }
+                insertCountries(update.common().get().countries());
             }
-            insertCountries(feed.common().countries());
-            for (CountryPack pack : feed.countryPacks()) {
+            for (String removed : update.removedPacks()) {
+                deletePackRows(removed);
+            }
+            for (CountryPack pack : update.replacedPacks()) {
+                deletePackRows(pack.packName());
                 insertArticles(pack.articles());
                 insertContacts(pack.contacts());
+                insertChecklists(pack.checklists());
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("DELETE FROM installed_pack");
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO installed_pack (name, sha256) VALUES (?, ?)")) {
+                for (PackEntry entry : update.index().packs()) {
+                    insert.setString(1, entry.name());
+                    insert.setString(2, entry.sha256());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
             }
             try (PreparedStatement upsert = connection.prepareStatement("""
                     INSERT INTO installed_feed (id, version, published, expires, installed_at)
                     VALUES (1, ?, ?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET version = excluded.version, published = excluded.published,
                         expires = excluded.expires, installed_at = excluded.installed_at""")) {
-                upsert.setLong(1, feed.index().version());
-                upsert.setString(2, feed.index().published().toString());
-                upsert.setString(3, feed.index().expires().toString());
+                upsert.setLong(1, update.index().version());
+                upsert.setString(2, update.index().published().toString());
+                upsert.setString(3, update.index().expires().toString());
                 upsert.setString(4, clock.instant().toString());
                 upsert.executeUpdate();
             }
             connection.commit();
         } catch (SQLException e) {
             rollbackQuietly();
-            throw new StoreException("install feed version " + feed.index().version(), e);
+            throw new StoreException("apply feed version " + update.index().version(), e);
         } finally {
             autoCommitQuietly();
+        }
+    }
+
+    private void checkCoversEveryChangedPack(ContentUpdate update) {
+        Map<String, String> installed = installedPacks();
+        Set<String> supplied = new HashSet<>();
+        update.replacedPacks().forEach(p -> supplied.add(p.packName()));
+        update.common().ifPresent(c -> supplied.add(PackEntry.COMMON));
+        for (PackEntry entry : update.index().packs()) {
+            if (!entry.sha256().equals(installed.get(entry.name())) && !supplied.contains(entry.name())) {
+                throw new IllegalArgumentException("pack " + entry.name() + " changed but is not in the update");
+            }
+        }
+    }
+
+    private void deletePackRows(String packName) throws SQLException {
+        if (packName.equals(PackEntry.COMMON)) {
+            return;
+        }
+        int dash = packName.lastIndexOf('-');
+        if (dash <= 0) {
+            return;
+        }
+        String country = packName.substring(0, dash);
+        String language = packName.substring(dash + 1);
+        for (String table : List.of("article", "contact", "checklist")) {
+            // checklist_item rows go with their checklist (ON DELETE CASCADE).
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM " + table + " WHERE country = ? AND language = ?")) {
+                delete.setString(1, country);
+                delete.setString(2, language);
+                delete.executeUpdate();
+            }
         }
     }
 
@@ -178,9 +258,9 @@ public final class GuideStore implements AutoCloseable {
 
     private void insertContacts(List<Contact> contacts) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
-                INSERT INTO contact (id, language, country, kind, name, phones, address, hours, note, sources,
-                    verified, emergency, sort_order)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                INSERT INTO contact (id, language, country, kind, name, phones, address, hours, languages, email,
+                    website, note, sources, verified, emergency, sort_order)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             for (Contact c : contacts) {
                 List<Map<String, String>> phones = new ArrayList<>();
                 for (Phone phone : c.phones()) {
@@ -197,14 +277,48 @@ public final class GuideStore implements AutoCloseable {
                 insert.setString(6, toJson(phones));
                 insert.setString(7, c.address());
                 insert.setString(8, c.hours());
-                insert.setString(9, c.note());
-                insert.setString(10, toJson(c.sources()));
-                insert.setString(11, c.verified().map(LocalDate::toString).orElse(null));
-                insert.setInt(12, c.emergency() ? 1 : 0);
-                insert.setInt(13, c.sortOrder());
+                insert.setString(9, c.languagesSpoken());
+                insert.setString(10, c.email());
+                insert.setString(11, c.website());
+                insert.setString(12, c.note());
+                insert.setString(13, toJson(c.sources()));
+                insert.setString(14, c.verified().map(LocalDate::toString).orElse(null));
+                insert.setInt(15, c.emergency() ? 1 : 0);
+                insert.setInt(16, c.sortOrder());
                 insert.addBatch();
             }
             insert.executeBatch();
+        }
+    }
+
+    private void insertChecklists(List<Checklist> checklists) throws SQLException {
+        try (PreparedStatement list = connection.prepareStatement("""
+                        INSERT INTO checklist (id, language, country, stage, title, sources, verified, sort_order)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""");
+                PreparedStatement item = connection.prepareStatement("""
+                        INSERT INTO checklist_item (checklist, language, id, text, position) VALUES (?, ?, ?, ?, ?)""")) {
+            for (Checklist c : checklists) {
+                list.setString(1, c.id());
+                list.setString(2, c.language().code());
+                list.setString(3, c.countryCode());
+                list.setString(4, c.stage().code());
+                list.setString(5, c.title());
+                list.setString(6, toJson(c.sources()));
+                list.setString(7, c.verified().map(LocalDate::toString).orElse(null));
+                list.setInt(8, c.sortOrder());
+                list.addBatch();
+                int position = 0;
+                for (ChecklistItem i : c.items()) {
+                    item.setString(1, c.id());
+                    item.setString(2, c.language().code());
+                    item.setString(3, i.id());
+                    item.setString(4, i.text());
+                    item.setInt(5, position++);
+                    item.addBatch();
+                }
+            }
+            list.executeBatch();
+            item.executeBatch();
         }
     }
 
@@ -269,7 +383,8 @@ public final class GuideStore implements AutoCloseable {
 
     public synchronized List<Contact> contacts(String countryCode, Language language) {
         String sql = """
-                SELECT id, kind, name, phones, address, hours, note, sources, verified, emergency, sort_order
+                SELECT id, kind, name, phones, address, hours, languages, email, website, note, sources, verified,
+                    emergency, sort_order
                 FROM contact WHERE country = ? AND language = ? ORDER BY sort_order, id""";
         List<Contact> contacts = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(sql)) {
@@ -291,16 +406,51 @@ public final class GuideStore implements AutoCloseable {
                             rows.getString(5),
                             rows.getString(6),
                             rows.getString(7),
-                            fromJson(rows.getString(8), STRINGS),
-                            date(rows.getString(9)),
-                            rows.getInt(10) != 0,
-                            rows.getInt(11)));
+                            rows.getString(8),
+                            rows.getString(9),
+                            rows.getString(10),
+                            fromJson(rows.getString(11), STRINGS),
+                            date(rows.getString(12)),
+                            rows.getInt(13) != 0,
+                            rows.getInt(14)));
                 }
             }
         } catch (SQLException e) {
             throw new StoreException("read contacts of " + countryCode, e);
         }
         return contacts;
+    }
+
+    public synchronized List<Checklist> checklists(String countryCode, Language language) {
+        String lists = """
+                SELECT id, stage, title, sources, verified, sort_order FROM checklist
+                WHERE country = ? AND language = ? ORDER BY sort_order, id""";
+        String items = "SELECT id, text FROM checklist_item WHERE checklist = ? AND language = ? ORDER BY position";
+        List<Checklist> checklists = new ArrayList<>();
+        try (PreparedStatement listQuery = connection.prepareStatement(lists);
+                PreparedStatement itemQuery = connection.prepareStatement(items)) {
+            listQuery.setString(1, countryCode);
+            listQuery.setString(2, language.code());
+            try (ResultSet rows = listQuery.executeQuery()) {
+                while (rows.next()) {
+                    String id = rows.getString(1);
+                    List<ChecklistItem> checklistItems = new ArrayList<>();
+                    itemQuery.setString(1, id);
+                    itemQuery.setString(2, language.code());
+                    try (ResultSet itemRows = itemQuery.executeQuery()) {
+                        while (itemRows.next()) {
+                            checklistItems.add(new ChecklistItem(itemRows.getString(1), itemRows.getString(2)));
+                        }
+                    }
+                    checklists.add(new Checklist(id, countryCode, Stage.fromCode(rows.getString(2)).orElseThrow(),
+                            language, rows.getString(3), checklistItems, fromJson(rows.getString(4), STRINGS),
+                            date(rows.getString(5)), rows.getInt(6)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreException("read checklists of " + countryCode, e);
+        }
+        return checklists;
     }
 
     public synchronized ContentCounts counts() {
@@ -310,7 +460,8 @@ public final class GuideStore implements AutoCloseable {
         }
         String sql = """
                 SELECT language, count(*) FROM (
-                    SELECT language FROM article UNION ALL SELECT language FROM contact)
+                    SELECT language FROM article UNION ALL SELECT language FROM contact
+                    UNION ALL SELECT language FROM checklist_item)
                 GROUP BY language""";
         try (Statement statement = connection.createStatement()) {
             try (ResultSet rows = statement.executeQuery(sql)) {

@@ -22,6 +22,10 @@ final class Migrations {
                         expires TEXT NOT NULL,
                         installed_at TEXT NOT NULL)""",
                     """
+                    CREATE TABLE installed_pack (
+                        name TEXT PRIMARY KEY,
+                        sha256 TEXT NOT NULL)""",
+                    """
                     CREATE TABLE country (
                         code TEXT PRIMARY KEY,
                         sort_order INTEGER NOT NULL)""",
@@ -53,12 +57,36 @@ final class Migrations {
                         phones TEXT NOT NULL,
                         address TEXT NOT NULL,
                         hours TEXT NOT NULL,
+                        languages TEXT NOT NULL,
+                        email TEXT NOT NULL,
+                        website TEXT NOT NULL,
                         note TEXT NOT NULL,
                         sources TEXT NOT NULL,
                         verified TEXT,
                         emergency INTEGER NOT NULL,
                         sort_order INTEGER NOT NULL,
                         PRIMARY KEY (id, language))""",
+                    """
+                    CREATE TABLE checklist (
+                        id TEXT NOT NULL,
+                        language TEXT NOT NULL,
+                        country TEXT NOT NULL,
+                        stage TEXT NOT NULL,
+                        title TEXT NOT NULL,
+                        sources TEXT NOT NULL,
+                        verified TEXT,
+                        sort_order INTEGER NOT NULL,
+                        PRIMARY KEY (id, language))""",
+                    """
+                    CREATE TABLE checklist_item (
+                        checklist TEXT NOT NULL,
+                        language TEXT NOT NULL,
+                        id TEXT NOT NULL,
+                        text TEXT NOT NULL,
+                        position INTEGER NOT NULL,
+                        PRIMARY KEY (checklist, language, id),
+                        FOREIGN KEY (checklist, language) REFERENCES checklist(id, language) ON DELETE CASCADE)""",
+                    "CREATE INDEX checklist_by_country ON checklist(country, language, stage, sort_order)",
                     "CREATE INDEX article_by_country ON article(country, language, stage, sort_order)",
                     "CREATE INDEX contact_by_country ON contact(country, language, sort_order)")));
 

@@ -32,7 +32,7 @@ public final class Linter {
 
     private static final Pattern DIAL = Pattern.compile("^(\\+[1-9][0-9]{6,14}|[0-9]{2,6})$");
     private static final Pattern LINK = Pattern.compile("\\[\\[([^\\]]*)]]");
-    private static final Set<String> NEEDS_SOURCE = Set.of("article", "contact");
+    private static final Set<String> NEEDS_SOURCE = Set.of("article", "contact", "checklist");
 
     private final Clock clock;
 

@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 import tj.migrantsguide.feed.CommonPack;
 import tj.migrantsguide.feed.CountryPack;
 import tj.migrantsguide.guide.Article;
+import tj.migrantsguide.guide.Checklist;
+import tj.migrantsguide.guide.ChecklistItem;
 import tj.migrantsguide.guide.Contact;
 import tj.migrantsguide.guide.ContactKind;
 import tj.migrantsguide.guide.Country;
@@ -96,6 +98,7 @@ public final class SourceLoader {
         });
         List<Article> articles = new ArrayList<>();
         List<Contact> contacts = new ArrayList<>();
+        List<Checklist> checklists = new ArrayList<>();
         int order = 0;
         for (Block block : file.blocks()) {
             order++;
@@ -107,13 +110,45 @@ public final class SourceLoader {
                 case "contact" -> contacts.add(new Contact(
                         block.id(), country, kind(file, block, problems), language,
                         block.value("name", ""), phones(file, block, problems), block.value("address", ""),
-                        block.value("hours", ""), block.body(), sources(block), verified(file, block, problems),
+                        block.value("hours", ""), block.value("languages", ""), block.value("email", ""),
+                        block.value("website", ""), block.body(), sources(block), verified(file, block, problems),
                         block.value("emergency", "no").equals("yes"), order));
+                case "checklist" -> checklists.add(new Checklist(
+                        block.id(), country, stage(file, block, problems), language, block.value("title", ""),
+                        checklistItems(file, block, problems), sources(block), verified(file, block, problems),
+                        order));
                 default -> problems.add(Problem.error(file.path(), block.line(), "unknown-kind",
-                        "unknown block kind '" + block.kind() + "' (article, contact)"));
+                        "unknown block kind '" + block.kind() + "' (article, contact, checklist)"));
             }
         }
-        return new CountryPack(country, language, articles, contacts);
+        return new CountryPack(country, language, articles, contacts, checklists);
+    }
+
+    private static final java.util.regex.Pattern CHECKLIST_ITEM =
+            java.util.regex.Pattern.compile("^- \\[([a-z0-9][a-z0-9-]*)]\\s+(\\S.*)$");
+
+    /** Checklist body: one {@code - [item-id] text} line per item; blank lines between items are allowed. */
+    private static List<ChecklistItem> checklistItems(SourceFile file, Block block, List<Problem> problems) {
+        List<ChecklistItem> items = new ArrayList<>();
+        String[] lines = block.body().split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            java.util.regex.Matcher m = CHECKLIST_ITEM.matcher(line);
+            if (!m.matches()) {
+                problems.add(Problem.error(file.path(), block.bodyLine() + i, "checklist-item",
+                        "a checklist item is written '- [item-id] text'; got: " + line));
+                continue;
+            }
+            items.add(new ChecklistItem(m.group(1), m.group(2).strip()));
+        }
+        if (items.isEmpty()) {
+            problems.add(Problem.error(file.path(), block.line(), "checklist-item",
+                    "checklist '" + block.id() + "' has no items"));
+        }
+        return items;
     }
 
     private static List<String> sources(Block block) {
