@@ -1,0 +1,57 @@
+package tj.migrantsguide.transport;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Optional;
+
+/** {@link HttpTransport} over the JDK's own client: for tests, benchmarks and command-line tools. */
+public final class JdkHttpTransport implements HttpTransport {
+    private final HttpClient client;
+
+    public JdkHttpTransport(Duration connectTimeout) {
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    @Override
+    public HttpResponse send(HttpRequest request) throws IOException {
+        java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder(request.uri())
+                .timeout(request.timeout())
+                .method(request.method(), request.body().length == 0
+                        ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                        : java.net.http.HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        request.headers().forEach(builder::header);
+        java.net.http.HttpResponse<InputStream> response;
+        try {
+            response = client.send(builder.build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+        return new HttpResponse() {
+            @Override
+            public int status() {
+                return response.statusCode();
+            }
+
+            @Override
+            public Optional<String> header(String name) {
+                return response.headers().firstValue(name);
+            }
+
+            @Override
+            public InputStream body() {
+                return response.body();
+            }
+
+            @Override
+            public void close() throws IOException {
+                response.body().close();
+            }
+        };
+    }
+}
