@@ -1,0 +1,114 @@
+package tj.migrantsguide.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Cold start to first frame, and resident memory once the first screen has settled: the app's home screen with
+ * content against a bare Compose window built with the same versions (both in the app jar), each a new JVM.
+ *
+ * <p>Both programs write the wall-clock time (ms since the epoch) of their first drawn frame to the file named by
+ * {@code -Dmigrantsguide.firstFrameFile}; the figure is that time minus the moment just before the process was
+ * started. Needs a display: bench/run starts Xvfb when none is set.
+ */
+final class StartupBenchmark implements Benchmark {
+    private static final Path APP_JAR = Path.of("app", "target", "migrants-guide.jar");
+    private static final String HELLO_MAIN = "tj.migrantsguide.app.HelloWindowKt";
+    private static final long SETTLE_MS = 3000;
+    private static final long FIRST_FRAME_TIMEOUT_MS = 60_000;
+
+    record Start(double firstFrameMs, double rssMib) {}
+
+    @Override
+    public String name() {
+        return "startup";
+    }
+
+    @Override
+    public void run(boolean quick, Results results) throws Exception {
+        if (System.getenv("DISPLAY") == null) {
+            throw new IllegalStateException("no DISPLAY: run through bench/run, which starts Xvfb");
+        }
+        int runs = quick ? 5 : 11;
+        Path data = Files.createTempDirectory("bench-startup-data");
+        // One start to import the built-in content, so that the measured starts are the everyday case.
+        start(List.of("-jar", APP_JAR.toString(), "--data", data.toString()));
+
+        List<Start> app = new ArrayList<>();
+        List<Start> hello = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            // Interleaved, so that machine noise falls on both alike.
+            hello.add(start(List.of("-cp", APP_JAR.toString(), HELLO_MAIN)));
+            app.add(start(List.of("-jar", APP_JAR.toString(), "--data", data.toString())));
+        }
+        Path fresh = Files.createTempDirectory("bench-startup-fresh");
+        Start firstEver = start(List.of("-jar", APP_JAR.toString(), "--data", fresh.toString()));
+
+        double appMs = median(app.stream().mapToDouble(Start::firstFrameMs).toArray());
+        double helloMs = median(hello.stream().mapToDouble(Start::firstFrameMs).toArray());
+        double appRss = median(app.stream().mapToDouble(Start::rssMib).toArray());
+        double helloRss = median(hello.stream().mapToDouble(Start::rssMib).toArray());
+        results.put("first_frame_ms", appMs);
+        results.put("hello_first_frame_ms", helloMs);
+        results.put("first_frame_ratio", appMs / helloMs);
+        results.put("first_start_first_frame_ms", firstEver.firstFrameMs());
+        results.put("rss_mib", appRss);
+        results.put("hello_rss_mib", helloRss);
+        results.put("startup_runs", runs);
+        results.target("first_frame_ratio", "≤ 1.5 × a bare Compose window", appMs / helloMs <= 1.5);
+        results.target("rss_mib", "≤ hello_rss_mib + 100", appRss <= helloRss + 100);
+    }
+
+    private static Start start(List<String> javaArgs) throws IOException, InterruptedException {
+        Path frameFile = Files.createTempFile("first-frame", ".txt");
+        Files.delete(frameFile);
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Dskiko.renderApi=SOFTWARE");
+        command.add("-Dmigrantsguide.firstFrameFile=" + frameFile);
+        command.addAll(javaArgs);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        long startedAt = System.currentTimeMillis();
+        Process process = builder.start();
+        try {
+            long deadline = startedAt + FIRST_FRAME_TIMEOUT_MS;
+            while (!Files.exists(frameFile) || Files.size(frameFile) == 0) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("exited with " + process.exitValue() + " before a frame: " + command);
+                }
+                if (System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException("no first frame within " + FIRST_FRAME_TIMEOUT_MS + " ms: " + command);
+                }
+                Thread.sleep(5);
+            }
+            long frameAt = Long.parseLong(Files.readString(frameFile).strip());
+            Thread.sleep(SETTLE_MS);
+            return new Start(frameAt - startedAt, rssMib(process.pid()));
+        } finally {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+            Files.deleteIfExists(frameFile);
+        }
+    }
+
+    /** Resident set size from /proc (Linux), in MiB. */
+    private static double rssMib(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+            }
+        }
+        throw new IOException("no VmRSS for process " + pid);
+    }
+
+    private static double median(double[] values) {
+        return Results.percentile(values, 50);
+    }
+}
