@@ -119,8 +119,10 @@ public final class Main {
             return 1;
         }
         long version;
-        OptionalLong last = Publisher.lastPublishedVersion(feedFolder);
-        if (arguments.flag("--snapshot")) {
+        boolean snapshot = arguments.flag("--snapshot");
+        // A snapshot folder is build output: whatever an earlier build left there does not count.
+        OptionalLong last = snapshot ? OptionalLong.empty() : Publisher.lastPublishedVersion(feedFolder);
+        if (snapshot) {
             version = content.snapshotVersion();
         } else if (arguments.value("--version").isPresent()) {
             version = parseVersion(arguments.value("--version").get());
@@ -133,9 +135,13 @@ public final class Main {
             version = Math.max(content.snapshotVersion(), last.orElse(0) + 1);
         }
         FeedIndex index = new Publisher(clock).publish(content, version, feedFolder, signers, nextKeys);
+        if (snapshot) {
+            // The app embeds the whole folder; packs of earlier builds would only make the jar bigger.
+            Publisher.removePacksNotListed(feedFolder, index);
+        }
         out.printf("published version %d with %d packs to %s, signed by %s%n", index.version(), index.packs().size(),
                 feedFolder, String.join(", ", signers.stream().map(SigningKey::keyId).toList()));
-        if (!arguments.flag("--snapshot")
+        if (!snapshot
                 && signers.stream().anyMatch(k -> k.keyId().equals(FeedKeys.DEVELOPMENT_KEY_ID))) {
             err.println("warning: signed with the DEVELOPMENT key (content/keys/development): only development builds"
                     + " trust it. Publish to users with your own key (guide-content.jar keygen).");

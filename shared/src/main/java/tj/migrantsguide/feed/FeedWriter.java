@@ -5,8 +5,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,16 +55,34 @@ public final class FeedWriter {
         return new WrittenPack(file, bytes.length, sha256);
     }
 
+    /**
+     * Writes the signed index. Static servers derive their validators from the file's modification time in whole
+     * seconds (nginx's ETag is mtime and size; Last-Modified has no finer unit), so a second index written within
+     * the same second as the first, with the same size, would be answered "304 Not Modified" to every device until
+     * the next publication. The new index's time is therefore set past the old one's whole second.
+     */
     public static void writeIndex(Path folder, FeedIndex index, List<SigningKey> signers) throws IOException {
         Files.createDirectories(folder);
-        writeAtomically(folder.resolve(INDEX), FeedCodec.writeIndex(index, signers));
+        Path target = folder.resolve(INDEX);
+        FileTime notBefore = Files.exists(target)
+                ? FileTime.from(Files.getLastModifiedTime(target).toInstant().truncatedTo(ChronoUnit.SECONDS)
+                        .plusSeconds(1))
+                : null;
+        writeAtomically(target, FeedCodec.writeIndex(index, signers), notBefore);
     }
 
     /** Temp file in the same folder, then rename: readers see the old file or the new one, never half of one. */
     public static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        writeAtomically(target, bytes, null);
+    }
+
+    private static void writeAtomically(Path target, byte[] bytes, FileTime notBefore) throws IOException {
         Path temp = Files.createTempFile(target.getParent(), ".tmp-", ".part");
         try {
             Files.write(temp, bytes);
+            if (notBefore != null && Files.getLastModifiedTime(temp).compareTo(notBefore) < 0) {
+                Files.setLastModifiedTime(temp, notBefore);
+            }
             // Feeds are public and served by web servers running as another user; temp files start as 0600.
             if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
                 Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));

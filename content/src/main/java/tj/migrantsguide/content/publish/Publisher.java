@@ -2,14 +2,17 @@ package tj.migrantsguide.content.publish;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 import tj.migrantsguide.content.source.EditorialContent;
 import tj.migrantsguide.feed.FeedCodec;
 import tj.migrantsguide.feed.FeedFormatException;
@@ -43,6 +46,26 @@ public final class Publisher {
             return OptionalLong.of(FeedCodec.readIndex(index.toString(), in.readAllBytes()).version());
         } catch (FeedFormatException e) {
             throw new IOException("cannot read the last published index: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Deletes the pack files {@code index} does not list. Only for a folder nobody serves (the app's snapshot): a
+     * published folder keeps older packs, which devices still fetching the previous index need.
+     */
+    public static void removePacksNotListed(Path feedFolder, FeedIndex index) throws IOException {
+        Set<String> listed = new HashSet<>();
+        index.packs().forEach(p -> listed.add(Path.of(p.file()).getFileName().toString()));
+        Path packs = feedFolder.resolve(PACKS);
+        if (!Files.isDirectory(packs)) {
+            return;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(packs, "*.json")) {
+            for (Path file : files) {
+                if (!listed.contains(file.getFileName().toString())) {
+                    Files.delete(file);
+                }
+            }
         }
     }
 
