@@ -48,6 +48,7 @@ public final class Sync {
      * Runs one sync of {@code store} (kept in {@code dataDirectory}) from {@code source}. Never throws for anything
      * the network, the server or the disk does: every outcome is a {@link SyncResult}.
      */
+    @SuppressWarnings("try") // the lock is held for the whole run by being open, never used directly
     public static SyncResult run(GuideStore store, Path dataDirectory, FeedSource source, Clock clock,
             SyncProgress progress) {
         SyncFolder folder = new SyncFolder(dataDirectory);
