@@ -156,8 +156,9 @@ final class Downloader implements AutoCloseable {
             }
             return out.toByteArray();
         } catch (WireCapExceeded e) {
+            // More bytes on the wire than the file may have even compressed: too large, whatever it inflates to.
             watch.checkNotFired(file);
-            throw Stopped.rejected(gzip ? new Rejection.CompressionBomb(file, cap) : new Rejection.TooLarge(file, cap));
+            throw Stopped.rejected(new Rejection.TooLarge(file, cap));
         } catch (ZipException e) {
             watch.checkNotFired(file);
             throw Stopped.rejected(new Rejection.BadFormat(file, "not valid gzip: " + e.getMessage()));

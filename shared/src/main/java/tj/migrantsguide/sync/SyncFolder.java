@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.spec.InvalidKeySpecException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -118,7 +119,9 @@ final class SyncFolder {
                 .orElse(SyncHistory.NONE);
     }
 
-    void recordHistory(SyncResult result, Instant now) throws IOException {
+    void recordHistory(SyncResult result, Instant time) throws IOException {
+        // Whole seconds: what a screen shows; nanoseconds would only be noise in the file and in `info`.
+        Instant now = time.truncatedTo(ChronoUnit.SECONDS);
         SyncHistory before = history();
         ObjectNode node = JSON.createObjectNode();
         node.put("last_attempt", now.toString());
