@@ -1,20 +1,20 @@
 package tj.migrantsguide;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import tj.migrantsguide.feed.CommonPack;
 import tj.migrantsguide.feed.CountryPack;
-import tj.migrantsguide.feed.FeedCodec;
 import tj.migrantsguide.feed.FeedIndex;
-import tj.migrantsguide.feed.FeedReader;
-import tj.migrantsguide.feed.PackEntry;
+import tj.migrantsguide.feed.FeedKey;
+import tj.migrantsguide.feed.FeedWriter;
+import tj.migrantsguide.feed.SigningKey;
 import tj.migrantsguide.guide.Article;
 import tj.migrantsguide.guide.Checklist;
 import tj.migrantsguide.guide.ChecklistItem;
@@ -25,9 +25,10 @@ import tj.migrantsguide.guide.Language;
 import tj.migrantsguide.guide.Phone;
 import tj.migrantsguide.guide.Stage;
 
-/** Small real feeds written to a folder, for tests that need one. */
+/** Small real feeds written to a folder, signed with the development key, for tests that need one. */
 public final class TestFeeds {
     public static final Instant PUBLISHED = Instant.parse("2026-11-01T00:00:00Z");
+    public static final Instant EXPIRES = PUBLISHED.plusSeconds(180L * 24 * 3600);
 
     private TestFeeds() {}
 
@@ -46,28 +47,37 @@ public final class TestFeeds {
         return new CountryPack("RU", language, List.of(article), List.of(hotline), List.of(checklist));
     }
 
-    /** Writes a feed of the given version holding Russia in all three languages; returns its folder. */
-    public static Path writeFeed(Path folder, long version, String registrationTitle) throws IOException {
-        Files.createDirectories(folder.resolve("packs"));
-        List<PackEntry> entries = new ArrayList<>();
-        CommonPack common = new CommonPack(List.of(new Country("RU",
+    public static CommonPack common() {
+        return new CommonPack(List.of(new Country("RU",
                 Map.of(Language.TAJIK, "Федератсияи Россия", Language.RUSSIAN, "Россия", Language.ENGLISH, "Russia"),
                 10)));
-        entries.add(writePack(folder, PackEntry.COMMON, FeedCodec.writeCommon(common)));
+    }
+
+    /** Writes a feed of the given version holding Russia in all three languages; returns its folder. */
+    public static Path writeFeed(Path folder, long version, String registrationTitle) throws IOException {
+        Map<Language, String> titles = new EnumMap<>(Language.class);
         for (Language language : Language.values()) {
-            CountryPack pack = russia(language, registrationTitle + " (" + language.code() + ")");
-            entries.add(writePack(folder, pack.packName(), FeedCodec.writeCountryPack(pack)));
+            titles.put(language, registrationTitle + " (" + language.code() + ")");
         }
-        FeedIndex index = new FeedIndex(FeedIndex.FORMAT, version, PUBLISHED,
-                PUBLISHED.plusSeconds(180L * 24 * 3600), entries);
-        Files.write(folder.resolve("index.json"), FeedCodec.writeIndex(index));
+        write(folder, version, PUBLISHED, EXPIRES, titles, List.of(TestKeys.development()), List.of());
         return folder;
     }
 
-    private static PackEntry writePack(Path folder, String name, byte[] bytes) throws IOException {
-        String sha = FeedReader.sha256Hex(bytes);
-        String file = "packs/" + sha + ".json";
-        Files.write(folder.resolve(file), bytes);
-        return new PackEntry(name, file, bytes.length, sha);
+    /** The title of the registration article per language: change one language to change one pack. */
+    public static FeedIndex write(Path folder, long version, Instant published, Instant expires,
+            Map<Language, String> titles, List<SigningKey> signers, List<FeedKey> nextKeys) throws IOException {
+        List<CountryPack> packs = new ArrayList<>();
+        for (Language language : Language.values()) {
+            packs.add(russia(language, titles.get(language)));
+        }
+        return FeedWriter.write(folder, version, published, expires, common(), packs, nextKeys, signers);
+    }
+
+    public static Map<Language, String> titles(String tg, String ru, String en) {
+        Map<Language, String> titles = new EnumMap<>(Language.class);
+        titles.put(Language.TAJIK, tg);
+        titles.put(Language.RUSSIAN, ru);
+        titles.put(Language.ENGLISH, en);
+        return titles;
     }
 }

@@ -1,5 +1,7 @@
 package tj.migrantsguide.app
 
+import java.net.URI
+import java.net.URISyntaxException
 import java.nio.file.Path
 import java.util.Optional
 import tj.migrantsguide.DataDirectory
@@ -13,6 +15,12 @@ object CommandLine {
         |
         |Commands:
         |  info        print the installed content version, countries and items per language, data directory
+        |  sync URL [--trust FILE]
+        |              bring the content up to the feed at URL (checked signature, newer version, not expired);
+        |              exit 0 when updated or up to date, 1 when the feed is refused (the reason is printed),
+        |              3 when offline, 4 when this device could not finish.
+        |              --trust FILE: also trust the public key(s) in FILE, for this run only (editors previewing
+        |              a feed signed with their own key; tests); without it only the keys built into the app count
         |  --help      this text
         |
         |Options:
@@ -23,6 +31,7 @@ object CommandLine {
     sealed interface Command {
         data class Window(val dataDirectory: Path) : Command
         data class Info(val dataDirectory: Path) : Command
+        data class Sync(val dataDirectory: Path, val feedUrl: URI, val trust: Path? = null) : Command
         data object Help : Command
     }
 
@@ -34,6 +43,7 @@ object CommandLine {
         userHome: String = System.getProperty("user.home"),
     ): Command {
         var data: String? = null
+        var trust: String? = null
         val words = mutableListOf<String>()
         var i = 0
         while (i < args.size) {
@@ -43,15 +53,34 @@ object CommandLine {
                     data = args.getOrNull(i + 1) ?: throw UsageError("--data needs a folder")
                     i++
                 }
+                "--trust" -> {
+                    trust = args.getOrNull(i + 1) ?: throw UsageError("--trust needs a public key file")
+                    i++
+                }
                 else -> if (arg.startsWith("--")) throw UsageError("unknown option: $arg") else words += arg
             }
             i++
         }
+        if (trust != null && words.firstOrNull() != "sync") throw UsageError("--trust goes with sync")
         val dataDirectory = DataDirectory.resolve(Optional.ofNullable(data), environment, userHome)
         return when (words.firstOrNull()) {
             null -> Command.Window(dataDirectory)
             "info" -> Command.Info(dataDirectory)
+            "sync" -> Command.Sync(dataDirectory, feedUrl(words.getOrNull(1)), trust?.let { Path.of(it) })
             else -> throw UsageError("unknown command: ${words.first()}")
         }
+    }
+
+    private fun feedUrl(text: String?): URI {
+        text ?: throw UsageError("sync needs the feed's address, e.g. sync https://example.org/feed/")
+        val uri = try {
+            URI(text)
+        } catch (e: URISyntaxException) {
+            throw UsageError("not an address: $text")
+        }
+        if (uri.scheme !in setOf("http", "https") || uri.host.isNullOrEmpty()) {
+            throw UsageError("the feed's address must start with http:// or https://: $text")
+        }
+        return uri
     }
 }

@@ -3,6 +3,8 @@ package tj.migrantsguide.app
 import java.io.PrintStream
 import java.time.Clock
 import tj.migrantsguide.Guide
+import tj.migrantsguide.app.sync.printFeedInfo
+import tj.migrantsguide.app.sync.runSyncCommand
 import tj.migrantsguide.guide.Language
 
 /** Runs a command that needs no window; returns the process exit code. */
@@ -14,8 +16,10 @@ fun runCommand(command: CommandLine.Command, out: PrintStream, err: PrintStream,
         }
         is CommandLine.Command.Info -> openGuide(command.dataDirectory, clock, err)?.use { guide ->
             printInfo(guide, out)
+            printFeedInfo(guide, out, clock)
             0
         } ?: 1
+        is CommandLine.Command.Sync -> runSyncCommand(command, out, err, clock)
         is CommandLine.Command.Window -> error("the window is not a command")
     }
 

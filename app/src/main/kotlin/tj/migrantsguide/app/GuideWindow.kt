@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets
 import java.nio.file.Path
 import java.time.Clock
 import kotlin.system.exitProcess
+import tj.migrantsguide.app.sync.startSyncInBackground
 
 /** A phone-shaped window: about 412 × 915 dp, resizable. */
 val PhoneWindowSize = DpSize(412.dp, 915.dp)
@@ -17,9 +18,11 @@ val PhoneWindowSize = DpSize(412.dp, 915.dp)
 fun openWindow(dataDirectory: Path) {
     val err = PrintStream(System.err, true, StandardCharsets.UTF_8)
     val guide = openGuide(dataDirectory, Clock.systemUTC(), err) ?: exitProcess(1)
+    val sync = startSyncInBackground(guide, Clock.systemUTC())
     application {
         Window(
             onCloseRequest = {
+                sync.close()
                 guide.close()
                 exitApplication()
             },

@@ -49,4 +49,19 @@ class CommandLineTest {
         assertTrue(Regex("""content version: \d+""").containsMatchIn(text), text)
         assertTrue(Regex("""items per language: tg [1-9]\d*, ru [1-9]\d*, en [1-9]\d*""").containsMatchIn(text), text)
     }
+
+    @Test
+    fun `sync takes the feed address and a key file trusted for that run`() {
+        assertEquals(
+            CommandLine.Command.Sync(Path.of("/tmp/x"), java.net.URI.create("https://example.org/feed/"), Path.of("k.pub")),
+            CommandLine.parse(listOf("sync", "https://example.org/feed/", "--trust", "k.pub", "--data", "/tmp/x"), emptyMap(), home),
+        )
+    }
+
+    @Test
+    fun `sync needs an http address and --trust goes only with sync`() {
+        assertFailsWith<CommandLine.UsageError> { CommandLine.parse(listOf("sync"), emptyMap(), home) }
+        assertFailsWith<CommandLine.UsageError> { CommandLine.parse(listOf("sync", "ftp://x/feed"), emptyMap(), home) }
+        assertFailsWith<CommandLine.UsageError> { CommandLine.parse(listOf("info", "--trust", "k.pub"), emptyMap(), home) }
+    }
 }

@@ -5,6 +5,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +18,10 @@ import tj.migrantsguide.content.source.EditorialContent;
 import tj.migrantsguide.content.source.Problem;
 import tj.migrantsguide.content.source.SourceLoader;
 import tj.migrantsguide.feed.FeedIndex;
+import tj.migrantsguide.feed.FeedKey;
+import tj.migrantsguide.feed.FeedKeys;
+import tj.migrantsguide.feed.KeyFileException;
+import tj.migrantsguide.feed.SigningKey;
 
 /** {@code guide-content.jar}: the editors' tool. Lints the sources and publishes the feed. */
 public final class Main {
@@ -22,16 +29,26 @@ public final class Main {
             Usage: java -jar guide-content.jar COMMAND [OPTIONS]
 
             Commands:
-              lint  [--sources DIR]                 check the editorial sources; exit 1 on errors
-              build [--sources DIR] --out FEED [--version N] [--snapshot]
-                                                    lint, then write the feed (index.json + packs/) to FEED.
+              lint   [--sources DIR]                check the editorial sources; exit 1 on errors
+              build  [--sources DIR] --key KEY --out FEED [--version N] [--next-key PUB] [--snapshot]
+                                                    lint, then write the feed (index.json + packs/) to FEED,
+                                                    signed with the private key file KEY.
                                                     Version defaults to one more than FEED's last published
                                                     (and never below guide/feed.txt); --snapshot uses the
                                                     version in feed.txt (the build uses it for the app's
                                                     built-in content).
+                                                    --next-key PUB: public key file(s) devices trust from
+                                                    this version on (key rotation). KEY and PUB take a
+                                                    comma-separated list: sign with the old and the new key
+                                                    while rotating.
+              keygen --out DIR                      make a new signing key: DIR/private.key (keep it
+                                                    secret, off the repository) and DIR/public.key (pin it
+                                                    in the app)
               --help                                this text
 
             DIR defaults to ./content/guide, or ./guide when run inside content/.
+            content/keys/development/ holds the DEVELOPMENT key: for tests and the demo only. Devices of a
+            release build do not trust it. See docs/feed-format.md.
             """;
 
     private Main() {}
@@ -52,6 +69,7 @@ public final class Main {
             return switch (arguments.command().get()) {
                 case "lint" -> lint(arguments, out, err, clock);
                 case "build" -> build(arguments, out, err, clock);
+                case "keygen" -> keygen(arguments, out, err);
                 default -> {
                     err.println("unknown command: " + arguments.command().get());
                     err.print(USAGE);
@@ -78,6 +96,21 @@ public final class Main {
     private static int build(Arguments arguments, PrintStream out, PrintStream err, Clock clock)
             throws IOException, Arguments.UsageException {
         Path feedFolder = Path.of(arguments.required("--out"));
+        List<SigningKey> signers = new ArrayList<>();
+        List<FeedKey> nextKeys = new ArrayList<>();
+        try {
+            for (Path file : paths(arguments.required("--key"))) {
+                signers.add(FeedKeys.readPrivateKeyFile(file.toString(), Files.readString(file)));
+            }
+            if (arguments.value("--next-key").isPresent()) {
+                for (Path file : paths(arguments.value("--next-key").get())) {
+                    nextKeys.addAll(FeedKeys.readPublicKeyFile(file.toString(), Files.readString(file)));
+                }
+            }
+        } catch (KeyFileException e) {
+            err.println("build refused: " + e.getMessage());
+            return 1;
+        }
         List<Problem> problems = new ArrayList<>();
         EditorialContent content = SourceLoader.load(sources(arguments), problems);
         problems.addAll(new Linter(clock).lint(content));
@@ -86,8 +119,10 @@ public final class Main {
             return 1;
         }
         long version;
-        OptionalLong last = Publisher.lastPublishedVersion(feedFolder);
-        if (arguments.flag("--snapshot")) {
+        boolean snapshot = arguments.flag("--snapshot");
+        // A snapshot folder is build output: whatever an earlier build left there does not count.
+        OptionalLong last = snapshot ? OptionalLong.empty() : Publisher.lastPublishedVersion(feedFolder);
+        if (snapshot) {
             version = content.snapshotVersion();
         } else if (arguments.value("--version").isPresent()) {
             version = parseVersion(arguments.value("--version").get());
@@ -99,9 +134,59 @@ public final class Main {
         } else {
             version = Math.max(content.snapshotVersion(), last.orElse(0) + 1);
         }
-        FeedIndex index = new Publisher(clock).publish(content, version, feedFolder);
-        out.printf("published version %d with %d packs to %s%n", index.version(), index.packs().size(), feedFolder);
+        FeedIndex index = new Publisher(clock).publish(content, version, feedFolder, signers, nextKeys);
+        if (snapshot) {
+            // The app embeds the whole folder; packs of earlier builds would only make the jar bigger.
+            Publisher.removePacksNotListed(feedFolder, index);
+        }
+        out.printf("published version %d with %d packs to %s, signed by %s%n", index.version(), index.packs().size(),
+                feedFolder, String.join(", ", signers.stream().map(SigningKey::keyId).toList()));
+        if (!snapshot
+                && signers.stream().anyMatch(k -> k.keyId().equals(FeedKeys.DEVELOPMENT_KEY_ID))) {
+            err.println("warning: signed with the DEVELOPMENT key (content/keys/development): only development builds"
+                    + " trust it. Publish to users with your own key (guide-content.jar keygen).");
+        }
         return 0;
+    }
+
+    /** Makes a new key pair; refuses to overwrite one (a lost key cannot be made again). */
+    private static int keygen(Arguments arguments, PrintStream out, PrintStream err)
+            throws IOException, Arguments.UsageException {
+        Path folder = Path.of(arguments.required("--out"));
+        Path privateFile = folder.resolve("private.key");
+        Path publicFile = folder.resolve("public.key");
+        for (Path file : List.of(privateFile, publicFile)) {
+            if (Files.exists(file)) {
+                err.println("keygen refused: " + file + " exists; a key is never overwritten");
+                return 1;
+            }
+        }
+        Files.createDirectories(folder);
+        SigningKey key = FeedKeys.generate(new SecureRandom());
+        Files.writeString(publicFile, FeedKeys.writePublicKeyFile(List.of(key.publicKey())));
+        Files.createFile(privateFile, privateFilePermissions(folder));
+        Files.writeString(privateFile, FeedKeys.writePrivateKeyFile(key));
+        out.println("key id:      " + key.keyId());
+        out.println("private key: " + privateFile + "  (secret: keep it off the repository and off devices)");
+        out.println("public key:  " + publicFile + "  (pin it in the app, or announce it with build --next-key)");
+        return 0;
+    }
+
+    private static FileAttribute<?>[] privateFilePermissions(Path folder) {
+        if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
+        }
+        return new FileAttribute<?>[0];
+    }
+
+    private static List<Path> paths(String commaSeparated) {
+        List<Path> paths = new ArrayList<>();
+        for (String part : commaSeparated.split(",")) {
+            if (!part.isBlank()) {
+                paths.add(Path.of(part.strip()));
+            }
+        }
+        return paths;
     }
 
     private static long parseVersion(String text) throws Arguments.UsageException {

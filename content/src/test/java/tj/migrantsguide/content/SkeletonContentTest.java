@@ -27,6 +27,8 @@ import tj.migrantsguide.feed.FeedReader;
 /** The real editorial sources in content/guide lint cleanly and publish into a feed that reads back whole. */
 class SkeletonContentTest {
     private static final Path SOURCES = Path.of("guide");
+    /** The development key (keys/development/README.md): for tests and the demo only. */
+    private static final String KEY = Path.of("keys", "development", "private.key").toString();
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
 
     @TempDir
@@ -45,7 +47,7 @@ class SkeletonContentTest {
     void publishedFeedReadsBackWithEveryPack() throws Exception {
         List<Problem> problems = new ArrayList<>();
         EditorialContent content = SourceLoader.load(SOURCES, problems);
-        new Publisher(clock).publish(content, 5, temp);
+        new Publisher(clock).publish(content, 5, temp, DevelopmentKey.read());
 
         Feed feed = FeedReader.read(FeedFiles.directory(temp));
         assertEquals(5, feed.index().version());
@@ -56,18 +58,18 @@ class SkeletonContentTest {
     @Test
     void publishingTheSameContentTwiceGivesTheSamePackAddresses() throws Exception {
         EditorialContent content = SourceLoader.load(SOURCES, new ArrayList<>());
-        var first = new Publisher(clock).publish(content, 1, temp.resolve("a"));
-        var second = new Publisher(clock).publish(content, 2, temp.resolve("b"));
+        var first = new Publisher(clock).publish(content, 1, temp.resolve("a"), DevelopmentKey.read());
+        var second = new Publisher(clock).publish(content, 2, temp.resolve("b"), DevelopmentKey.read());
         assertEquals(first.packs(), second.packs());
     }
 
     @Test
     void buildWithoutVersionPublishesOneMoreThanTheLastAndRefusesAnOlderOne() throws Exception {
         Path feed = temp.resolve("feed");
-        assertEquals(0, run("build", "--sources", SOURCES.toString(), "--out", feed.toString(), "--version", "4"));
-        assertEquals(0, run("build", "--sources", SOURCES.toString(), "--out", feed.toString()));
+        assertEquals(0, run("build", "--sources", SOURCES.toString(), "--key", KEY, "--out", feed.toString(), "--version", "4"));
+        assertEquals(0, run("build", "--sources", SOURCES.toString(), "--key", KEY, "--out", feed.toString()));
         assertEquals(5, Publisher.lastPublishedVersion(feed).orElseThrow());
-        assertEquals(1, run("build", "--sources", SOURCES.toString(), "--out", feed.toString(), "--version", "3"));
+        assertEquals(1, run("build", "--sources", SOURCES.toString(), "--key", KEY, "--out", feed.toString(), "--version", "3"));
         assertEquals(5, Publisher.lastPublishedVersion(feed).orElseThrow());
     }
 
@@ -79,7 +81,7 @@ class SkeletonContentTest {
         Files.writeString(ru, Files.readString(ru).replaceFirst("verified: 2026-11-23", "verified: 2027-01-01"));
 
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new String[] {"build", "--sources", sources.toString(), "--out",
+        int code = Main.run(new String[] {"build", "--sources", sources.toString(), "--key", KEY, "--out",
                 temp.resolve("feed").toString()}, new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err, true, StandardCharsets.UTF_8), clock);
 

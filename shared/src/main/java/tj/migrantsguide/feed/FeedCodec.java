@@ -10,15 +10,19 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.spec.InvalidKeySpecException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import tj.migrantsguide.guide.Article;
 import tj.migrantsguide.guide.Checklist;
 import tj.migrantsguide.guide.ChecklistItem;
@@ -53,7 +57,21 @@ public final class FeedCodec {
 
     // ---- index ----
 
+    /**
+     * The index file with no signature. Only the snapshot path (which trusts files by where they are, inside the
+     * app) can read it; sync refuses it. Publishing goes through {@link #writeIndex(FeedIndex, List)}.
+     */
     public static byte[] writeIndex(FeedIndex index) {
+        return writeIndex(index, List.of());
+    }
+
+    /** The index file, signed by each key: {@code {"signed":BODY,"signatures":[…]}}. */
+    public static byte[] writeIndex(FeedIndex index, List<SigningKey> keys) {
+        return IndexEnvelope.write(writeSignedBody(index), keys);
+    }
+
+    /** The bytes the signatures cover: the index fields as deterministic JSON. */
+    public static byte[] writeSignedBody(FeedIndex index) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format", index.format());
         root.put("version", index.version());
@@ -67,25 +85,80 @@ public final class FeedCodec {
             node.put("size", entry.size());
             node.put("sha256", entry.sha256());
         }
+        ArrayNode keys = root.putArray("next_keys");
+        for (FeedKey key : index.nextKeys()) {
+            keys.addObject().put("keyid", key.keyId()).put("public_key", key.base64());
+        }
         return bytes(root);
     }
 
+    /**
+     * Reads an index file without checking its signatures: for files trusted by where they are (the snapshot inside
+     * the app, the publisher's own last index). Sync checks signatures first and then calls
+     * {@link #readSignedBody(String, byte[])}.
+     */
     public static FeedIndex readIndex(String file, byte[] bytes) throws FeedFormatException {
-        Reader in = new Reader(file, parse(file, bytes));
+        return readSignedBody(file, IndexEnvelope.parse(file, bytes).signedBytes());
+    }
+
+    /** Reads the {@code signed} object of an index (see {@link IndexEnvelope#signedBytes()}). */
+    public static FeedIndex readSignedBody(String file, byte[] signedBytes) throws FeedFormatException {
+        Reader in = new Reader(file, parse(file, signedBytes));
         int format = in.integer(in.root, "format");
         if (format != FeedIndex.FORMAT) {
-            throw new FeedFormatException(file, "format " + format + " is not supported (this app reads format "
-                    + FeedIndex.FORMAT + ")");
+            throw new UnsupportedFormatException(file, format);
         }
         long version = in.longNumber(in.root, "version");
+        if (version < 1) {
+            throw new FeedFormatException(file, "version must be 1 or more, not " + version);
+        }
         Instant published = in.instant(in.root, "published");
         Instant expires = in.instant(in.root, "expires");
         List<PackEntry> packs = new ArrayList<>();
+        Set<String> names = new HashSet<>();
         for (JsonNode node : in.array(in.root, "packs")) {
-            packs.add(new PackEntry(
-                    in.text(node, "name"), in.text(node, "file"), in.longNumber(node, "size"), in.text(node, "sha256")));
+            PackEntry entry = new PackEntry(
+                    in.text(node, "name"), in.text(node, "file"), in.longNumber(node, "size"), in.text(node, "sha256"));
+            checkPackEntry(file, entry);
+            if (!names.add(entry.name())) {
+                throw new FeedFormatException(file, "pack '" + entry.name() + "' is listed twice");
+            }
+            packs.add(entry);
         }
-        return new FeedIndex(format, version, published, expires, packs);
+        if (!names.contains(PackEntry.COMMON)) {
+            throw new FeedFormatException(file, "no 'common' pack listed");
+        }
+        List<FeedKey> nextKeys = new ArrayList<>();
+        for (JsonNode node : in.array(in.root, "next_keys")) {
+            String keyId = in.text(node, "keyid");
+            FeedKey key;
+            try {
+                key = FeedKeys.publicKey(in.text(node, "public_key"));
+            } catch (InvalidKeySpecException e) {
+                throw new FeedFormatException(file, "next key " + keyId + " is not an Ed25519 public key");
+            }
+            if (!key.keyId().equals(keyId)) {
+                throw new FeedFormatException(file, "next key " + keyId + " has the id " + key.keyId());
+            }
+            nextKeys.add(key);
+        }
+        return new FeedIndex(format, version, published, expires, packs, nextKeys);
+    }
+
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+    /** Packs are content-addressed files inside the feed folder; an index may not point anywhere else. */
+    private static void checkPackEntry(String file, PackEntry entry) throws FeedFormatException {
+        if (!SHA256.matcher(entry.sha256()).matches()) {
+            throw new FeedFormatException(file, "pack '" + entry.name() + "': sha256 is not 64 lower-case hex digits");
+        }
+        if (!entry.file().equals(PackEntry.fileFor(entry.sha256()))) {
+            throw new FeedFormatException(file, "pack '" + entry.name() + "': file must be "
+                    + PackEntry.fileFor(entry.sha256()) + ", not " + entry.file());
+        }
+        if (entry.size() < 0) {
+            throw new FeedFormatException(file, "pack '" + entry.name() + "': negative size");
+        }
     }
 
     // ---- common pack ----

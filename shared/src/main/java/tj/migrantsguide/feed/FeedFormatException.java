@@ -1,7 +1,7 @@
 package tj.migrantsguide.feed;
 
 /** A feed file that cannot be understood: not JSON, a missing or wrong field, an unknown format. */
-public final class FeedFormatException extends Exception {
+public class FeedFormatException extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final String file;

@@ -19,6 +19,11 @@ public record PackEntry(String name, String file, long size, String sha256) {
         Objects.requireNonNull(sha256, "sha256");
     }
 
+    /** Where a pack with this hash lives in a feed folder: packs are content-addressed. */
+    public static String fileFor(String sha256) {
+        return "packs/" + sha256 + ".json";
+    }
+
     public static String countryPackName(String countryCode, String languageCode) {
         return countryCode + "-" + languageCode;
     }

@@ -2,6 +2,9 @@ package tj.migrantsguide.transport;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpTimeoutException;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Optional;
@@ -28,6 +31,11 @@ public final class JdkHttpTransport implements HttpTransport {
         java.net.http.HttpResponse<InputStream> response;
         try {
             response = client.send(builder.build(), java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+        } catch (HttpConnectTimeoutException e) {
+            // No connection at all: to the caller that is the same as no network.
+            throw new ConnectException("connect timed out: " + request.uri().getHost());
+        } catch (HttpTimeoutException e) {
+            throw new ResponseTimeoutException(request.timeout(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);

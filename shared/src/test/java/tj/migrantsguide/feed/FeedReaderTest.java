@@ -51,7 +51,8 @@ class FeedReaderTest {
     @Test
     void namesTheMissingFieldOfABrokenIndex() {
         FeedFormatException e = assertThrows(FeedFormatException.class,
-                () -> FeedCodec.readIndex("index.json", "{\"format\":1,\"version\":2}".getBytes()));
+                () -> FeedCodec.readIndex("index.json", "{\"signed\":{\"format\":2,\"version\":2},\"signatures\":[]}"
+                        .getBytes()));
         assertEquals("missing field 'published'", e.problem());
     }
 }

@@ -2,32 +2,33 @@ package tj.migrantsguide.content.publish;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 import tj.migrantsguide.content.source.EditorialContent;
-import tj.migrantsguide.feed.CountryPack;
 import tj.migrantsguide.feed.FeedCodec;
 import tj.migrantsguide.feed.FeedFormatException;
 import tj.migrantsguide.feed.FeedIndex;
-import tj.migrantsguide.feed.FeedReader;
-import tj.migrantsguide.feed.PackEntry;
+import tj.migrantsguide.feed.FeedKey;
+import tj.migrantsguide.feed.FeedWriter;
+import tj.migrantsguide.feed.SigningKey;
 
 /**
  * Turns linted editorial content into a feed folder: content-addressed packs under {@code packs/}, then
- * {@code index.json}, written last and atomically so that a reader never sees an index naming missing packs.
+ * {@code index.json}, signed and written last and atomically so that a reader never sees an index naming missing
+ * packs (see {@link FeedWriter} and docs/feed-format.md).
  */
 public final class Publisher {
-    public static final String INDEX = "index.json";
-    public static final String PACKS = "packs";
+    public static final String INDEX = FeedWriter.INDEX;
+    public static final String PACKS = FeedWriter.PACKS;
 
     private final Clock clock;
 
@@ -48,49 +49,42 @@ public final class Publisher {
         }
     }
 
-    public FeedIndex publish(EditorialContent content, long version, Path out) throws IOException {
-        Files.createDirectories(out.resolve(PACKS));
-        List<PackEntry> entries = new ArrayList<>();
-        entries.add(writePack(out, PackEntry.COMMON, FeedCodec.writeCommon(content.common())));
-        for (CountryPack pack : content.countryPacks()) {
-            entries.add(writePack(out, pack.packName(), FeedCodec.writeCountryPack(pack)));
+    /**
+     * Deletes the pack files {@code index} does not list. Only for a folder nobody serves (the app's snapshot): a
+     * published folder keeps older packs, which devices still fetching the previous index need.
+     */
+    public static void removePacksNotListed(Path feedFolder, FeedIndex index) throws IOException {
+        Set<String> listed = new HashSet<>();
+        index.packs().forEach(p -> listed.add(Path.of(p.file()).getFileName().toString()));
+        Path packs = feedFolder.resolve(PACKS);
+        if (!Files.isDirectory(packs)) {
+            return;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(packs, "*.json")) {
+            for (Path file : files) {
+                if (!listed.contains(file.getFileName().toString())) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    /** Publishes {@code content} as {@code version}, signed by {@code key}. */
+    public FeedIndex publish(EditorialContent content, long version, Path out, SigningKey key) throws IOException {
+        return publish(content, version, out, List.of(key), List.of());
+    }
+
+    /**
+     * Publishes {@code content} as {@code version}, signed by every key in {@code signers} (more than one while
+     * rotating keys), announcing {@code nextKeys} as the keys devices should trust from this version on.
+     */
+    public FeedIndex publish(EditorialContent content, long version, Path out, List<SigningKey> signers,
+            List<FeedKey> nextKeys) throws IOException {
+        if (signers.isEmpty()) {
+            throw new IllegalArgumentException("a feed needs at least one signing key");
         }
         Instant published = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        FeedIndex index = new FeedIndex(FeedIndex.FORMAT, version, published,
-                published.plus(Duration.ofDays(content.validDays())), entries);
-        writeAtomically(out.resolve(INDEX), FeedCodec.writeIndex(index));
-        return index;
-    }
-
-    private static PackEntry writePack(Path out, String name, byte[] bytes) throws IOException {
-        String sha256 = FeedReader.sha256Hex(bytes);
-        String file = PACKS + "/" + sha256 + ".json";
-        Path target = out.resolve(file);
-        if (!Files.exists(target)) {
-            writeAtomically(target, bytes);
-        }
-        return new PackEntry(name, file, bytes.length, sha256);
-    }
-
-    /** Feeds are public and served by static web servers running as another user; temp files start as 0600. */
-    private static void makeWorldReadable(Path file) throws IOException {
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-        }
-    }
-
-    static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path temp = Files.createTempFile(target.getParent(), ".tmp-", ".part");
-        try {
-            Files.write(temp, bytes);
-            makeWorldReadable(temp);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        return FeedWriter.write(out, version, published, published.plus(Duration.ofDays(content.validDays())),
+                content.common(), content.countryPacks(), nextKeys, signers);
     }
 }

@@ -1,0 +1,38 @@
+package tj.migrantsguide.app.sync
+
+import java.net.URI
+import java.util.Properties
+import tj.migrantsguide.feed.FeedKeys
+import tj.migrantsguide.feed.TrustedKeys
+
+/**
+ * What the build put in the app about the feed (app/pom.xml): the public keys it pins (`trusted-keys/public.key`,
+ * the development key unless a release build passes its own) and the feed's address (`feed.properties`).
+ */
+object AppFeed {
+    /** Overrides the built-in feed address, e.g. to try a local feed: `MIGRANTS_GUIDE_FEED_URL=http://…/feed/`. */
+    const val URL_ENVIRONMENT_VARIABLE = "MIGRANTS_GUIDE_FEED_URL"
+
+    private const val PINNED_KEYS = "trusted-keys/public.key"
+    private const val SETTINGS = "feed.properties"
+
+    /** The root of trust: a broken or missing file is a broken build, so it fails loudly. */
+    val pinnedKeys: TrustedKeys by lazy {
+        val text = resource(PINNED_KEYS) ?: error("the app was built without $PINNED_KEYS (see app/pom.xml)")
+        TrustedKeys.of(FeedKeys.readPublicKeyFile(PINNED_KEYS, text))
+    }
+
+    /** The feed the app syncs from, or null when this build has none and the environment names none. */
+    fun feedUrl(environment: Map<String, String> = System.getenv()): URI? {
+        val fromEnvironment = environment[URL_ENVIRONMENT_VARIABLE]?.takeIf { it.isNotBlank() }
+        val fromBuild = resource(SETTINGS)?.let { text ->
+            Properties().apply { load(text.reader()) }.getProperty("url")?.takeIf { it.isNotBlank() && !it.startsWith("\${") }
+        }
+        return (fromEnvironment ?: fromBuild)?.let { URI.create(it.trim()) }
+    }
+
+    fun trustsDevelopmentKey(keys: TrustedKeys): Boolean = keys.contains(FeedKeys.DEVELOPMENT_KEY_ID)
+
+    private fun resource(name: String): String? =
+        AppFeed::class.java.classLoader.getResourceAsStream(name)?.use { it.readAllBytes().toString(Charsets.UTF_8) }
+}

@@ -1,0 +1,39 @@
+package tj.migrantsguide.app.sync
+
+import java.time.Clock
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.SupervisorJob
+import kotlinx.coroutines.cancelAndJoin
+import kotlinx.coroutines.runBlocking
+import tj.migrantsguide.Guide
+import tj.migrantsguide.app.net.KtorTransport
+import tj.migrantsguide.sync.FeedSource
+
+/** The window's sync: [sync] for the screens to observe; closing stops it and waits, so the guide can close next. */
+class BackgroundSync(val sync: GuideSync, private val job: Job, private val transport: KtorTransport?) : AutoCloseable {
+    override fun close() {
+        // Closing the transport first ends any download at once; the run then returns quickly.
+        transport?.close()
+        runBlocking { job.cancelAndJoin() }
+    }
+}
+
+/**
+ * Starts syncing the open guide from the app's feed (if it has one) without waiting: the window opens on the
+ * installed content at once. A desktop has no reliable "online" signal, so the sync simply tries; without a
+ * network it ends as `Offline` within moments and the content stays as it is.
+ */
+fun startSyncInBackground(guide: Guide, clock: Clock): BackgroundSync {
+    val job = SupervisorJob()
+    val scope = CoroutineScope(job + Dispatchers.IO)
+    val url = AppFeed.feedUrl()
+    val transport = url?.let { KtorTransport() }
+    val source = if (url != null && transport != null) FeedSource.of(url, transport, AppFeed.pinnedKeys) else null
+    val sync = GuideSync(guide, source, clock, scope)
+    if (source != null) {
+        sync.request()
+    }
+    return BackgroundSync(sync, job, transport)
+}

@@ -1,0 +1,193 @@
+package tj.migrantsguide.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.spec.InvalidKeySpecException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import tj.migrantsguide.feed.FeedKey;
+import tj.migrantsguide.feed.FeedKeys;
+
+/**
+ * The device's sync state, in {@code DATA/sync/} (docs/feed-format.md, "On the device"): small JSON files written
+ * atomically, and the staging folder of verified packs. Nothing here is SQL: the content and its version live in
+ * the database; these files only make the next sync cheaper or say what happened.
+ *
+ * <p>Every file is optional: a missing or unreadable one means "start from nothing", which costs at most one full
+ * download of the index, never wrong content.
+ */
+final class SyncFolder {
+    static final String FOLDER = "sync";
+    static final String INDEX_CACHE = "index-cache.json";
+    static final String LEARNED_KEYS = "trusted-keys.json";
+    static final String HISTORY = "last-sync.json";
+    static final String STAGING = "staging";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Path folder;
+
+    SyncFolder(Path dataDirectory) {
+        this.folder = dataDirectory.resolve(FOLDER);
+    }
+
+    Path path() {
+        return folder;
+    }
+
+    Staging staging() {
+        return new Staging(folder.resolve(STAGING));
+    }
+
+    // ---- conditional requests ----
+
+    /** The validators the server gave for the index of {@code version}, fetched from {@code url}. */
+    record IndexCache(String url, long version, Optional<String> etag, Optional<String> lastModified) {}
+
+    Optional<IndexCache> indexCache() {
+        return read(INDEX_CACHE).map(node -> new IndexCache(
+                node.path("url").asText(""), node.path("version").asLong(-1),
+                text(node, "etag"), text(node, "last_modified")));
+    }
+
+    void writeIndexCache(IndexCache cache) throws IOException {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("url", cache.url());
+        node.put("version", cache.version());
+        cache.etag().ifPresent(v -> node.put("etag", v));
+        cache.lastModified().ifPresent(v -> node.put("last_modified", v));
+        write(INDEX_CACHE, node);
+    }
+
+    // ---- keys learned through rotation ----
+
+    /** Keys a verified index introduced ({@code next_keys}), and the version of that index. */
+    record LearnedKeys(long fromVersion, List<FeedKey> keys) {
+        static final LearnedKeys NONE = new LearnedKeys(0, List.of());
+
+        LearnedKeys {
+            keys = List.copyOf(keys);
+        }
+    }
+
+    LearnedKeys learnedKeys() {
+        Optional<JsonNode> node = read(LEARNED_KEYS);
+        if (node.isEmpty()) {
+            return LearnedKeys.NONE;
+        }
+        List<FeedKey> keys = new ArrayList<>();
+        for (JsonNode key : node.get().path("keys")) {
+            try {
+                FeedKey parsed = FeedKeys.publicKey(key.path("public_key").asText(""));
+                if (parsed.keyId().equals(key.path("keyid").asText(""))) {
+                    keys.add(parsed);
+                }
+            } catch (InvalidKeySpecException e) {
+                // A damaged entry trusts nothing; the pinned keys still work.
+            }
+        }
+        return new LearnedKeys(node.get().path("from_version").asLong(0), keys);
+    }
+
+    void writeLearnedKeys(LearnedKeys learned) throws IOException {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("from_version", learned.fromVersion());
+        ArrayNode keys = node.putArray("keys");
+        for (FeedKey key : learned.keys()) {
+            keys.addObject().put("keyid", key.keyId()).put("public_key", key.base64());
+        }
+        write(LEARNED_KEYS, node);
+    }
+
+    // ---- history ----
+
+    SyncHistory history() {
+        return read(HISTORY).map(node -> new SyncHistory(
+                instant(node, "last_attempt"), text(node, "last_result"), instant(node, "last_success")))
+                .orElse(SyncHistory.NONE);
+    }
+
+    void recordHistory(SyncResult result, Instant time) throws IOException {
+        // Whole seconds: what a screen shows; nanoseconds would only be noise in the file and in `info`.
+        Instant now = time.truncatedTo(ChronoUnit.SECONDS);
+        SyncHistory before = history();
+        ObjectNode node = JSON.createObjectNode();
+        node.put("last_attempt", now.toString());
+        node.put("last_result", result.describe());
+        node.put("outcome", outcome(result));
+        Optional<Instant> lastSuccess = result.succeeded() ? Optional.of(now) : before.lastSuccess();
+        lastSuccess.ifPresent(t -> node.put("last_success", t.toString()));
+        write(HISTORY, node);
+    }
+
+    private static String outcome(SyncResult result) {
+        if (result instanceof SyncResult.Updated) {
+            return "updated";
+        } else if (result instanceof SyncResult.UpToDate) {
+            return "up_to_date";
+        } else if (result instanceof SyncResult.Offline) {
+            return "offline";
+        } else if (result instanceof SyncResult.Rejected rejected) {
+            return "rejected:" + rejected.reason();
+        }
+        return "failed";
+    }
+
+    // ---- files ----
+
+    private Optional<JsonNode> read(String name) {
+        try {
+            byte[] bytes = Files.readAllBytes(folder.resolve(name));
+            JsonNode node = JSON.readTree(bytes);
+            return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void write(String name, ObjectNode node) throws IOException {
+        Files.createDirectories(folder);
+        writeAtomically(folder.resolve(name), JSON.writeValueAsBytes(node));
+    }
+
+    static void writeAtomically(Path target, byte[] bytes) throws IOException {
+        Path temp = Files.createTempFile(target.getParent(), ".tmp-", ".part");
+        try {
+            Files.write(temp, bytes);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static Optional<String> text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
+    }
+
+    private static Optional<Instant> instant(JsonNode node, String field) {
+        try {
+            return text(node, field).map(Instant::parse);
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}
