@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tj.migrantsguide.Guide;
 import tj.migrantsguide.content.lint.Documents;
 import tj.migrantsguide.content.lint.Linter;
 import tj.migrantsguide.content.publish.Publisher;
@@ -100,9 +101,9 @@ class GuideContentTest {
     @Test
     void everyDestinationCarriesTheAntiTraffickingHotlinesOnItsEmergencyCard() {
         for (CountryPack pack : content.countryPacks()) {
-            Set<String> card = pack.contacts().stream().filter(Contact::emergency).map(Contact::id)
-                    .collect(Collectors.toSet());
-            assertTrue(card.containsAll(Set.of("trafficking-hotline-227", "trafficking-hotline-98")), pack.packName());
+            Set<String> card = pack.contacts().stream().filter(Contact::emergency)
+                    .flatMap(c -> c.phones().stream()).map(p -> p.display()).collect(Collectors.toSet());
+            assertTrue(card.containsAll(Set.of("227-07-07-07", "98-010-55-55-55")), pack.packName() + " " + card);
         }
     }
 
@@ -119,7 +120,7 @@ class GuideContentTest {
         Set<String> ids = pack("TJ", Language.ENGLISH).contacts().stream().map(Contact::id).collect(Collectors.toSet());
         assertTrue(ids.containsAll(Set.of("pre-departure-centre-dushanbe", "pre-departure-centre-khujand",
                 "pre-departure-centre-khorog", "pre-departure-centre-bokhtar", "migration-service",
-                "anti-corruption-line", "trafficking-hotline-227", "trafficking-hotline-98")), ids.toString());
+                "anti-corruption-line", "trafficking-hotline-227-tj", "trafficking-hotline-98-tj")), ids.toString());
     }
 
     @Test
@@ -141,6 +142,23 @@ class GuideContentTest {
         assertEquals(5, feed.index().version());
         assertEquals(content.countryPacks(), feed.countryPacks());
         assertEquals(content.common(), feed.common());
+    }
+
+    @Test
+    void publishedFeedInstallsIntoARealGuideDatabaseWithEveryItem() throws Exception {
+        // The database keys items by id and language, not country: this is where a repeated id would surface.
+        Path feed = temp.resolve("feed");
+        new Publisher(CLOCK).publish(content, 1, feed);
+        try (Guide guide = Guide.open(temp.resolve("data"), FeedFiles.directory(feed), CLOCK)) {
+            for (CountryPack pack : content.countryPacks()) {
+                String country = pack.countryCode();
+                assertEquals(pack.articles().size(), guide.store().articles(country, pack.language()).size(),
+                        pack.packName());
+                assertEquals(pack.contacts().size(), guide.store().contacts(country, pack.language()).size(),
+                        pack.packName());
+                assertEquals(pack.checklists(), guide.store().checklists(country, pack.language()), pack.packName());
+            }
+        }
     }
 
     @Test

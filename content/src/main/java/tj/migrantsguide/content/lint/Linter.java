@@ -99,6 +99,8 @@ public final class Linter {
         private final Map<String, Map<String, Map<String, Located>>> items = new LinkedHashMap<>();
         /** country -> digits of every number in its phone lines. */
         private final Map<String, Set<String>> phoneDigits = new LinkedHashMap<>();
+        /** id -> the country that used it first. */
+        private final Map<String, String> countryOfId = new LinkedHashMap<>();
         /** "RU/ru" for every country file that exists. */
         private final Set<String> filesPresent = new HashSet<>();
         /** Warnings about a fact are shown once per item, not once per language. */
@@ -149,6 +151,15 @@ public final class Linter {
                     items.computeIfAbsent(country, k -> new LinkedHashMap<>())
                             .computeIfAbsent(block.id(), k -> new LinkedHashMap<>())
                             .put(language, new Located(file, block));
+                    // The app stores items by id and language (not by country), so an id names one item in the
+                    // whole guide; an item repeated in several countries carries the country code: before-you-leave-kz.
+                    String owner = countryOfId.putIfAbsent(block.id(), country);
+                    if (owner != null && !owner.equals(country)) {
+                        problems.add(Problem.error(file.path(), block.line(), "duplicate-id",
+                                "id '" + block.id() + "' is already used in " + owner + "; ids are unique across the"
+                                        + " guide (suffix the country code: " + block.id() + "-"
+                                        + country.toLowerCase(java.util.Locale.ROOT) + ")"));
+                    }
                     for (Field phone : block.all("phone")) {
                         String[] parts = phone.value().split("\\|", 2);
                         Set<String> digits = phoneDigits.computeIfAbsent(country, k -> new HashSet<>());

@@ -265,6 +265,20 @@ class LinterTest {
     }
 
     @Test
+    void reportsIdUsedInTwoCountries() {
+        guide.replace("countries.txt", "order: 10", "order: 10\n\n=== country KZ\nname.tg: Қазоқистон\nname.ru: Казахстан\n"
+                + "name.en: Kazakhstan\norder: 20");
+        guide.write("KZ/tg.txt", GuideFixture.TG).write("KZ/ru.txt", GuideFixture.RU).write("KZ/en.txt", GuideFixture.EN);
+        List<Problem> problems = guide.lint().stream().filter(p -> p.rule().equals("duplicate-id")).toList();
+
+        assertEquals(9, problems.size(), problems::toString); // 3 items x 3 languages, all in KZ
+        Problem first = problems.get(0);
+        assertEquals(guide.guide.resolve("KZ/tg.txt"), first.file());
+        assertEquals(guide.lineOf("KZ/tg.txt", "=== article registration-15-days"), first.line());
+        assertTrue(first.message().contains("registration-15-days-kz"), first.message());
+    }
+
+    @Test
     void reportsLinkToNoItem() {
         guide.replace("RU/ru.txt", "[[emergency-112]]", "[[emergency-911]]");
         assertReported(guide.lint(), "broken-link", Severity.ERROR, "RU/ru.txt", guide.lineOf("RU/ru.txt", "[[emergency-911]]"));
