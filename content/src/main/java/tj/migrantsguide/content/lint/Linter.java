@@ -179,9 +179,10 @@ public final class Linter {
                     if (name.isEmpty() || name.get().value().isBlank()) {
                         problems.add(Problem.error(file.path(), block.line(), "missing-translation",
                                 "country " + block.id() + " has no name." + language.code()));
+                    } else {
+                        checkText(file, name.get().line(), name.get().value(), language.code());
                     }
                 }
-                block.field("name.tg").ifPresent(name -> checkText(file, name.line(), name.value(), "tg"));
             }
         }
 

@@ -340,6 +340,12 @@ class LinterTest {
     }
 
     @Test
+    void checksTheWordsOfCountryNamesToo() {
+        guide.replace("countries.txt", "name.ru: Россия", "name.ru: Рoссия");
+        assertReported(guide.lint(), "mixed-script", Severity.ERROR, "countries.txt", guide.lineOf("countries.txt", "name.ru:"));
+    }
+
+    @Test
     void reportsTajikFileWithoutAnyTajikLetter() {
         guide.write("RU/tg.txt", guide.read("RU/ru.txt").replace("language: ru", "language: tg"));
         assertReported(guide.lint(), "not-tajik", Severity.ERROR, "RU/tg.txt", 1);
