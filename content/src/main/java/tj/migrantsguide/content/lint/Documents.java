@@ -1,0 +1,95 @@
+package tj.migrantsguide.content.lint;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * The folder of source documents that {@code source: FILE:LINE} lines cite (the five reports in
+ * {@code ../shared/sources}). It lives outside the repository, so it may be absent (CI clones only the repository):
+ * then {@link #available()} is false and source lines are not checked against it.
+ */
+public final class Documents {
+    /** Where the documents live relative to a folder that holds the repository ({@code /work/shared/sources}). */
+    static final Path BESIDE_REPOSITORY = Path.of("shared", "sources");
+
+    private final Optional<Path> folder;
+    private final Map<String, OptionalInt> lineCounts = new HashMap<>();
+
+    private Documents(Optional<Path> folder) {
+        this.folder = folder;
+    }
+
+    /** The documents in {@code folder}; not available when the folder does not exist. */
+    public static Documents at(Path folder) {
+        return new Documents(Files.isDirectory(folder) ? Optional.of(folder) : Optional.empty());
+    }
+
+    public static Documents none() {
+        return new Documents(Optional.empty());
+    }
+
+    /**
+     * The default: {@code ../shared/sources} relative to the repository that holds {@code guideRoot}
+     * ({@code REPO/content/guide}). Helpers' git worktrees sit one or two folders deeper than the main checkout
+     * ({@code /work/wt/NAME} beside {@code /work/main}), so the nearest {@code shared/sources} above the repository
+     * is taken. The repository's own {@code shared} module has no {@code sources} folder, so it is never mistaken
+     * for it.
+     */
+    public static Documents besideRepository(Path guideRoot) {
+        Path repository = guideRoot.toAbsolutePath().normalize().getParent();
+        repository = repository == null ? null : repository.getParent();
+        for (Path dir = repository == null ? null : repository.getParent(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve(BESIDE_REPOSITORY);
+            if (Files.isDirectory(candidate)) {
+                return new Documents(Optional.of(candidate));
+            }
+        }
+        return none();
+    }
+
+    public boolean available() {
+        return folder.isPresent();
+    }
+
+    public Optional<Path> folder() {
+        return folder;
+    }
+
+    /** How many lines the named document has; empty when there is no such document. */
+    OptionalInt lineCount(String fileName) {
+        return lineCounts.computeIfAbsent(fileName, this::countLines);
+    }
+
+    private OptionalInt countLines(String fileName) {
+        if (folder.isEmpty() || fileName.contains("/") || fileName.contains("\\")) {
+            return OptionalInt.empty();
+        }
+        Path file = folder.get().resolve(fileName);
+        if (!Files.isRegularFile(file)) {
+            return OptionalInt.empty();
+        }
+        try {
+            // Same count as an editor's "line N": a final line without a newline still counts. Bytes, not
+            // characters, so that a document in any ASCII-compatible encoding can be counted.
+            byte[] bytes = Files.readAllBytes(file);
+            if (bytes.length == 0) {
+                return OptionalInt.of(0);
+            }
+            int lines = 0;
+            for (byte b : bytes) {
+                if (b == '\n') {
+                    lines++;
+                }
+            }
+            return OptionalInt.of(bytes[bytes.length - 1] == '\n' ? lines : lines + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read source document " + file, e);
+        }
+    }
+}
