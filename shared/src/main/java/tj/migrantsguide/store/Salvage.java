@@ -37,6 +37,11 @@ final class Salvage {
         try (Connection source = DriverManager.getConnection("jdbc:sqlite:" + damaged.toAbsolutePath())) {
             Map<String, Set<String>> present;
             try {
+                // Without this SQLite refuses a file shorter than its header says; with it, it reads the pages
+                // that are there. Harmless here: the source is a throwaway copy and nothing is written to it.
+                try (Statement statement = source.createStatement()) {
+                    statement.execute("PRAGMA writable_schema = ON");
+                }
                 present = Migrations.schemaOf(source, "main");
             } catch (SQLException e) {
                 return recovered; // not even the list of tables can be read
