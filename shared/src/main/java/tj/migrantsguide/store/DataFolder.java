@@ -78,6 +78,8 @@ final class DataFolder {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("PRAGMA main.synchronous = NORMAL");
                 statement.execute("PRAGMA content.synchronous = NORMAL");
+                // Search reads index pages all over the file; SQLite's default 2 MB cache keeps re-reading them.
+                statement.execute("PRAGMA content.cache_size = -16000");
             }
             Map<String, Integer> recovered = Map.of();
             if (aside.isPresent() && salvageable(userDamage.get())) {

@@ -51,12 +51,14 @@ public final class GuideStore implements AutoCloseable {
     private final Connection connection;
     private final Clock clock;
     private final UserData userData;
+    private final SearchIndex searchIndex;
 
     private GuideStore(Path folder, Connection connection, Clock clock) {
         this.folder = folder;
         this.connection = connection;
         this.clock = clock;
         this.userData = new UserData(this, connection, clock);
+        this.searchIndex = new SearchIndex(connection);
     }
 
     /**
@@ -495,7 +497,7 @@ public final class GuideStore implements AutoCloseable {
     public synchronized List<SearchHit> search(String text, Language language, int limit) {
         SearchQuery query = SearchQuery.parse(text);
         try {
-            return SearchIndex.search(connection, query, language, limit);
+            return searchIndex.search(query, language, limit);
         } catch (SQLException e) {
             throw new StoreException("search", e);
         }

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +26,11 @@ import tj.migrantsguide.text.Words;
 /**
  * Full-text search over articles, contacts, checklists and checklist items (docs/database.md, "Search").
  *
- * <p>{@code search_doc} lists what can be found, with the original text to show; one FTS5 index per language
- * ({@code search_tg}, {@code search_ru}, {@code search_en}) holds the folded words under the same rowid. The
+ * <p>{@code search_doc} lists what can be found (kind, country, language, id); one FTS5 index per language
+ * ({@code search_tg}, {@code search_ru}, {@code search_en}) holds its folded words under the same rowid. The
  * indexes are contentless: text is folded in Java ({@link tj.migrantsguide.text.Folding}), which SQLite cannot do,
- * and highlighting is done in Java on the original text, so the index never needs its text back.
+ * and hits are highlighted in Java in the original text, read from the content tables, so the index never needs
+ * its text back and no text is stored twice.
  */
 final class SearchIndex {
     /**
@@ -40,38 +42,53 @@ final class SearchIndex {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<Map<String, String>>> PHONES = new TypeReference<>() {};
 
-    // What each kind shows and is found by. Rows enter search_doc by these statements, from the content tables,
-    // both when a pack is applied and when the whole index is rebuilt; %s is the pack condition.
-    private record Source(String sql, String alias) {}
+    private static final String CONTACT_BODY = "trim(note || char(10) || address || char(10) || hours, char(10))";
+    private static final String CHECKLIST_ITEMS = """
+            coalesce((SELECT group_concat(text, char(10)) FROM (
+                SELECT text FROM checklist_item i WHERE i.checklist = c.id AND i.language = c.language
+                ORDER BY position)), '')""";
 
-    private static final List<Source> DOCUMENTS = List.of(
-            new Source("""
-                    INSERT INTO search_doc (kind, country, language, id, checklist, title, body, phones)
-                    SELECT 'article', country, language, id, '', title, body, '[]' FROM article WHERE %s
-                    ORDER BY country, language, sort_order, id""", ""),
-            new Source("""
-                    INSERT INTO search_doc (kind, country, language, id, checklist, title, body, phones)
-                    SELECT 'contact', country, language, id, '', name,
-                        trim(note || char(10) || address || char(10) || hours, char(10)), phones
-                    FROM contact WHERE %s ORDER BY country, language, sort_order, id""", ""),
-            new Source("""
-                    INSERT INTO search_doc (kind, country, language, id, checklist, title, body, phones)
-                    SELECT 'checklist', c.country, c.language, c.id, '', c.title,
-                        coalesce((SELECT group_concat(text, char(10)) FROM (
-                            SELECT text FROM checklist_item i WHERE i.checklist = c.id AND i.language = c.language
-                            ORDER BY position)), ''), '[]'
-                    FROM checklist c WHERE %s ORDER BY c.country, c.language, c.sort_order, c.id""", "c."),
-            new Source("""
-                    INSERT INTO search_doc (kind, country, language, id, checklist, title, body, phones)
-                    SELECT 'checklist-item', c.country, c.language, i.id, c.id, i.text, c.title, '[]'
+    /**
+     * What each kind is found by and shows: its title, its body and its phones (JSON), read from the content
+     * tables. {@code index} lists a pack's (or all) rows, %s being the pack condition; {@code one} reads one hit.
+     */
+    private record Source(ItemKind kind, String index, String alias, String one) {}
+
+    private static final List<Source> SOURCES = List.of(
+            new Source(ItemKind.ARTICLE, """
+                    SELECT country, language, id, '', title, body, '[]' FROM article WHERE %s
+                    ORDER BY country, language, sort_order, id""", "",
+                    "SELECT title, body, '[]' FROM article WHERE id = ? AND language = ?"),
+            new Source(ItemKind.CONTACT, """
+                    SELECT country, language, id, '', name, %1$s, phones FROM contact WHERE %%s
+                    ORDER BY country, language, sort_order, id""".formatted(CONTACT_BODY), "",
+                    "SELECT name, " + CONTACT_BODY + ", phones FROM contact WHERE id = ? AND language = ?"),
+            new Source(ItemKind.CHECKLIST, """
+                    SELECT c.country, c.language, c.id, '', c.title, %1$s, '[]' FROM checklist c WHERE %%s
+                    ORDER BY c.country, c.language, c.sort_order, c.id""".formatted(CHECKLIST_ITEMS), "c.",
+                    "SELECT c.title, " + CHECKLIST_ITEMS + ", '[]' FROM checklist c WHERE c.id = ? AND c.language = ?"),
+            new Source(ItemKind.CHECKLIST_ITEM, """
+                    SELECT c.country, c.language, i.id, c.id, i.text, c.title, '[]'
                     FROM checklist c JOIN checklist_item i ON i.checklist = c.id AND i.language = c.language
-                    WHERE %s ORDER BY c.country, c.language, c.sort_order, c.id, i.position""", "c."));
+                    WHERE %s ORDER BY c.country, c.language, c.sort_order, c.id, i.position""", "c.",
+                    """
+                    SELECT i.text, c.title, '[]'
+                    FROM checklist_item i JOIN checklist c ON c.id = i.checklist AND c.language = i.language
+                    WHERE i.id = ? AND i.language = ? AND i.checklist = ?"""));
 
-    private SearchIndex() {}
+    private final Connection connection;
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+
+    /** The searching side, on the store's connection; statements are prepared once and reused. */
+    SearchIndex(Connection connection) {
+        this.connection = connection;
+    }
 
     static String table(Language language) {
         return "search_" + language.code();
     }
+
+    // ---- indexing (static: also run by migrations, on a connection of their own) ----
 
     /** Indexes all content again from scratch (after a migration that changes the index or the folding). */
     static void rebuild(Connection connection) throws SQLException {
@@ -81,12 +98,12 @@ final class SearchIndex {
             }
             statement.execute("DELETE FROM search_doc");
         }
-        indexWhere(connection, Optional.empty());
+        index(connection, Optional.empty());
     }
 
-    /** Indexes one country pack's rows, already in the content tables. */
+    /** Indexes one country pack's rows, already in the content tables (same transaction). */
     static void addPack(Connection connection, String countryCode, String languageCode) throws SQLException {
-        indexWhere(connection, Optional.of(List.of(countryCode, languageCode)));
+        index(connection, Optional.of(List.of(countryCode, languageCode)));
     }
 
     static void removePack(Connection connection, String countryCode, String languageCode) throws SQLException {
@@ -108,45 +125,52 @@ final class SearchIndex {
     }
 
     /** Adds the rows of one pack ({@code [country, language]}) or of all content to the index. */
-    private static void indexWhere(Connection connection, Optional<List<String>> pack) throws SQLException {
-        long before;
+    private static void index(Connection connection, Optional<List<String>> pack) throws SQLException {
+        long rowid;
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT coalesce(max(rowid), 0) FROM search_doc")) {
-            before = rows.next() ? rows.getLong(1) : 0;
-        }
-        for (Source source : DOCUMENTS) {
-            String where = pack.isEmpty() ? "1 = 1"
-                    : source.alias() + "country = ? AND " + source.alias() + "language = ?";
-            try (PreparedStatement insert = connection.prepareStatement(source.sql().formatted(where))) {
-                if (pack.isPresent()) {
-                    insert.setString(1, pack.get().get(0));
-                    insert.setString(2, pack.get().get(1));
-                }
-                insert.executeUpdate();
-            }
+            rowid = rows.next() ? rows.getLong(1) : 0;
         }
         Map<Language, PreparedStatement> inserts = new EnumMap<>(Language.class);
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT rowid, language, title, body, phones FROM search_doc WHERE rowid > ? ORDER BY rowid")) {
+        try (PreparedStatement doc = connection.prepareStatement(
+                "INSERT INTO search_doc (rowid, kind, country, language, id, checklist) VALUES (?, ?, ?, ?, ?, ?)")) {
             for (Language language : Language.values()) {
                 inserts.put(language, connection.prepareStatement(
                         "INSERT INTO " + table(language) + " (rowid, title, body, numbers) VALUES (?, ?, ?, ?)"));
             }
-            select.setLong(1, before);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    Optional<Language> language = Language.fromCode(rows.getString(2));
-                    if (language.isEmpty()) {
-                        continue;
+            for (Source source : SOURCES) {
+                String where = pack.isEmpty() ? "1 = 1"
+                        : source.alias() + "country = ? AND " + source.alias() + "language = ?";
+                try (PreparedStatement select = connection.prepareStatement(source.index().formatted(where))) {
+                    if (pack.isPresent()) {
+                        select.setString(1, pack.get().get(0));
+                        select.setString(2, pack.get().get(1));
                     }
-                    PreparedStatement insert = inserts.get(language.get());
-                    insert.setLong(1, rows.getLong(1));
-                    insert.setString(2, Words.indexText(rows.getString(3)));
-                    insert.setString(3, Words.indexText(rows.getString(4)));
-                    insert.setString(4, numbers(rows.getString(5)));
-                    insert.addBatch();
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            Optional<Language> language = Language.fromCode(rows.getString(2));
+                            if (language.isEmpty()) {
+                                continue; // a language this app has no index for
+                            }
+                            rowid++;
+                            doc.setLong(1, rowid);
+                            doc.setString(2, source.kind().code());
+                            doc.setString(3, rows.getString(1));
+                            doc.setString(4, rows.getString(2));
+                            doc.setString(5, rows.getString(3));
+                            doc.setString(6, rows.getString(4));
+                            doc.addBatch();
+                            PreparedStatement insert = inserts.get(language.get());
+                            insert.setLong(1, rowid);
+                            insert.setString(2, Words.indexText(rows.getString(5)));
+                            insert.setString(3, Words.indexText(rows.getString(6)));
+                            insert.setString(4, numbers(rows.getString(7)));
+                            insert.addBatch();
+                        }
+                    }
                 }
             }
+            doc.executeBatch();
             for (PreparedStatement insert : inserts.values()) {
                 insert.executeBatch();
             }
@@ -182,28 +206,25 @@ final class SearchIndex {
      * The best {@code limit} hits: those in {@code language} first, then the other languages'. Every word must
      * match (the last one, and longer ones, as prefixes: see {@link SearchQuery}).
      */
-    static List<SearchHit> search(Connection connection, SearchQuery query, Language language, int limit)
-            throws SQLException {
+    List<SearchHit> search(SearchQuery query, Language language, int limit) throws SQLException {
         if (query.isEmpty() || limit <= 0) {
             return List.of();
         }
         String match = matchExpression(query);
-        List<Long> rowids = new ArrayList<>(best(connection, table(language), match, limit));
+        List<Long> rowids = new ArrayList<>(best(table(language), match, limit));
         for (Language other : Language.values()) {
             if (other != language && rowids.size() < limit) {
-                rowids.addAll(best(connection, table(other), match, limit - rowids.size()));
+                rowids.addAll(best(table(other), match, limit - rowids.size()));
             }
         }
         List<SearchHit> hits = new ArrayList<>(rowids.size());
-        try (PreparedStatement select = connection.prepareStatement("""
-                SELECT kind, country, language, id, checklist, title, body, phones FROM search_doc
-                WHERE rowid = ?""")) {
-            for (long rowid : rowids) {
-                select.setLong(1, rowid);
-                try (ResultSet row = select.executeQuery()) {
-                    if (row.next()) {
-                        hits.add(hit(row, query));
-                    }
+        PreparedStatement doc = prepared("SELECT kind, country, language, id, checklist FROM search_doc WHERE rowid = ?");
+        for (long rowid : rowids) {
+            doc.setLong(1, rowid);
+            try (ResultSet row = doc.executeQuery()) {
+                if (row.next()) {
+                    hit(ItemKind.fromCode(row.getString(1)).orElseThrow(), row.getString(2), row.getString(3),
+                            row.getString(4), row.getString(5), query).ifPresent(hits::add);
                 }
             }
         }
@@ -229,23 +250,21 @@ final class SearchIndex {
         return '"' + word.replace("\"", "\"\"") + '"';
     }
 
-    private static List<Long> best(Connection connection, String table, String match, int limit)
-            throws SQLException {
-        int matches = cappedCount(connection, table, match);
+    private List<Long> best(String table, String match, int limit) throws SQLException {
+        String from = " FROM " + table + " WHERE " + table + " MATCH ?";
+        int matches = count("SELECT count(*) FROM (SELECT rowid" + from + " LIMIT " + RANKED_MATCHES_CAP + ")",
+                match);
         if (matches == 0) {
             return List.of();
         }
         if (matches < RANKED_MATCHES_CAP) {
-            return rowids(connection, "SELECT rowid FROM " + table + " WHERE " + table + " MATCH ? ORDER BY rank LIMIT ?",
-                    match, limit);
+            return rowids("SELECT rowid" + from + " ORDER BY rank LIMIT ?", match, limit);
         }
         // Too many to rank: title matches first, in guide order, then the rest.
-        Set<Long> chosen = new LinkedHashSet<>(rowids(connection,
-                "SELECT rowid FROM " + table + " WHERE " + table + " MATCH ? LIMIT ?", "{title} : (" + match + ")",
-                limit));
+        Set<Long> chosen = new LinkedHashSet<>(rowids("SELECT rowid" + from + " LIMIT ?",
+                "{title} : (" + match + ")", limit));
         if (chosen.size() < limit) {
-            for (long rowid : rowids(connection, "SELECT rowid FROM " + table + " WHERE " + table + " MATCH ? LIMIT ?",
-                    match, 2 * limit)) {
+            for (long rowid : rowids("SELECT rowid" + from + " LIMIT ?", match, 2 * limit)) {
                 if (chosen.size() == limit) {
                     break;
                 }
@@ -255,44 +274,52 @@ final class SearchIndex {
         return new ArrayList<>(chosen);
     }
 
-    private static int cappedCount(Connection connection, String table, String match) throws SQLException {
-        try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM (SELECT rowid FROM " + table
-                + " WHERE " + table + " MATCH ? LIMIT " + RANKED_MATCHES_CAP + ")")) {
-            count.setString(1, match);
-            try (ResultSet rows = count.executeQuery()) {
-                return rows.next() ? rows.getInt(1) : 0;
-            }
+    private int count(String sql, String match) throws SQLException {
+        PreparedStatement count = prepared(sql);
+        count.setString(1, match);
+        try (ResultSet rows = count.executeQuery()) {
+            return rows.next() ? rows.getInt(1) : 0;
         }
     }
 
-    private static List<Long> rowids(Connection connection, String sql, String match, int limit) throws SQLException {
+    private List<Long> rowids(String sql, String match, int limit) throws SQLException {
         List<Long> rowids = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, match);
-            query.setInt(2, limit);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    rowids.add(rows.getLong(1));
-                }
+        PreparedStatement query = prepared(sql);
+        query.setString(1, match);
+        query.setInt(2, limit);
+        try (ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                rowids.add(rows.getLong(1));
             }
         }
         return rowids;
     }
 
-    private static SearchHit hit(ResultSet row, SearchQuery query) throws SQLException {
-        ItemKind kind = ItemKind.fromCode(row.getString(1)).orElseThrow();
-        String checklist = row.getString(5);
-        String title = row.getString(6);
-        String body = row.getString(7);
-        Highlighted excerpt = switch (kind) {
-            case CHECKLIST_ITEM -> Excerpts.whole(body, query);
-            case CONTACT -> phoneExcerpt(row.getString(8), query)
-                    .orElseGet(() -> Excerpts.around(body, query, Excerpts.DEFAULT_LENGTH));
-            default -> Excerpts.around(body, query, Excerpts.DEFAULT_LENGTH);
-        };
-        return new SearchHit(kind, row.getString(2), Language.fromCode(row.getString(3)).orElseThrow(),
-                row.getString(4), checklist.isEmpty() ? Optional.empty() : Optional.of(checklist),
-                Excerpts.whole(title, query), excerpt);
+    private Optional<SearchHit> hit(ItemKind kind, String country, String languageCode, String id, String checklist,
+            SearchQuery query) throws SQLException {
+        Source source = SOURCES.stream().filter(s -> s.kind() == kind).findFirst().orElseThrow();
+        PreparedStatement one = prepared(source.one());
+        one.setString(1, id);
+        one.setString(2, languageCode);
+        if (kind == ItemKind.CHECKLIST_ITEM) {
+            one.setString(3, checklist);
+        }
+        try (ResultSet row = one.executeQuery()) {
+            if (!row.next()) {
+                return Optional.empty();
+            }
+            String title = row.getString(1);
+            String body = row.getString(2);
+            Highlighted excerpt = switch (kind) {
+                case CHECKLIST_ITEM -> Excerpts.whole(body, query);
+                case CONTACT -> phoneExcerpt(row.getString(3), query)
+                        .orElseGet(() -> Excerpts.around(body, query, Excerpts.DEFAULT_LENGTH));
+                default -> Excerpts.around(body, query, Excerpts.DEFAULT_LENGTH);
+            };
+            return Optional.of(new SearchHit(kind, country, Language.fromCode(languageCode).orElseThrow(), id,
+                    checklist.isEmpty() ? Optional.empty() : Optional.of(checklist), Excerpts.whole(title, query),
+                    excerpt));
+        }
     }
 
     private static Optional<Highlighted> phoneExcerpt(String phonesJson, SearchQuery query) {
@@ -304,5 +331,14 @@ final class SearchIndex {
             }
         }
         return Optional.empty();
+    }
+
+    private PreparedStatement prepared(String sql) throws SQLException {
+        PreparedStatement statement = statements.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql);
+            statements.put(sql, statement);
+        }
+        return statement;
     }
 }

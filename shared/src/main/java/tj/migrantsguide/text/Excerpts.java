@@ -15,7 +15,7 @@ public final class Excerpts {
 
     /** The whole text (a title, a checklist item) with matches highlighted; line breaks become spaces. */
     public static Highlighted whole(String text, SearchQuery query) {
-        return highlight(text, 0, text.length(), query, false, false);
+        return highlight(text, Words.of(text), 0, text.length(), query, false, false);
     }
 
     /**
@@ -48,7 +48,7 @@ public final class Excerpts {
         if (!cutAtEnd) {
             end = text.length();
         }
-        return highlight(text, start, end, query, start > 0, cutAtEnd);
+        return highlight(text, words, start, end, query, start > 0, cutAtEnd);
     }
 
     public static boolean matchesAnywhere(String text, SearchQuery query) {
@@ -120,19 +120,24 @@ public final class Excerpts {
         return Optional.empty();
     }
 
-    private static Highlighted highlight(
-            String text, int start, int end, SearchQuery query, boolean cutAtStart, boolean cutAtEnd) {
+    /** {@code words} are all the words of {@code text}; those within [start, end) are shown. */
+    private static Highlighted highlight(String text, List<Words.Word> words, int start, int end, SearchQuery query,
+            boolean cutAtStart, boolean cutAtEnd) {
         Highlighted.Builder out = new Highlighted.Builder();
         if (cutAtStart) {
             out.add(ELLIPSIS + " ", false);
         }
         int at = start;
-        for (Words.Word word : Words.of(text.substring(start, end))) {
-            int wordStart = start + word.start();
-            int wordEnd = start + word.end();
-            out.add(oneLine(text.substring(at, wordStart)), false);
-            out.add(text.substring(wordStart, wordEnd), query.matches(word.folded()));
-            at = wordEnd;
+        for (Words.Word word : words) {
+            if (word.start() < start) {
+                continue;
+            }
+            if (word.end() > end) {
+                break;
+            }
+            out.add(oneLine(text.substring(at, word.start())), false);
+            out.add(text.substring(word.start(), word.end()), query.matches(word.folded()));
+            at = word.end();
         }
         String tail = oneLine(text.substring(at, end));
         out.add(cutAtEnd ? tail.stripTrailing() : tail, false);
@@ -142,8 +147,34 @@ public final class Excerpts {
         return trimmed(out.build());
     }
 
+    /** Runs of white space (line breaks between paragraphs) as one space. */
     private static String oneLine(String between) {
-        return between.replaceAll("\\s+", " ");
+        boolean plain = true;
+        for (int i = 0; i < between.length() && plain; i++) {
+            char c = between.charAt(i);
+            plain = !Character.isWhitespace(c) || (c == ' ' && (i == 0 || between.charAt(i - 1) != ' '));
+        }
+        if (plain) {
+            return between;
+        }
+        StringBuilder out = new StringBuilder(between.length());
+        boolean space = false;
+        for (int i = 0; i < between.length(); i++) {
+            char c = between.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = true;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        if (space) {
+            out.append(' ');
+        }
+        return out.toString();
     }
 
     private static Highlighted trimmed(Highlighted h) {

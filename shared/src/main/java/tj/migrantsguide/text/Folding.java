@@ -22,6 +22,14 @@ public final class Folding {
 
     /** The folded form of {@code text}; tokens keep their boundaries (one letter in gives zero or one out). */
     public static String fold(CharSequence text) {
+        if (isSimple(text)) {
+            // Latin and Cyrillic letters without combining marks (nearly all text): NFC changes nothing.
+            StringBuilder out = new StringBuilder(text.length());
+            for (int i = 0; i < text.length(); i++) {
+                out.append((char) mapLetter(Character.toLowerCase(text.charAt(i))));
+            }
+            return out.toString();
+        }
         String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
         StringBuilder out = new StringBuilder(nfc.length());
         for (int i = 0; i < nfc.length(); ) {
@@ -30,6 +38,32 @@ public final class Folding {
             appendFolded(codePoint, out);
         }
         return out.toString();
+    }
+
+    /**
+     * Cyrillic letters whose fold is one char and needs no normalisation (all but the few precomposed with a
+     * mark, such as ѐ or ї). Decided by comparing with the full path, so the fast path cannot disagree with it.
+     */
+    private static final boolean[] SIMPLE_CYRILLIC = new boolean[0x100];
+
+    static {
+        for (char c = 0x400; c <= 0x4FF; c++) {
+            StringBuilder slow = new StringBuilder();
+            appendFolded(c, slow);
+            String one = String.valueOf(c);
+            SIMPLE_CYRILLIC[c - 0x400] = !isMark(c) && Normalizer.isNormalized(one, Normalizer.Form.NFC)
+                    && slow.length() == 1 && slow.charAt(0) == (char) mapLetter(Character.toLowerCase(c));
+        }
+    }
+
+    private static boolean isSimple(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80 && (c < 0x400 || c > 0x4FF || !SIMPLE_CYRILLIC[c - 0x400])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static void appendFolded(int codePoint, StringBuilder out) {
