@@ -3,6 +3,7 @@ package tj.migrantsguide.app
 import java.nio.file.Path
 import java.util.Optional
 import tj.migrantsguide.DataDirectory
+import tj.migrantsguide.guide.Language
 
 /** What `migrants-guide.jar` was asked to do. Parsing only; running is in [runCommand]. */
 object CommandLine {
@@ -13,16 +14,19 @@ object CommandLine {
         |
         |Commands:
         |  info        print the installed content version, countries and items per language, data directory
+        |  search TEXT print the best hits for TEXT (articles, contacts, checklists), matches in «»
         |  --help      this text
         |
         |Options:
         |  --data DIR  where the guide keeps its database (default: ${'$'}${DataDirectory.ENVIRONMENT_VARIABLE},
         |              else ~/${DataDirectory.FOLDER_IN_HOME})
+        |  --lang L    search: language whose hits come first, tg, ru or en (default: the app's, else tg)
         |""".trimMargin()
 
     sealed interface Command {
         data class Window(val dataDirectory: Path) : Command
         data class Info(val dataDirectory: Path) : Command
+        data class Search(val dataDirectory: Path, val text: String, val language: Language?) : Command
         data object Help : Command
     }
 
@@ -34,6 +38,7 @@ object CommandLine {
         userHome: String = System.getProperty("user.home"),
     ): Command {
         var data: String? = null
+        var language: Language? = null
         val words = mutableListOf<String>()
         var i = 0
         while (i < args.size) {
@@ -41,6 +46,11 @@ object CommandLine {
                 "--help", "-h", "help" -> return Command.Help
                 "--data" -> {
                     data = args.getOrNull(i + 1) ?: throw UsageError("--data needs a folder")
+                    i++
+                }
+                "--lang" -> {
+                    val code = args.getOrNull(i + 1) ?: throw UsageError("--lang needs tg, ru or en")
+                    language = Language.fromCode(code).orElseThrow { UsageError("--lang must be tg, ru or en, not $code") }
                     i++
                 }
                 else -> if (arg.startsWith("--")) throw UsageError("unknown option: $arg") else words += arg
@@ -51,6 +61,10 @@ object CommandLine {
         return when (words.firstOrNull()) {
             null -> Command.Window(dataDirectory)
             "info" -> Command.Info(dataDirectory)
+            "search" -> {
+                if (words.size < 2) throw UsageError("search needs some text: search TEXT")
+                Command.Search(dataDirectory, words.drop(1).joinToString(" "), language)
+            }
             else -> throw UsageError("unknown command: ${words.first()}")
         }
     }
