@@ -43,6 +43,9 @@ import tj.migrantsguide.text.SearchQuery;
  * this package. The layout, every table, the migrations and recovery are described in docs/database.md.
  */
 public final class GuideStore implements AutoCloseable {
+    /** A search returns a screenful or a few: more would be slow to build and nobody scrolls that far. */
+    public static final int MOST_SEARCH_HITS = 200;
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final TypeReference<List<Map<String, String>>> PHONES = new TypeReference<>() {};
@@ -492,12 +495,12 @@ public final class GuideStore implements AutoCloseable {
      * Searches articles, contacts, checklists and checklist items in every language, those in {@code language}
      * first. Whatever {@code text} holds, this returns normally: an empty list when it has no words.
      *
-     * @param limit at most this many hits
+     * @param limit at most this many hits (and never more than {@link #MOST_SEARCH_HITS})
      */
     public synchronized List<SearchHit> search(String text, Language language, int limit) {
         SearchQuery query = SearchQuery.parse(text);
         try {
-            return searchIndex.search(query, language, limit);
+            return searchIndex.search(query, language, Math.min(limit, MOST_SEARCH_HITS));
         } catch (SQLException e) {
             throw new StoreException("search", e);
         }

@@ -50,10 +50,13 @@ final class Migrations {
         }
     }
 
+    // Text is folded in Java, so the tokenizer only splits words. Prefix indexes of 2, 3 and 4 letters: without
+    // them a prefix query merges the lists of every word it covers (a 4-letter one: 7 ms instead of 1 at 100k
+    // items); the index grows by about a quarter. Contentless: the text to show is read from the content tables.
     private static final String SEARCH_TABLE = """
             CREATE VIRTUAL TABLE search_%s USING fts5(
                 title, body, numbers,
-                tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3', content = '', contentless_delete = 1)""";
+                tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3 4', content = '', contentless_delete = 1)""";
     // Title words weigh ten times body words, a phone number four times: title matches come first.
     private static final String SEARCH_RANK = "INSERT INTO search_%1$s (search_%1$s, rank) VALUES ('rank', "
             + "'bm25(10.0, 1.0, 4.0)')";

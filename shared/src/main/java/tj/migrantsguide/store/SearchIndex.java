@@ -34,10 +34,12 @@ import tj.migrantsguide.text.Words;
  */
 final class SearchIndex {
     /**
-     * Above this many matches in one language, ranking every match costs more than a keystroke may (bm25 costs
-     * about 2 µs a match): the hits then come from the first matches instead, title matches before the others.
+     * From this many matches in one language on, ranking every match costs more than a keystroke may (bm25 costs
+     * about 2 µs a match, plus a pass over each word's matches): the hits then come from the first matches
+     * instead, title matches before the others. Measured at 100k items: 300 gave a lower p95 than 600, and 150
+     * no better than 300 (docs/database.md, "Search").
      */
-    static final int RANKED_MATCHES_CAP = 600;
+    static final int RANKED_MATCHES_CAP = 300;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<Map<String, String>>> PHONES = new TypeReference<>() {};
