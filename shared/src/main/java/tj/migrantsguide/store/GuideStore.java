@@ -95,13 +95,11 @@ public final class GuideStore implements AutoCloseable {
     }
 
     /** The schema version of the data folder (the number of the last migration applied). */
-    public int schemaVersion() {
-        synchronized (this) {
-            try {
-                return Migrations.userVersion(connection);
-            } catch (SQLException e) {
-                throw new StoreException("read schema version", e);
-            }
+    public synchronized int schemaVersion() {
+        try {
+            return Migrations.userVersion(connection);
+        } catch (SQLException e) {
+            throw new StoreException("read schema version", e);
         }
     }
 
