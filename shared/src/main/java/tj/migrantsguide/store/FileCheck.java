@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -58,7 +59,11 @@ final class FileCheck {
         if (validFor == changeCounter && pages > 0 && size < pages * pageBytes) {
             return Optional.of(Damage.TRUNCATED);
         }
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath())) {
+        // Read-only: looking must not change the file (no checkpoint on close) before we know whether to keep it.
+        SQLiteConfig readOnly = new SQLiteConfig();
+        readOnly.setReadOnly(true);
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(),
+                readOnly.toProperties())) {
             return inspectOpen(connection, kind);
         } catch (SQLiteException e) {
             SQLiteErrorCode code = e.getResultCode();

@@ -262,6 +262,27 @@ class RecoveryTest {
     }
 
     @Test
+    void aFolderLeftByACrashOpensWithItsLastChangesAndNoAlarm() throws Exception {
+        Path crashed = temp.resolve("crashed");
+        Files.createDirectories(crashed);
+        try (Guide guide = start()) {
+            guide.store().user().setTicked(1, "RU", "before-you-leave", "foreign-passport", true);
+            // The process dies here: the files are copied as they are, journal included, index of the journal not.
+            for (String name : List.of("content.db", "content.db-wal", "user.db", "user.db-wal")) {
+                if (Files.exists(data.resolve(name))) {
+                    Files.copy(data.resolve(name), crashed.resolve(name));
+                }
+            }
+        }
+        assertTrue(Files.exists(crashed.resolve("user.db-wal")));
+        try (Guide guide = Guide.open(crashed, snapshot, clock)) {
+            assertEquals(Optional.empty(), guide.startReport().recovery());
+            assertTrue(guide.store().user().tickedItems(1, "RU", "before-you-leave").contains("foreign-passport"));
+            assertEquals(TICKS, ticks(guide.store().user()));
+        }
+    }
+
+    @Test
     void aHealthyFolderReportsNothing() throws Exception {
         try (Guide guide = start()) {
             assertEquals(Optional.empty(), guide.startReport().recovery());
