@@ -12,16 +12,27 @@ import tj.migrantsguide.feed.FeedFormatException;
 import tj.migrantsguide.feed.FeedReader;
 import tj.migrantsguide.store.GuideStore;
 import tj.migrantsguide.store.InstalledFeed;
+import tj.migrantsguide.store.RecoveryNotice;
 
 /**
- * The guide on this device: its data folder and database, filled from the snapshot built into the app the
- * first time (or whenever the app brings newer content than the device has).
+ * The guide on this device: its data folder (content.db and user.db, see docs/database.md), filled from the
+ * snapshot built into the app the first time, whenever the app brings newer content than the device has, and
+ * whenever the content file had to be rebuilt because it was damaged.
  */
 public final class Guide implements AutoCloseable {
-    public static final String DATABASE_FILE = "guide.db";
-
-    /** What happened while opening: whether the built-in snapshot was installed, and what is installed now. */
-    public record StartReport(boolean importedSnapshot, long installedVersion) {}
+    /**
+     * What happened while opening.
+     *
+     * @param importedSnapshot whether the built-in snapshot was installed
+     * @param installedVersion the content version installed now
+     * @param recovery a repair of damaged files the person has not been told about yet: the window shows it once
+     *     and then calls {@code store().user().markSeen(notice)}
+     */
+    public record StartReport(boolean importedSnapshot, long installedVersion, Optional<RecoveryNotice> recovery) {
+        public StartReport {
+            Objects.requireNonNull(recovery, "recovery");
+        }
+    }
 
     private final Path dataDirectory;
     private final GuideStore store;
@@ -42,17 +53,20 @@ public final class Guide implements AutoCloseable {
     public static Guide open(Path dataDirectory, FeedFiles embeddedSnapshot, Clock clock)
             throws SnapshotUnreadableException {
         Objects.requireNonNull(embeddedSnapshot, "embeddedSnapshot");
-        GuideStore store = GuideStore.open(dataDirectory.resolve(DATABASE_FILE), clock);
+        // Damaged files are detected and repaired here; a rebuilt content file comes back empty and is refilled below.
+        GuideStore store = GuideStore.open(dataDirectory, clock);
         try {
             Optional<InstalledFeed> installed = store.installedFeed();
             // Reading the index alone is cheap; the packs are parsed only when they will be installed.
             long snapshotVersion = snapshotVersion(embeddedSnapshot);
             if (installed.isPresent() && installed.get().version() >= snapshotVersion) {
-                return new Guide(dataDirectory, store, new StartReport(false, installed.get().version()));
+                return new Guide(dataDirectory, store, new StartReport(false, installed.get().version(),
+                        store.user().unseenRecovery()));
             }
             Feed snapshot = FeedReader.read(embeddedSnapshot);
             store.install(snapshot);
-            return new Guide(dataDirectory, store, new StartReport(true, snapshot.index().version()));
+            return new Guide(dataDirectory, store, new StartReport(true, snapshot.index().version(),
+                    store.user().unseenRecovery()));
         } catch (IOException | FeedFormatException e) {
             store.close();
             throw new SnapshotUnreadableException(e);

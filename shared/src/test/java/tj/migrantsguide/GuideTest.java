@@ -31,7 +31,8 @@ class GuideTest {
         try (Guide guide = Guide.open(data, FeedFiles.directory(snapshot), clock)) {
             assertTrue(guide.startReport().importedSnapshot());
             assertEquals(3, guide.startReport().installedVersion());
-            assertTrue(Files.exists(data.resolve(Guide.DATABASE_FILE)));
+            assertTrue(Files.exists(data.resolve("content.db")));
+            assertTrue(Files.exists(data.resolve("user.db")));
             assertEquals("Register (tg)", guide.store().articles("RU", Language.TAJIK).get(0).title());
             assertEquals(4, guide.store().counts().itemsPerLanguage().get(Language.ENGLISH));
             assertEquals(List.of("foreign-passport", "save-hotlines"), guide.store().checklists("RU", Language.ENGLISH)

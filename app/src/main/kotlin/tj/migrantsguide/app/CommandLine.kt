@@ -5,6 +5,7 @@ import java.net.URISyntaxException
 import java.nio.file.Path
 import java.util.Optional
 import tj.migrantsguide.DataDirectory
+import tj.migrantsguide.guide.Language
 
 /** What `migrants-guide.jar` was asked to do. Parsing only; running is in [runCommand]. */
 object CommandLine {
@@ -21,17 +22,20 @@ object CommandLine {
         |              3 when offline, 4 when this device could not finish.
         |              --trust FILE: also trust the public key(s) in FILE, for this run only (editors previewing
         |              a feed signed with their own key; tests); without it only the keys built into the app count
+        |  search TEXT print the best hits for TEXT (articles, contacts, checklists), matches in «»
         |  --help      this text
         |
         |Options:
         |  --data DIR  where the guide keeps its database (default: ${'$'}${DataDirectory.ENVIRONMENT_VARIABLE},
         |              else ~/${DataDirectory.FOLDER_IN_HOME})
+        |  --lang L    search: language whose hits come first, tg, ru or en (default: the app's, else tg)
         |""".trimMargin()
 
     sealed interface Command {
         data class Window(val dataDirectory: Path) : Command
         data class Info(val dataDirectory: Path) : Command
         data class Sync(val dataDirectory: Path, val feedUrl: URI, val trust: Path? = null) : Command
+        data class Search(val dataDirectory: Path, val text: String, val language: Language?) : Command
         data object Help : Command
     }
 
@@ -44,6 +48,7 @@ object CommandLine {
     ): Command {
         var data: String? = null
         var trust: String? = null
+        var language: Language? = null
         val words = mutableListOf<String>()
         var i = 0
         while (i < args.size) {
@@ -57,6 +62,11 @@ object CommandLine {
                     trust = args.getOrNull(i + 1) ?: throw UsageError("--trust needs a public key file")
                     i++
                 }
+                "--lang" -> {
+                    val code = args.getOrNull(i + 1) ?: throw UsageError("--lang needs tg, ru or en")
+                    language = Language.fromCode(code).orElseThrow { UsageError("--lang must be tg, ru or en, not $code") }
+                    i++
+                }
                 else -> if (arg.startsWith("--")) throw UsageError("unknown option: $arg") else words += arg
             }
             i++
@@ -67,6 +77,10 @@ object CommandLine {
             null -> Command.Window(dataDirectory)
             "info" -> Command.Info(dataDirectory)
             "sync" -> Command.Sync(dataDirectory, feedUrl(words.getOrNull(1)), trust?.let { Path.of(it) })
+            "search" -> {
+                if (words.size < 2) throw UsageError("search needs some text: search TEXT")
+                Command.Search(dataDirectory, words.drop(1).joinToString(" "), language)
+            }
             else -> throw UsageError("unknown command: ${words.first()}")
         }
     }

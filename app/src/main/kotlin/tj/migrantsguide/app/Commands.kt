@@ -6,6 +6,7 @@ import tj.migrantsguide.Guide
 import tj.migrantsguide.app.sync.printFeedInfo
 import tj.migrantsguide.app.sync.runSyncCommand
 import tj.migrantsguide.guide.Language
+import tj.migrantsguide.store.ItemKind
 
 /** Runs a command that needs no window; returns the process exit code. */
 fun runCommand(command: CommandLine.Command, out: PrintStream, err: PrintStream, clock: Clock = Clock.systemUTC()): Int =
@@ -20,6 +21,11 @@ fun runCommand(command: CommandLine.Command, out: PrintStream, err: PrintStream,
             0
         } ?: 1
         is CommandLine.Command.Sync -> runSyncCommand(command, out, err, clock)
+        is CommandLine.Command.Search -> openGuide(command.dataDirectory, clock, err)?.use { guide ->
+            guide.startReport().recovery().ifPresent { err.println("note: ${it.describe()}") }
+            printSearch(guide, command, out)
+            0
+        } ?: 1
         is CommandLine.Command.Window -> error("the window is not a command")
     }
 
@@ -42,5 +48,34 @@ private fun printInfo(guide: Guide, out: PrintStream) {
             "${language.code()} $items"
         }
         out.println("  ${country.code()}  ${country.name(Language.ENGLISH).padEnd(24)} $perLanguage")
+    }
+}
+
+/** How many hits `search` prints: a screenful. */
+private const val SEARCH_HITS = 10
+
+private fun printSearch(guide: Guide, command: CommandLine.Command.Search, out: PrintStream) {
+    val store = guide.store()
+    val language = command.language ?: store.user().settings().language().orElse(Language.TAJIK)
+    val hits = store.search(command.text, language, SEARCH_HITS)
+    if (hits.isEmpty()) {
+        out.println("no results for \"${command.text.take(80)}\"")
+        return
+    }
+    out.println("${hits.size} ${if (hits.size == 1) "hit" else "hits"} for \"${command.text.take(80)}\" (${language.code()} first):")
+    hits.forEachIndexed { index, hit ->
+        val kind = when (hit.kind()) {
+            ItemKind.ARTICLE -> "article"
+            ItemKind.CONTACT -> "contact"
+            ItemKind.CHECKLIST -> "checklist"
+            ItemKind.CHECKLIST_ITEM -> "checklist item"
+        }
+        out.println()
+        out.println("${index + 1}. ${hit.title().marked("«", "»")}")
+        out.println("   $kind · ${hit.countryCode()} · ${hit.language().code()} · ${hit.id()}")
+        if (!hit.excerpt().isEmpty) {
+            val prefix = if (hit.kind() == ItemKind.CHECKLIST_ITEM) "in: " else ""
+            out.println("   $prefix${hit.excerpt().marked("«", "»")}")
+        }
     }
 }

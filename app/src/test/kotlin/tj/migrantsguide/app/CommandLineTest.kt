@@ -9,6 +9,7 @@ import kotlin.test.Test
 import kotlin.test.assertEquals
 import kotlin.test.assertFailsWith
 import kotlin.test.assertTrue
+import tj.migrantsguide.guide.Language
 
 class CommandLineTest {
     private val home = "/home/someone"
@@ -63,5 +64,42 @@ class CommandLineTest {
         assertFailsWith<CommandLine.UsageError> { CommandLine.parse(listOf("sync"), emptyMap(), home) }
         assertFailsWith<CommandLine.UsageError> { CommandLine.parse(listOf("sync", "ftp://x/feed"), emptyMap(), home) }
         assertFailsWith<CommandLine.UsageError> { CommandLine.parse(listOf("info", "--trust", "k.pub"), emptyMap(), home) }
+    }
+
+    @Test
+    fun `search takes the rest of the words and a language`() {
+        assertEquals(
+            CommandLine.Command.Search(Path.of("/tmp/x"), "ҳуҷҷат хориҷӣ", Language.RUSSIAN),
+            CommandLine.parse(listOf("search", "ҳуҷҷат", "--lang", "ru", "хориҷӣ", "--data", "/tmp/x"), emptyMap(), home),
+        )
+        assertFailsWith<CommandLine.UsageError> { CommandLine.parse(listOf("search"), emptyMap(), home) }
+        assertFailsWith<CommandLine.UsageError> { CommandLine.parse(listOf("search", "x", "--lang", "fr"), emptyMap(), home) }
+    }
+
+    @Test
+    fun `search prints the hits of the embedded content with the match marked`() {
+        val data = createTempDirectory("guide-search")
+        val (code, text) = run(CommandLine.Command.Search(data, "мухочират", Language.TAJIK))
+        assertEquals(0, code, text)
+        // The Tajik words typed without Tajik letters, found and marked in the original text.
+        assertTrue(Regex("""\d+ hits? for "мухочират" \(tg first\)""").containsMatchIn(text), text)
+        assertTrue(text.contains("«"), text)
+        val (phoneCode, phoneText) = run(CommandLine.Command.Search(data, "2270707", null))
+        assertEquals(0, phoneCode, phoneText)
+        assertTrue(phoneText.contains("«227-07-07»-07"), phoneText)
+    }
+
+    @Test
+    fun `search says so when nothing matches`() {
+        val data = createTempDirectory("guide-search-none")
+        val (code, text) = run(CommandLine.Command.Search(data, "\"* NEAR( -- 🙂", Language.ENGLISH))
+        assertEquals(0, code, text)
+        assertTrue(text.startsWith("no results"), text)
+    }
+
+    private fun run(command: CommandLine.Command): Pair<Int, String> {
+        val out = ByteArrayOutputStream()
+        val code = runCommand(command, PrintStream(out, true, StandardCharsets.UTF_8), PrintStream(ByteArrayOutputStream()))
+        return code to out.toString(StandardCharsets.UTF_8)
     }
 }

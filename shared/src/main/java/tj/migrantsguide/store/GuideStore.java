@@ -3,10 +3,8 @@ package tj.migrantsguide.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,56 +33,79 @@ import tj.migrantsguide.guide.Country;
 import tj.migrantsguide.guide.Language;
 import tj.migrantsguide.guide.Phone;
 import tj.migrantsguide.guide.Stage;
+import tj.migrantsguide.text.Alphabet;
+import tj.migrantsguide.text.SearchQuery;
 
 /**
- * The guide's memory on the device: one SQLite file. Every screen reads from here; nothing here touches the
- * network. All SQL of the app lives in this package.
+ * The guide's memory on the device: a data folder with two SQLite files, content.db (replaceable: rebuilt from the
+ * app's snapshot or the next feed) and user.db (the person's ticks, bookmarks, settings…, never touched by a
+ * content update). Every screen reads from here; nothing here touches the network. All SQL of the app lives in
+ * this package. The layout, every table, the migrations and recovery are described in docs/database.md.
  */
 public final class GuideStore implements AutoCloseable {
+    /** A search returns a screenful or a few: more would be slow to build and nobody scrolls that far. */
+    public static final int MOST_SEARCH_HITS = 200;
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final TypeReference<List<Map<String, String>>> PHONES = new TypeReference<>() {};
 
-    private final Path file;
+    private final Path folder;
     private final Connection connection;
     private final Clock clock;
+    private final UserData userData;
+    private final SearchIndex searchIndex;
 
-    private GuideStore(Path file, Connection connection, Clock clock) {
-        this.file = file;
+    private GuideStore(Path folder, Connection connection, Clock clock) {
+        this.folder = folder;
         this.connection = connection;
         this.clock = clock;
+        this.userData = new UserData(this, connection, clock);
+        this.searchIndex = new SearchIndex(connection);
     }
 
-    /** Opens the database file, creating it and its folder if needed, and brings its schema up to date. */
-    public static GuideStore open(Path file, Clock clock) {
+    /**
+     * Opens the data folder, creating it and its files if needed, repairing damaged files (a repair is recorded
+     * for the person to see once: {@link UserData#unseenRecovery()}) and bringing both schemas up to date. A
+     * version-1 folder (a single guide.db) is converted. The content may be empty afterwards: the caller
+     * ({@code Guide}) then installs the app's snapshot.
+     */
+    public static GuideStore open(Path folder, Clock clock) {
+        DataFolder.Opened opened;
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("PRAGMA journal_mode = WAL");
-                statement.execute("PRAGMA foreign_keys = ON");
-                statement.execute("PRAGMA synchronous = NORMAL");
-            }
-            Migrations.migrate(connection);
-            return new GuideStore(file, connection, clock);
+            opened = DataFolder.open(folder.toAbsolutePath(), clock);
         } catch (SQLException | java.io.IOException e) {
-            throw new StoreException("open " + file, e);
+            throw new StoreException("open " + folder, e);
         }
+        GuideStore store = new GuideStore(folder.toAbsolutePath(), opened.connection(), clock);
+        try {
+            if (opened.repair().any()) {
+                store.userData.recordRecovery(opened.repair());
+            }
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        return store;
     }
 
-    public Path file() {
-        return file;
+    /** The data folder. */
+    public Path folder() {
+        return folder;
     }
 
-    public int schemaVersion() {
+    /** The schema version of the data folder (the number of the last migration applied). */
+    public synchronized int schemaVersion() {
         try {
             return Migrations.userVersion(connection);
         } catch (SQLException e) {
             throw new StoreException("read schema version", e);
         }
+    }
+
+    /** Everything the person made of the guide: people, ticks, bookmarks, recent items, settings, notices. */
+    public UserData user() {
+        return userData;
     }
 
     // ---- feed ----
@@ -149,6 +171,8 @@ public final class GuideStore implements AutoCloseable {
                 insertArticles(pack.articles());
                 insertContacts(pack.contacts());
                 insertChecklists(pack.checklists());
+                // Same transaction: a reader never sees the new content with the old index.
+                SearchIndex.addPack(connection, pack.countryCode(), pack.language().code());
             }
             try (Statement statement = connection.createStatement()) {
                 statement.execute("DELETE FROM installed_pack");
@@ -204,6 +228,7 @@ public final class GuideStore implements AutoCloseable {
         }
         String country = packName.substring(0, dash);
         String language = packName.substring(dash + 1);
+        SearchIndex.removePack(connection, country, language);
         for (String table : List.of("article", "contact", "checklist")) {
             // checklist_item rows go with their checklist (ON DELETE CASCADE).
             try (PreparedStatement delete = connection.prepareStatement(
@@ -453,6 +478,32 @@ public final class GuideStore implements AutoCloseable {
         return checklists;
     }
 
+    /**
+     * Countries sorted by their name in {@code language}, in that language's alphabetical order (Tajik letters
+     * after their base letters: see {@link Alphabet}).
+     */
+    public List<Country> countriesByName(Language language) {
+        List<Country> countries = new ArrayList<>(countries());
+        Comparator<String> order = Alphabet.order(language);
+        countries.sort((a, b) -> order.compare(a.name(language), b.name(language)));
+        return countries;
+    }
+
+    /**
+     * Searches articles, contacts, checklists and checklist items in every language, those in {@code language}
+     * first. Whatever {@code text} holds, this returns normally: an empty list when it has no words.
+     *
+     * @param limit at most this many hits (and never more than {@link #MOST_SEARCH_HITS})
+     */
+    public synchronized List<SearchHit> search(String text, Language language, int limit) {
+        SearchQuery query = SearchQuery.parse(text);
+        try {
+            return searchIndex.search(query, language, Math.min(limit, MOST_SEARCH_HITS));
+        } catch (SQLException e) {
+            throw new StoreException("search", e);
+        }
+    }
+
     public synchronized ContentCounts counts() {
         Map<Language, Integer> items = new EnumMap<>(Language.class);
         for (Language language : Language.values()) {
@@ -484,7 +535,7 @@ public final class GuideStore implements AutoCloseable {
         try {
             connection.close();
         } catch (SQLException e) {
-            throw new StoreException("close " + file, e);
+            throw new StoreException("close " + folder, e);
         }
     }
 

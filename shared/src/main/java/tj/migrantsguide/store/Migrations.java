@@ -1,19 +1,69 @@
 package tj.migrantsguide.store;
 
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * Numbered schema migrations. The database's {@code PRAGMA user_version} is the number of the last one applied.
- * Never edit a released migration: add the next number. Described in docs/database.md.
+ * Numbered schema migrations, one sequence for the data folder. Each migration changes one of its two files
+ * ({@link StoreFile}); every file's {@code PRAGMA user_version} is the number of the last migration the file has
+ * been brought past, so after a start both files carry the same number. The runner applies, to each file, every
+ * migration numbered above that file's version, in order, each in its own transaction.
+ *
+ * <p>Never edit a released migration: add the next number. A migration that only adds user data (outbox,
+ * profiles…) uses the three-argument constructor, which targets the user file; content changes say
+ * {@link StoreFile#CONTENT} and, when the search index must be rebuilt, pass a {@link Step}. Every migration is
+ * tested by opening a database written by the previous version (MigrationTest). Described in docs/database.md.
  */
 final class Migrations {
-    record Migration(int version, String name, List<String> statements) {}
+    /** Work a migration does in Java after its SQL, in the same transaction (e.g. filling the search index). */
+    @FunctionalInterface
+    interface Step {
+        void run(Connection connection) throws SQLException;
+    }
+
+    record Migration(int version, String name, StoreFile file, List<String> statements, Optional<Step> then) {
+        Migration {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(file, "file");
+            statements = List.copyOf(statements);
+            Objects.requireNonNull(then, "then");
+        }
+
+        /** A migration of the user file: since content and user data were split (2), new tables are user data. */
+        Migration(int version, String name, List<String> statements) {
+            this(version, name, StoreFile.USER, statements, Optional.empty());
+        }
+
+        Migration(int version, String name, StoreFile file, List<String> statements) {
+            this(version, name, file, statements, Optional.empty());
+        }
+    }
+
+    // Text is folded in Java, so the tokenizer only splits words. Prefix indexes of 2, 3 and 4 letters: without
+    // them a prefix query merges the lists of every word it covers (a 4-letter one: 7 ms instead of 1 at 100k
+    // items); the index grows by about a quarter. Contentless: the text to show is read from the content tables.
+    private static final String SEARCH_TABLE = """
+            CREATE VIRTUAL TABLE search_%s USING fts5(
+                title, body, numbers,
+                tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3 4', content = '', contentless_delete = 1)""";
+    // Title words weigh ten times body words, a phone number four times: title matches come first.
+    private static final String SEARCH_RANK = "INSERT INTO search_%1$s (search_%1$s, rank) VALUES ('rank', "
+            + "'bm25(10.0, 1.0, 4.0)')";
 
     static final List<Migration> ALL = List.of(
-            new Migration(1, "content and feed state", List.of(
+            // Version 1 was a single file, guide.db, holding only content; it is adopted as content.db.
+            new Migration(1, "content and feed state", StoreFile.CONTENT, List.of(
                     """
                     CREATE TABLE installed_feed (
                         id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -88,34 +138,112 @@ final class Migrations {
                         FOREIGN KEY (checklist, language) REFERENCES checklist(id, language) ON DELETE CASCADE)""",
                     "CREATE INDEX checklist_by_country ON checklist(country, language, stage, sort_order)",
                     "CREATE INDEX article_by_country ON article(country, language, stage, sort_order)",
-                    "CREATE INDEX contact_by_country ON contact(country, language, sort_order)")));
+                    "CREATE INDEX contact_by_country ON contact(country, language, sort_order)")),
+            new Migration(2, "search index", StoreFile.CONTENT, List.of(
+                    "PRAGMA application_id = " + StoreFile.CONTENT.applicationId(),
+                    """
+                    CREATE TABLE search_doc (
+                        rowid INTEGER PRIMARY KEY,
+                        kind TEXT NOT NULL,
+                        country TEXT NOT NULL,
+                        language TEXT NOT NULL,
+                        id TEXT NOT NULL,
+                        checklist TEXT NOT NULL)""",
+                    "CREATE INDEX search_doc_by_pack ON search_doc(country, language)",
+                    SEARCH_TABLE.formatted("tg"), SEARCH_RANK.formatted("tg"),
+                    SEARCH_TABLE.formatted("ru"), SEARCH_RANK.formatted("ru"),
+                    SEARCH_TABLE.formatted("en"), SEARCH_RANK.formatted("en")),
+                    Optional.of(SearchIndex::rebuild)),
+            new Migration(2, "user data", StoreFile.USER, List.of(
+                    "PRAGMA application_id = " + StoreFile.USER.applicationId(),
+                    """
+                    CREATE TABLE person (
+                        id INTEGER PRIMARY KEY,
+                        name TEXT NOT NULL,
+                        position INTEGER NOT NULL)""",
+                    // The device's owner; an empty name shows as "me" in the reader's language.
+                    "INSERT INTO person (id, name, position) VALUES (1, '', 0)",
+                    """
+                    CREATE TABLE tick (
+                        person INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+                        country TEXT NOT NULL,
+                        checklist TEXT NOT NULL,
+                        item TEXT NOT NULL,
+                        ticked_at TEXT NOT NULL,
+                        PRIMARY KEY (person, country, checklist, item))""",
+                    """
+                    CREATE TABLE bookmark (
+                        kind TEXT NOT NULL,
+                        country TEXT NOT NULL,
+                        id TEXT NOT NULL,
+                        added_at TEXT NOT NULL,
+                        PRIMARY KEY (kind, country, id))""",
+                    """
+                    CREATE TABLE recent_item (
+                        kind TEXT NOT NULL,
+                        country TEXT NOT NULL,
+                        id TEXT NOT NULL,
+                        viewed_at TEXT NOT NULL,
+                        PRIMARY KEY (kind, country, id))""",
+                    "CREATE INDEX recent_item_by_time ON recent_item(viewed_at)",
+                    """
+                    CREATE TABLE setting (
+                        key TEXT PRIMARY KEY,
+                        value TEXT NOT NULL)""",
+                    """
+                    CREATE TABLE notice (
+                        id INTEGER PRIMARY KEY,
+                        kind TEXT NOT NULL,
+                        details TEXT NOT NULL,
+                        created_at TEXT NOT NULL,
+                        seen_at TEXT)"""))
+            // 3: question outbox (user data), added on its own branch.
+    );
 
     private Migrations() {}
 
     static int latestVersion() {
-        return ALL.get(ALL.size() - 1).version();
+        int latest = 0;
+        for (Migration migration : ALL) {
+            latest = Math.max(latest, migration.version());
+        }
+        return latest;
     }
 
-    /** Brings the schema up to the latest version, each migration in its own transaction. */
-    static void migrate(Connection connection) throws SQLException {
+    /** Brings {@code file}'s schema up to the latest version. */
+    static void migrate(Connection connection, StoreFile file) throws SQLException {
+        migrate(connection, file, latestVersion());
+    }
+
+    /**
+     * Brings {@code file}'s schema up to {@code target}, each migration in its own transaction. Two migrations may
+     * share a number (one per file, as 2 does): both belong to that version.
+     *
+     * @throws NewerSchemaException when the file was written by a newer app
+     */
+    static void migrate(Connection connection, StoreFile file, int target) throws SQLException {
         int current = userVersion(connection);
         if (current > latestVersion()) {
-            throw new SQLException("database schema " + current + " is newer than this app knows ("
-                    + latestVersion() + ")");
+            throw new NewerSchemaException(file, current, latestVersion());
         }
-        for (Migration migration : ALL) {
-            if (migration.version() <= current) {
-                continue;
-            }
+        for (int version = current + 1; version <= target; version++) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
-                for (String sql : migration.statements()) {
-                    statement.execute(sql);
+                for (Migration migration : ALL) {
+                    if (migration.version() != version || migration.file() != file) {
+                        continue;
+                    }
+                    for (String sql : migration.statements()) {
+                        statement.execute(sql);
+                    }
+                    if (migration.then().isPresent()) {
+                        migration.then().get().run(connection);
+                    }
                 }
-                statement.execute("PRAGMA user_version = " + migration.version());
+                statement.execute("PRAGMA user_version = " + version);
                 connection.commit();
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             } finally {
@@ -126,8 +254,61 @@ final class Migrations {
 
     static int userVersion(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-                var rows = statement.executeQuery("PRAGMA user_version")) {
+                ResultSet rows = statement.executeQuery("PRAGMA user_version")) {
             return rows.next() ? rows.getInt(1) : 0;
+        }
+    }
+
+    /**
+     * The tables and columns {@code file} has at {@code version}: built by running the migrations on an empty
+     * in-memory database, so it can never drift from what the migrations really create.
+     */
+    static Map<String, Set<String>> schemaAt(StoreFile file, int version) throws SQLException {
+        try (Connection memory = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+            try (Statement statement = memory.createStatement()) {
+                for (Migration migration : ALL) {
+                    if (migration.file() == file && migration.version() <= version) {
+                        for (String sql : migration.statements()) {
+                            statement.execute(sql);
+                        }
+                    }
+                }
+            }
+            return schemaOf(memory, "main");
+        }
+    }
+
+    /** Table name → column names of one schema of a connection ("main", "content"). */
+    static Map<String, Set<String>> schemaOf(Connection connection, String schema) throws SQLException {
+        Map<String, Set<String>> tables = new LinkedHashMap<>();
+        List<String> names = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT name FROM " + schema + ".sqlite_master WHERE type = 'table' ORDER BY name")) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        for (String name : names) {
+            Set<String> columns = new LinkedHashSet<>();
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery(
+                            "PRAGMA " + schema + ".table_info(\"" + name.replace("\"", "\"\"") + "\")")) {
+                while (rows.next()) {
+                    columns.add(rows.getString("name"));
+                }
+            }
+            tables.put(name, columns);
+        }
+        return tables;
+    }
+
+    /** The file was written by a newer version of the app than this one. */
+    static final class NewerSchemaException extends SQLException {
+        private static final long serialVersionUID = 1L;
+
+        NewerSchemaException(StoreFile file, int found, int known) {
+            super(file.fileName() + " has schema " + found + ", newer than this app knows (" + known + ")");
         }
     }
 }

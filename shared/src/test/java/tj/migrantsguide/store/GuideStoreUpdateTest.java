@@ -31,7 +31,7 @@ class GuideStoreUpdateTest {
     void replacingOnePackKeepsTheOthersAndRecordsEveryPackHash() throws Exception {
         Feed v1 = FeedReader.read(FeedFiles.directory(TestFeeds.writeFeed(temp.resolve("v1"), 1, "Old")));
         Feed v2 = FeedReader.read(FeedFiles.directory(TestFeeds.writeFeed(temp.resolve("v2"), 2, "New")));
-        try (GuideStore store = GuideStore.open(temp.resolve("guide.db"), clock)) {
+        try (GuideStore store = GuideStore.open(temp.resolve("data"), clock)) {
             store.install(v1);
             var newRussian = v2.countryPacks().stream().filter(p -> p.language() == Language.RUSSIAN).findFirst()
                     .orElseThrow();
@@ -53,7 +53,7 @@ class GuideStoreUpdateTest {
     void refusesAnUpdateThatLeavesOutAChangedPack() throws Exception {
         Feed v1 = FeedReader.read(FeedFiles.directory(TestFeeds.writeFeed(temp.resolve("v1"), 1, "Old")));
         Feed v2 = FeedReader.read(FeedFiles.directory(TestFeeds.writeFeed(temp.resolve("v2"), 2, "New")));
-        try (GuideStore store = GuideStore.open(temp.resolve("guide.db"), clock)) {
+        try (GuideStore store = GuideStore.open(temp.resolve("data"), clock)) {
             store.install(v1);
             Map<String, String> before = store.installedPacks();
 

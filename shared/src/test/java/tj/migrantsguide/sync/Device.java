@@ -36,7 +36,7 @@ final class Device implements AutoCloseable {
     Device(Path data, Clock clock) {
         this.data = data;
         this.clock = clock;
-        this.store = GuideStore.open(data.resolve("guide.db"), clock);
+        this.store = GuideStore.open(data, clock);
     }
 
     /** A device whose content came from {@code feed} (as from the snapshot at first start). */

@@ -1,0 +1,64 @@
+package tj.migrantsguide.text;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits text into words the way the search index sees them: runs of letters and digits (Unicode categories L*,
+ * N*, Co, the same as SQLite's unicode61 tokenizer), combining marks staying with their letter. Each word keeps
+ * its place in the original text, so that a match can be highlighted in what the editor wrote.
+ */
+public final class Words {
+    /** One word: {@code original.substring(start, end)}, and its folded form. */
+    public record Word(int start, int end, String folded) {}
+
+    private Words() {}
+
+    public static List<Word> of(String text) {
+        List<Word> words = new ArrayList<>();
+        int i = 0;
+        int length = text.length();
+        while (i < length) {
+            int codePoint = text.codePointAt(i);
+            if (!isWordStart(codePoint)) {
+                i += Character.charCount(codePoint);
+                continue;
+            }
+            int start = i;
+            i += Character.charCount(codePoint);
+            while (i < length) {
+                int next = text.codePointAt(i);
+                if (!isWordStart(next) && !Folding.isMark(next)) {
+                    break;
+                }
+                i += Character.charCount(next);
+            }
+            String folded = Folding.fold(text.substring(start, i));
+            if (!folded.isEmpty()) {
+                words.add(new Word(start, i, folded));
+            }
+        }
+        return words;
+    }
+
+    /** The folded words joined by single spaces: what goes into a search index column. */
+    public static String indexText(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (Word word : of(text)) {
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            out.append(word.folded());
+        }
+        return out.toString();
+    }
+
+    static boolean isWordStart(int codePoint) {
+        return switch (Character.getType(codePoint)) {
+            case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+                    Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.DECIMAL_DIGIT_NUMBER,
+                    Character.LETTER_NUMBER, Character.OTHER_NUMBER, Character.PRIVATE_USE -> true;
+            default -> false;
+        };
+    }
+}

@@ -1,0 +1,210 @@
+package tj.migrantsguide.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tj.migrantsguide.feed.CountryPack;
+import tj.migrantsguide.feed.Feed;
+import tj.migrantsguide.guide.Article;
+import tj.migrantsguide.guide.Language;
+
+class SearchTest {
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path temp;
+
+    private GuideStore store;
+
+    @BeforeEach
+    void installContent() {
+        store = GuideStore.open(temp.resolve("data"), clock);
+        store.install(Packs.feed(1, Packs.russiaForSearch()));
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private List<String> ids(String text, Language language) {
+        return store.search(text, language, 20).stream().map(SearchHit::id).toList();
+    }
+
+    @Test
+    void findsTajikWordsTypedWithoutTajikLetters() {
+        assertEquals("documents", ids("хуччат", Language.TAJIK).get(0));
+        assertEquals("law", ids("конун", Language.TAJIK).get(0));
+    }
+
+    @Test
+    void highlightsTheMatchInTheOriginalText() {
+        SearchHit hit = store.search("хуччат", Language.TAJIK, 5).get(0);
+        assertEquals("«Ҳуҷҷатҳое», ки бо худ доред", hit.title().marked("«", "»"));
+        assertEquals("Шиносномаи хориҷӣ ва дигар «ҳуҷҷатҳоро» дар ҷои бехатар нигоҳ доред.",
+                hit.excerpt().marked("«", "»"));
+    }
+
+    @Test
+    void findsWordsFromTheirFirstLettersWhileTyping() {
+        assertTrue(ids("муҳо", Language.TAJIK).contains("registration-15-days"));
+        assertTrue(ids("Regist", Language.ENGLISH).contains("registration-15-days"));
+        assertEquals(List.of("work-patent", "taxes"), ids("пат", Language.RUSSIAN));
+        assertTrue(ids("Шиносномаи хор", Language.TAJIK).contains("documents"));
+    }
+
+    @Test
+    void everyWordMustMatch() {
+        assertEquals(List.of("work-patent"), ids("патент работу", Language.RUSSIAN));
+        assertEquals(List.of(), ids("патент ҳуҷҷат", Language.RUSSIAN));
+    }
+
+    @Test
+    void ranksTitleMatchesBeforeBodyMatches() {
+        // "taxes" comes first in guide order and mentions the patent only in its body.
+        assertEquals(List.of("work-patent", "taxes"), ids("патент", Language.RUSSIAN));
+    }
+
+    @Test
+    void findsAPhoneNumberByItsDigitsWhateverTheSpacing() {
+        List<SearchHit> hits = store.search("2270707", Language.TAJIK, 5);
+        assertEquals("trafficking-hotline-227", hits.get(0).id());
+        assertEquals(Language.TAJIK, hits.get(0).language());
+        assertEquals("«227-07-07»-07", hits.get(0).excerpt().marked("«", "»"));
+        assertEquals("trafficking-hotline-227", ids("227 07 07 07", Language.RUSSIAN).get(0));
+        assertEquals("trafficking-hotline-227", ids("07-07-07", Language.RUSSIAN).get(0));
+    }
+
+    @Test
+    void findsAnInternationalNumberTypedInGroups() {
+        SearchHit hit = store.search("+7 495", Language.RUSSIAN, 5).get(0);
+        assertEquals("ministry-office-moscow", hit.id());
+        assertEquals("+«7(495»)967-98-44", hit.excerpt().marked("«", "»"));
+        assertEquals("ministry-office-moscow", ids("967-98-44", Language.RUSSIAN).get(0));
+        assertEquals("ministry-office-moscow", ids("84959679844".substring(1), Language.RUSSIAN).get(0));
+    }
+
+    @Test
+    void showsTheCurrentLanguageFirstThenTheOthers() {
+        List<SearchHit> hits = store.search("15", Language.ENGLISH, 20);
+        assertEquals(Language.ENGLISH, hits.get(0).language());
+        assertEquals(Set.of(Language.TAJIK, Language.RUSSIAN),
+                Set.copyOf(hits.subList(1, hits.size()).stream().map(SearchHit::language).toList()));
+        // A Russian word typed with Tajik chosen: found in Russian.
+        assertEquals(Language.RUSSIAN, store.search("патент", Language.TAJIK, 5).get(0).language());
+    }
+
+    @Test
+    void findsChecklistItemsAndOpensTheirChecklist() {
+        SearchHit hit = store.search("заграничный", Language.RUSSIAN, 5).get(0);
+        assertEquals(ItemKind.CHECKLIST_ITEM, hit.kind());
+        assertEquals("foreign-passport", hit.id());
+        assertEquals(new ItemRef(ItemKind.CHECKLIST, "RU", "before-you-leave"), hit.opens());
+        assertEquals("Перед отъездом", hit.excerpt().text());
+        SearchHit list = store.search("отъездом", Language.RUSSIAN, 5).get(0);
+        assertEquals(ItemKind.CHECKLIST, list.kind());
+    }
+
+    @Test
+    void respectsTheLimit() {
+        assertEquals(2, store.search("15", Language.TAJIK, 2).size());
+        assertEquals(List.of(), store.search("15", Language.TAJIK, 0));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"", "\"патент", "патент\"", "*", "патент*", "**", "NEAR", "NEAR(патент налог)",
+        "-", "-патент", "патент -налог", "AND", "OR", "NOT", "патент AND OR NOT налог", "(", ")", "(патент",
+        "{title}: патент", "title:патент", "^патент", "патент +", "🙂", "патент 🙂", "🧕🏽🇹🇯", "'; DROP TABLE article; --",
+        "\u0000", "\\", "%", "_", "   ", "\t\n", "\u200b", "ѐ\u0301\u0301\u0301"})
+    void hostileQueriesReturnNormally(String typed) {
+        List<SearchHit> hits = store.search(typed, Language.RUSSIAN, 20);
+        assertTrue(hits.size() <= 20);
+        assertEquals(3, store.articles("RU", Language.RUSSIAN).size());
+    }
+
+    @Test
+    void operatorsAndQuotesAreSearchedAsPlainWords() {
+        assertEquals(List.of("work-patent", "taxes"), ids("\"патент\"", Language.RUSSIAN));
+        assertEquals(List.of("work-patent"), ids("(патент) -работу*", Language.RUSSIAN));
+        assertEquals(List.of(), ids("патент NOT работу", Language.RUSSIAN));
+    }
+
+    @Test
+    void tenThousandCharactersReturnNormally() {
+        String words = "патент ".repeat(1_500).substring(0, 10_000);
+        assertEquals(10_000, words.length());
+        assertEquals(List.of("work-patent", "taxes"), ids(words, Language.RUSSIAN));
+        assertEquals(List.of(), ids("патент".repeat(1_700), Language.RUSSIAN));
+        assertEquals(List.of(), ids("🙂".repeat(5_000), Language.RUSSIAN));
+    }
+
+    @Test
+    void aContentUpdateKeepsTheIndexRightInTheSameTransaction() {
+        List<CountryPack> packs = new ArrayList<>(Packs.russiaForSearch());
+        CountryPack russian = packs.get(1);
+        List<Article> articles = new ArrayList<>(russian.articles());
+        articles.set(1, Packs.article("work-patent", Language.RUSSIAN, "Трудовой патент", "Новый текст.", 2));
+        packs.set(1, new CountryPack("RU", Language.RUSSIAN, articles, russian.contacts(), russian.checklists()));
+        Feed v2 = Packs.feed(2, packs);
+        List<CountryPack> changed = List.of(packs.get(1));
+
+        store.apply(new ContentUpdate(v2.index(), Optional.empty(), changed, Set.of("RU-en")));
+
+        assertEquals(List.of("work-patent"), ids("трудовой", Language.RUSSIAN));
+        assertEquals(List.of(), ids("работу", Language.RUSSIAN));
+        assertTrue(store.search("register", Language.ENGLISH, 5).isEmpty());
+        assertEquals("documents", ids("хуччат", Language.TAJIK).get(0));
+    }
+
+    @Test
+    void withManyMatchesTitleMatchesStillComeFirst() {
+        List<Article> articles = new ArrayList<>();
+        int many = SearchIndex.RANKED_MATCHES_CAP + 100;
+        for (int i = 0; i < many; i++) {
+            articles.add(Packs.article("body-" + i, Language.RUSSIAN, "Статья " + i, "Про патент и работу.", i));
+        }
+        articles.add(Packs.article("title-1", Language.RUSSIAN, "Патент: как получить", "Текст.", many));
+        articles.add(Packs.article("title-2", Language.RUSSIAN, "Продление: патент", "Текст.", many + 1));
+        store.install(Packs.feed(2, List.of(new CountryPack("RU", Language.RUSSIAN, articles, List.of(),
+                List.of()))));
+
+        List<String> ids = ids("патент", Language.RUSSIAN);
+
+        assertEquals(20, ids.size());
+        assertEquals(Set.of("title-1", "title-2"), Set.copyOf(ids.subList(0, 2)));
+        assertTrue(ids.subList(2, 20).stream().allMatch(id -> id.startsWith("body-")));
+    }
+
+    @Test
+    void findsNothingForTextWithoutWords() {
+        assertEquals(List.of(), store.search("  -- ** ", Language.TAJIK, 20));
+        assertEquals(List.of(), ids("", Language.TAJIK));
+    }
+
+    @Test
+    void countryListSortsByTheTajikAlphabet() {
+        store.install(Packs.feed(2, List.of(Packs.russia(),
+                new tj.migrantsguide.guide.Country("KZ", java.util.Map.of(Language.TAJIK, "Қазоқистон",
+                        Language.RUSSIAN, "Казахстан", Language.ENGLISH, "Kazakhstan"), 20),
+                new tj.migrantsguide.guide.Country("KW", java.util.Map.of(Language.TAJIK, "Кувайт",
+                        Language.RUSSIAN, "Кувейт", Language.ENGLISH, "Kuwait"), 30)), List.of()));
+        assertEquals(List.of("KW", "KZ", "RU"), store.countriesByName(Language.TAJIK).stream()
+                .map(tj.migrantsguide.guide.Country::code).toList());
+        assertEquals(List.of("KZ", "KW", "RU"), store.countriesByName(Language.RUSSIAN).stream()
+                .map(tj.migrantsguide.guide.Country::code).toList());
+    }
+}
