@@ -70,7 +70,7 @@ final class SyncBenchmark implements Benchmark {
         });
         server.setExecutor(Executors.newFixedThreadPool(2));
         server.start();
-        try (GuideStore store = GuideStore.open(work.resolve("data/guide.db"), clock)) {
+        try (GuideStore store = GuideStore.open(work.resolve("data"), clock)) {
             FeedSource source = FeedSource.of(
                     URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/feed/"),
                     new JdkHttpTransport(Duration.ofSeconds(5)), TrustedKeys.of(List.of(key.publicKey())));
