@@ -160,6 +160,15 @@ public final class Outbox {
         return store.retry(id, clock.instant());
     }
 
+    /**
+     * The inbox moved (or the first address was wrong): questions the old one never acknowledged go to
+     * {@code server} instead, due now. Questions already sent stay where they are, with their answers.
+     * Returns how many were moved.
+     */
+    public int moveUnsentTo(URI server) {
+        return store.readdressUnacknowledged(serverBase(server).toString(), clock.instant());
+    }
+
     /** When the earliest waiting question is due; empty when nothing waits. */
     public Optional<Instant> nextAttemptAt() {
         return store.nextAttemptAt();

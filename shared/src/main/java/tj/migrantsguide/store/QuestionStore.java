@@ -209,6 +209,18 @@ public final class QuestionStore implements AutoCloseable {
     }
 
     /**
+     * Sends the questions the server has not acknowledged (waiting or failed) to another server from now on, due
+     * now, with their same key and body. Returns how many were moved.
+     */
+    public synchronized int readdressUnacknowledged(String server, Instant now) {
+        return update("move questions to another server", """
+                UPDATE question SET server = ?, state = 'waiting', next_attempt_at = ?, failure_status = NULL,
+                    failure_reason = NULL, last_problem = NULL
+                WHERE state IN ('waiting', 'failed') AND server <> ?""",
+                server, now.toEpochMilli(), server);
+    }
+
+    /**
      * Records what the server holds for a question: its id and, when there is one, the answer. A new or changed
      * answer is marked unseen. Returns true when the answer is new or changed.
      */

@@ -438,4 +438,27 @@ class OutboxTest {
 
         assertEquals("/inbox/v1/questions", inbox.requests().get(0).path());
     }
+
+    @Test
+    void questionsTheOldServerNeverAcknowledgedCanMoveToANewOne() throws IOException {
+        inbox().then(Reply.created("q-1")).then(Reply.of(404, "")).then(Reply.created("q-2"))
+                .then(Reply.created("q-3"));
+        Outbox outbox = outbox();
+        MyQuestion acknowledged = save(outbox, inbox.base());
+        outbox.sendDue();
+        MyQuestion waiting = save(outbox, closedPort());
+        outbox.sendDue();
+        MyQuestion failed = save(outbox, URI.create(inbox.base() + "wrong/"));
+        outbox.sendDue();
+        assertEquals(QuestionState.FAILED, outbox.question(failed.id()).orElseThrow().state());
+
+        assertEquals(2, outbox.moveUnsentTo(inbox.base()));
+        outbox.sendDue();
+
+        assertEquals(QuestionState.SENT, outbox.question(waiting.id()).orElseThrow().state());
+        assertEquals(QuestionState.SENT, outbox.question(failed.id()).orElseThrow().state());
+        assertEquals(QuestionState.SENT, outbox.question(acknowledged.id()).orElseThrow().state());
+        assertEquals(List.of("/v1/questions", "/wrong/v1/questions", "/v1/questions", "/v1/questions"),
+                inbox.requests().stream().map(ScriptedInbox.Request::path).toList());
+    }
 }
