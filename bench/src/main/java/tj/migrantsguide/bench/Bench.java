@@ -14,7 +14,7 @@ public final class Bench {
 
     /** Every benchmark, in the order they run. Add new ones here. */
     static List<Benchmark> all() {
-        return List.of();
+        return List.of(new OutboxBenchmark());
     }
 
     public static void main(String[] args) throws Exception {

@@ -58,9 +58,10 @@ public final class QuestionStore implements AutoCloseable {
                 // Another connection (the guide's, another process) may be writing: wait for it instead of failing.
                 statement.execute("PRAGMA busy_timeout = 10000");
                 statement.execute("PRAGMA journal_mode = WAL");
-                // FULL, not NORMAL: a saved question must survive a power cut, not only a killed app. Writes here
-                // are a few per question, so the extra fsync costs nothing anyone notices.
-                statement.execute("PRAGMA synchronous = FULL");
+                // NORMAL for what the outbox learns (attempts, "sent", answers): after a power cut it may be lost
+                // and is learnt again from the server. What the person did (a question, a deletion, the token that
+                // reads the answers) is written with FULL: see durably().
+                statement.execute("PRAGMA synchronous = NORMAL");
             }
             Migrations.migrate(connection);
             return new QuestionStore(file, connection);
@@ -82,12 +83,14 @@ public final class QuestionStore implements AutoCloseable {
             if (existing.isPresent()) {
                 return existing.get();
             }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO question_device (id, token, created_at) VALUES (1, ?, ?) ON CONFLICT(id) DO NOTHING")) {
-                insert.setString(1, newToken.get());
-                insert.setLong(2, now.toEpochMilli());
-                insert.executeUpdate();
-            }
+            durably(() -> {
+                try (PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO question_device (id, token, created_at) VALUES (1, ?, ?) ON CONFLICT(id) DO NOTHING")) {
+                    insert.setString(1, newToken.get());
+                    insert.setLong(2, now.toEpochMilli());
+                    return insert.executeUpdate();
+                }
+            });
             // Another process may have won the race; everyone uses the stored one.
             return readToken().orElseThrow(() -> new SQLException("device token not stored"));
         } catch (SQLException e) {
@@ -134,7 +137,7 @@ public final class QuestionStore implements AutoCloseable {
             insert.setBytes(8, q.body());
             insert.setLong(9, q.createdAt().toEpochMilli());
             insert.setLong(10, q.createdAt().toEpochMilli());
-            insert.executeUpdate();
+            durably(insert::executeUpdate);
             long id;
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 if (!keys.next()) {
@@ -264,6 +267,14 @@ public final class QuestionStore implements AutoCloseable {
      */
     public synchronized boolean delete(long id, Instant now) {
         try {
+            return durably(() -> deleteInOneTransaction(id, now));
+        } catch (SQLException e) {
+            throw new StoreException("delete question " + id, e);
+        }
+    }
+
+    private boolean deleteInOneTransaction(long id, Instant now) throws SQLException {
+        try {
             connection.setAutoCommit(false);
             Optional<StoredQuestion> question = find(id);
             if (question.isEmpty()) {
@@ -294,7 +305,7 @@ public final class QuestionStore implements AutoCloseable {
             return true;
         } catch (SQLException e) {
             rollbackQuietly();
-            throw new StoreException("delete question " + id, e);
+            throw e;
         } finally {
             autoCommitQuietly();
         }
@@ -389,6 +400,27 @@ public final class QuestionStore implements AutoCloseable {
     }
 
     // ---- helpers ----
+
+    private interface Write<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs a write that must survive a power cut, not only a killed app: synchronous FULL makes its commit wait
+     * for the disk (and flushes anything committed before it). Costs one fsync; used for the person's own acts.
+     */
+    private <T> T durably(Write<T> write) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA synchronous = FULL");
+        }
+        try {
+            return write.run();
+        } finally {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA synchronous = NORMAL");
+            }
+        }
+    }
 
     private List<StoredQuestion> select(String sql, Object... parameters) {
         List<StoredQuestion> questions = new ArrayList<>();
