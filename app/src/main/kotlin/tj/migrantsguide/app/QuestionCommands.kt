@@ -72,7 +72,7 @@ fun runQuestions(command: CommandLine.Command.Questions, out: PrintStream, err: 
                 if (moved > 0) out.println("$moved question(s) not yet taken by a server will go to $server.")
             }
             val report = outbox.syncNow()
-            report.problems().forEach { err.println("note: ${it.describe()}") }
+            report.problems().map { it.describe() }.distinct().forEach { err.println("note: $it") }
             val questions = outbox.questions()
             if (questions.isEmpty()) {
                 out.println("No questions on this device. Ask one with: ask --topic T --country C --message TEXT --server URL")
@@ -80,7 +80,8 @@ fun runQuestions(command: CommandLine.Command.Questions, out: PrintStream, err: 
             }
             val new = outbox.newAnswers()
             out.println("My questions" + if (new > 0) " ($new new answer${if (new == 1) "" else "s"})" else "")
-            questions.forEach { printQuestion(it, clock.zone, out) }
+            // Times as the person's computer shows them; the clock (UTC) is only for deciding what is due.
+            questions.forEach { printQuestion(it, ZoneId.systemDefault(), out) }
             // Printed means seen: the marker is for answers nobody has looked at yet.
             questions.filter { it.newAnswer() }.forEach { outbox.markAnswerSeen(it.id()) }
             0

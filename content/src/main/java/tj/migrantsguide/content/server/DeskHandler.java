@@ -153,7 +153,7 @@ final class DeskHandler implements HttpHandler {
             return;
         }
         // Post/redirect/get: reloading the page does not send the answer twice.
-        exchange.reply(303, "text/plain; charset=utf-8", bytes("Answered"), Map.of("Location", PATH, "Cache-Control",
+        exchange.reply(303, "text/plain; charset=utf-8", bytes("Answered.\n"), Map.of("Location", PATH, "Cache-Control",
                 "no-store"));
     }
 
