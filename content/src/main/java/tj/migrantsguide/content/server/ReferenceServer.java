@@ -96,6 +96,10 @@ public final class ReferenceServer implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
+        // A client that trickles its request (at most 16 KiB here) would hold one of the few threads forever.
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", "60");
+        }
         InboxStore inbox = InboxStore.open(settings.jdbcUrl());
         HttpServer server = HttpServer.create(settings.address(), 64);
         server.createContext(InboxHandler.PATH, new InboxHandler(inbox,
