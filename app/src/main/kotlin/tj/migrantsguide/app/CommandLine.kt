@@ -6,6 +6,7 @@ import java.nio.file.Path
 import java.util.Optional
 import tj.migrantsguide.DataDirectory
 import tj.migrantsguide.guide.Language
+import tj.migrantsguide.questions.Topic
 
 /** What `migrants-guide.jar` was asked to do. Parsing only; running is in [runCommand]. */
 object CommandLine {
@@ -23,12 +24,21 @@ object CommandLine {
         |              --trust FILE: also trust the public key(s) in FILE, for this run only (editors previewing
         |              a feed signed with their own key; tests); without it only the keys built into the app count
         |  search TEXT print the best hits for TEXT (articles, contacts, checklists), matches in «»
+        |  ask --topic T --country C --message TEXT [--contact X --consent] [--lang L] --server URL
+        |              save a question to the Ministry on this device and try to send it. T is one of
+        |              ${Topic.values().joinToString(", ") { it.code() }};
+        |              C a country code (RU); L tg, ru or en
+        |              (default: guessed from the message). --consent agrees that the Ministry may use X.
+        |  questions [--server URL]
+        |              send what waits, fetch answers, list my questions with their state and answers.
+        |              With --server, questions no server has taken yet go to URL from now on.
         |  --help      this text
         |
         |Options:
         |  --data DIR  where the guide keeps its database (default: ${'$'}${DataDirectory.ENVIRONMENT_VARIABLE},
         |              else ~/${DataDirectory.FOLDER_IN_HOME})
-        |  --lang L    search: language whose hits come first, tg, ru or en (default: the app's, else tg)
+        |  --lang L    tg, ru or en. search: the language whose hits come first (default: the app's, else tg);
+        |              ask: the language of the question (default: guessed from the message)
         |""".trimMargin()
 
     sealed interface Command {
@@ -37,6 +47,17 @@ object CommandLine {
         data class Sync(val dataDirectory: Path, val feedUrl: URI, val trust: Path? = null) : Command
         data class Search(val dataDirectory: Path, val text: String, val language: Language?) : Command
         data object Help : Command
+        data class Ask(
+            val dataDirectory: Path,
+            val topic: String,
+            val country: String,
+            val message: String,
+            val contact: String,
+            val consent: Boolean,
+            val language: String?,
+            val server: URI,
+        ) : Command
+        data class Questions(val dataDirectory: Path, val server: URI?) : Command
     }
 
     class UsageError(message: String) : Exception(message)
@@ -49,6 +70,8 @@ object CommandLine {
         var data: String? = null
         var trust: String? = null
         var language: Language? = null
+        val options = mutableMapOf<String, String>()
+        val flags = mutableSetOf<String>()
         val words = mutableListOf<String>()
         var i = 0
         while (i < args.size) {
@@ -67,6 +90,11 @@ object CommandLine {
                     language = Language.fromCode(code).orElseThrow { UsageError("--lang must be tg, ru or en, not $code") }
                     i++
                 }
+                in QUESTION_OPTIONS -> {
+                    options[arg] = args.getOrNull(i + 1) ?: throw UsageError("$arg needs a value")
+                    i++
+                }
+                "--consent" -> flags += arg
                 else -> if (arg.startsWith("--")) throw UsageError("unknown option: $arg") else words += arg
             }
             i++
@@ -81,19 +109,41 @@ object CommandLine {
                 if (words.size < 2) throw UsageError("search needs some text: search TEXT")
                 Command.Search(dataDirectory, words.drop(1).joinToString(" "), language)
             }
+            "ask" -> Command.Ask(
+                dataDirectory,
+                topic = options["--topic"] ?: throw UsageError("ask needs --topic (one of $QUESTION_TOPICS)"),
+                country = options["--country"] ?: throw UsageError("ask needs --country, e.g. RU"),
+                message = options["--message"] ?: throw UsageError("ask needs --message"),
+                contact = options["--contact"] ?: "",
+                consent = "--consent" in flags,
+                language = language?.code(),
+                server = serverAddress(options["--server"] ?: throw UsageError("ask needs --server URL")),
+            )
+            "questions" -> Command.Questions(dataDirectory, options["--server"]?.let(::serverAddress))
             else -> throw UsageError("unknown command: ${words.first()}")
         }
     }
 
-    private fun feedUrl(text: String?): URI {
-        text ?: throw UsageError("sync needs the feed's address, e.g. sync https://example.org/feed/")
+    private fun feedUrl(text: String?): URI =
+        httpAddress(
+            text ?: throw UsageError("sync needs the feed's address, e.g. sync https://example.org/feed/"),
+            "the feed's address",
+        )
+
+    private val QUESTION_OPTIONS = setOf("--topic", "--country", "--message", "--contact", "--server")
+    private val QUESTION_TOPICS = Topic.values().joinToString(", ") { it.code() }
+
+    private fun serverAddress(text: String): URI = httpAddress(text, "--server")
+
+    /** An http(s) address with a host, or a usage error naming [what] was wrong. */
+    private fun httpAddress(text: String, what: String): URI {
         val uri = try {
             URI(text)
         } catch (e: URISyntaxException) {
-            throw UsageError("not an address: $text")
+            null
         }
-        if (uri.scheme !in setOf("http", "https") || uri.host.isNullOrEmpty()) {
-            throw UsageError("the feed's address must start with http:// or https://: $text")
+        if (uri == null || uri.scheme !in setOf("http", "https") || uri.host.isNullOrEmpty()) {
+            throw UsageError("$what must be an http:// or https:// address like http://127.0.0.1:8080/ (got $text)")
         }
         return uri
     }

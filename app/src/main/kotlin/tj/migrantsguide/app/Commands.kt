@@ -26,6 +26,8 @@ fun runCommand(command: CommandLine.Command, out: PrintStream, err: PrintStream,
             printSearch(guide, command, out)
             0
         } ?: 1
+        is CommandLine.Command.Ask -> runAsk(command, out, err, clock)
+        is CommandLine.Command.Questions -> runQuestions(command, out, err, clock)
         is CommandLine.Command.Window -> error("the window is not a command")
     }
 

@@ -60,6 +60,23 @@ class CommandLineTest {
     }
 
     @Test
+    fun `ask takes the question from its options`() {
+        assertEquals(
+            CommandLine.Command.Ask(
+                Path.of("/tmp/x"), "health", "RU", "Где найти врача?", "+7 000 000 00 00", true, null,
+                java.net.URI("http://127.0.0.1:8080/"),
+            ),
+            CommandLine.parse(
+                listOf(
+                    "ask", "--topic", "health", "--country", "RU", "--message", "Где найти врача?",
+                    "--contact", "+7 000 000 00 00", "--consent", "--server", "http://127.0.0.1:8080/", "--data", "/tmp/x",
+                ),
+                emptyMap(), home,
+            ),
+        )
+    }
+
+    @Test
     fun `sync needs an http address and --trust goes only with sync`() {
         assertFailsWith<CommandLine.UsageError> { CommandLine.parse(listOf("sync"), emptyMap(), home) }
         assertFailsWith<CommandLine.UsageError> { CommandLine.parse(listOf("sync", "ftp://x/feed"), emptyMap(), home) }
@@ -101,5 +118,70 @@ class CommandLineTest {
         val out = ByteArrayOutputStream()
         val code = runCommand(command, PrintStream(out, true, StandardCharsets.UTF_8), PrintStream(ByteArrayOutputStream()))
         return code to out.toString(StandardCharsets.UTF_8)
+    }
+
+    @Test
+    fun `ask needs a server address`() {
+        assertFailsWith<CommandLine.UsageError> {
+            CommandLine.parse(listOf("ask", "--topic", "health", "--country", "RU", "--message", "m"), emptyMap(), home)
+        }
+        assertFailsWith<CommandLine.UsageError> {
+            CommandLine.parse(
+                listOf("ask", "--topic", "health", "--country", "RU", "--message", "m", "--server", "ftp://x/"),
+                emptyMap(), home,
+            )
+        }
+    }
+
+    @Test
+    fun `a question asked offline is kept and listed as waiting`() {
+        val data = createTempDirectory("guide-ask")
+        val nobodyListens = java.net.ServerSocket(0).use { "http://127.0.0.1:${it.localPort}/" }
+        val asked = ByteArrayOutputStream()
+        val askCode = runCommand(
+            CommandLine.parse(
+                listOf("ask", "--topic", "registration", "--country", "RU", "--message", "Бақайдгирӣ дар куҷо мешавад?",
+                    "--server", nobodyListens, "--data", data.toString()),
+                emptyMap(), home,
+            ),
+            PrintStream(asked, true, StandardCharsets.UTF_8),
+            PrintStream(ByteArrayOutputStream()),
+        )
+        val listed = ByteArrayOutputStream()
+        val listCode = runCommand(
+            CommandLine.Command.Questions(data, null),
+            PrintStream(listed, true, StandardCharsets.UTF_8),
+            PrintStream(ByteArrayOutputStream()),
+        )
+
+        val askText = asked.toString(StandardCharsets.UTF_8)
+        val listText = listed.toString(StandardCharsets.UTF_8)
+        assertEquals(0, askCode, askText)
+        assertTrue(askText.contains("This is not an emergency service"), askText)
+        assertTrue(askText.contains("Saved on this device as question #1."), askText)
+        assertTrue(askText.contains("Not sent yet (no connection)"), askText)
+        assertEquals(0, listCode, listText)
+        assertTrue(listText.contains("registration · RU · tg  [waiting to send"), listText)
+        assertTrue(listText.contains("Q: Бақайдгирӣ дар куҷо мешавад?"), listText)
+    }
+
+    @Test
+    fun `a question that breaks the rules is not saved and the problem is named`() {
+        val data = createTempDirectory("guide-ask")
+        val err = ByteArrayOutputStream()
+        val code = runCommand(
+            CommandLine.parse(
+                listOf("ask", "--topic", "visa", "--country", "RU", "--message", "Помогите", "--server",
+                    "http://127.0.0.1:9/", "--data", data.toString()),
+                emptyMap(), home,
+            ),
+            PrintStream(ByteArrayOutputStream()),
+            PrintStream(err, true, StandardCharsets.UTF_8),
+        )
+
+        val text = err.toString(StandardCharsets.UTF_8)
+        assertEquals(2, code, text)
+        assertTrue(text.contains("--topic: Choose one of the topics in the list."), text)
+        assertTrue(text.contains("--message: Write at least 10 characters (now 8)."), text)
     }
 }

@@ -14,7 +14,8 @@ public final class Bench {
 
     /** Every benchmark, in the order they run. Add new ones here. */
     static List<Benchmark> all() {
-        return List.of(new SearchBenchmark(), new ApplyBenchmark(), new SyncBenchmark(), new StartupBenchmark());
+        return List.of(new SearchBenchmark(), new ApplyBenchmark(), new SyncBenchmark(), new OutboxBenchmark(),
+                new StartupBenchmark());
     }
 
     public static void main(String[] args) throws Exception {

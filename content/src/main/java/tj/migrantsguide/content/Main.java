@@ -44,6 +44,13 @@ public final class Main {
               keygen --out DIR                      make a new signing key: DIR/private.key (keep it
                                                     secret, off the repository) and DIR/public.key (pin it
                                                     in the app)
+              serve --feed FEED --port P [--db FILE] [--jdbc URL] [--host ADDR]
+                                                    run the reference server for a demo: the feed at
+                                                    /feed/, the questions API at /v1/questions and the
+                                                    desk at /desk (user "desk", password from
+                                                    $GUIDE_DESK_PASSWORD, else one is made and printed).
+                                                    Questions go to FILE (default ./inbox.db) or to a
+                                                    JDBC URL; ADDR defaults to 127.0.0.1. Ctrl-C stops.
               --help                                this text
 
             DIR defaults to ./content/guide, or ./guide when run inside content/.
@@ -70,6 +77,7 @@ public final class Main {
                 case "lint" -> lint(arguments, out, err, clock);
                 case "build" -> build(arguments, out, err, clock);
                 case "keygen" -> keygen(arguments, out, err);
+                case "serve" -> Serve.run(arguments, out, err, System.getenv());
                 default -> {
                     err.println("unknown command: " + arguments.command().get());
                     err.print(USAGE);

@@ -196,9 +196,47 @@ final class Migrations {
                         kind TEXT NOT NULL,
                         details TEXT NOT NULL,
                         created_at TEXT NOT NULL,
-                        seen_at TEXT)"""))
-            // 3: question outbox (user data), added on its own branch.
-    );
+                        seen_at TEXT)""")),
+            // User data: questions the person wrote, kept until they delete them; no content update touches these
+            // tables. Times are epoch milliseconds (compared with "now" when choosing what to send).
+            new Migration(3, "question outbox", List.of(
+                    """
+                    CREATE TABLE question (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        idempotency_key TEXT NOT NULL UNIQUE,
+                        server TEXT NOT NULL,
+                        topic TEXT NOT NULL,
+                        country TEXT NOT NULL,
+                        language TEXT NOT NULL,
+                        message TEXT NOT NULL,
+                        contact TEXT,
+                        body BLOB NOT NULL,
+                        created_at INTEGER NOT NULL,
+                        state TEXT NOT NULL CHECK (state IN ('waiting', 'sent', 'answered', 'failed')),
+                        attempts INTEGER NOT NULL DEFAULT 0,
+                        next_attempt_at INTEGER,
+                        last_attempt_at INTEGER,
+                        last_problem TEXT,
+                        server_id TEXT,
+                        sent_at INTEGER,
+                        answer TEXT,
+                        answered_at INTEGER,
+                        answer_seen INTEGER NOT NULL DEFAULT 0,
+                        failure_status INTEGER,
+                        failure_reason TEXT)""",
+                    "CREATE INDEX question_due ON question(state, next_attempt_at)",
+                    """
+                    CREATE TABLE question_deletion (
+                        idempotency_key TEXT PRIMARY KEY,
+                        server TEXT NOT NULL,
+                        server_id TEXT,
+                        last_send_attempt_at INTEGER,
+                        requested_at INTEGER NOT NULL)""",
+                    """
+                    CREATE TABLE question_device (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        token TEXT NOT NULL,
+                        created_at INTEGER NOT NULL)""")));
 
     private Migrations() {}
 

@@ -1,0 +1,75 @@
+package tj.migrantsguide.content;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import tj.migrantsguide.content.server.ReferenceServer;
+
+/** {@code guide-content.jar serve}: the reference server in the foreground until Ctrl-C. */
+final class Serve {
+    static final String DESK_PASSWORD_VARIABLE = "GUIDE_DESK_PASSWORD";
+
+    private Serve() {}
+
+    static int run(Arguments arguments, PrintStream out, PrintStream err, Map<String, String> environment)
+            throws IOException, Arguments.UsageException {
+        Path feed = Path.of(arguments.required("--feed"));
+        int port = port(arguments.required("--port"));
+        if (!Files.isRegularFile(feed.resolve("index.json"))) {
+            err.println("note: " + feed + " has no index.json yet; build one with: guide-content.jar build --out "
+                    + feed);
+        }
+        String jdbcUrl = arguments.value("--jdbc")
+                .orElseGet(() -> "jdbc:sqlite:" + Path.of(arguments.value("--db").orElse("inbox.db")).toAbsolutePath());
+        InetAddress host = InetAddress.getByName(arguments.value("--host").orElse("127.0.0.1"));
+        String password = environment.getOrDefault(DESK_PASSWORD_VARIABLE, "");
+        boolean madePassword = password.isEmpty();
+        if (madePassword) {
+            byte[] bytes = new byte[12];
+            new SecureRandom().nextBytes(bytes);
+            password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        }
+        ReferenceServer server = ReferenceServer.start(ReferenceServer.Settings.of(Optional.of(feed),
+                new InetSocketAddress(host, port), jdbcUrl, password));
+        String base = server.base().toString();
+        out.println("Migrant's Guide reference server");
+        out.println("  feed:    " + base + "feed/index.json  (from " + feed.toAbsolutePath() + ")");
+        out.println("  inbox:   " + base + "  (questions in " + jdbcUrl + ")");
+        out.println("  desk:    " + base + "desk  (user: desk, password: "
+                + (madePassword ? password + ", made for this run; set " + DESK_PASSWORD_VARIABLE + " to choose)"
+                        : "from " + DESK_PASSWORD_VARIABLE + ")"));
+        out.println("Ctrl-C stops.");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "stop-reference-server"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.close();
+        }
+        return 0;
+    }
+
+    private static int port(String text) throws Arguments.UsageException {
+        try {
+            int port = Integer.parseInt(text);
+            if (port < 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new Arguments.UsageException("--port must be a number from 0 to 65535: " + text);
+        }
+    }
+}

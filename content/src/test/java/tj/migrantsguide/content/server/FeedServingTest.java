@@ -1,0 +1,75 @@
+package tj.migrantsguide.content.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The feed folder served under /feed/: files only, nothing outside it. */
+class FeedServingTest {
+    @TempDir
+    Path temp;
+
+    private TestServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        Path feed = temp.resolve("feed");
+        Files.createDirectories(feed.resolve("packs"));
+        Files.writeString(feed.resolve("index.json"), "{\"version\":1}");
+        Files.writeString(feed.resolve("packs/abc.json"), "{\"pack\":true}");
+        Files.writeString(feed.resolve("packs/.tmp-1.part"), "half written");
+        Files.writeString(temp.resolve("secret.txt"), "outside the feed");
+        server = TestServer.start(temp, new FakeClock(Instant.parse("2026-11-23T10:00:00Z")),
+                ReferenceServer.Limits.none(), Optional.of(feed));
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void servesTheIndexForRevalidationAndPacksForever() throws Exception {
+        HttpResponse<String> index = server.send(server.request("feed/index.json").GET());
+        HttpResponse<String> pack = server.send(server.request("feed/packs/abc.json").GET());
+
+        assertEquals(200, index.statusCode());
+        assertEquals("{\"version\":1}", index.body());
+        assertEquals(Optional.of("application/json"), index.headers().firstValue("Content-Type"));
+        assertEquals(Optional.of("no-cache"), index.headers().firstValue("Cache-Control"));
+        assertEquals("{\"pack\":true}", pack.body());
+        assertEquals(Optional.of("public, max-age=31536000, immutable"), pack.headers().firstValue("Cache-Control"));
+    }
+
+    @Test
+    void headGivesTheLengthWithoutTheBody() throws Exception {
+        HttpResponse<String> head = server.send(server.request("feed/index.json")
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+
+        assertEquals(200, head.statusCode());
+        assertEquals(Optional.of("13"), head.headers().firstValue("Content-Length"));
+        assertEquals("", head.body());
+    }
+
+    @Test
+    void nothingOutsideTheFeedOrHalfWrittenIsServed() throws Exception {
+        for (String path : List.of("feed/../secret.txt", "feed/%2e%2e/secret.txt", "feed/packs/%2E%2E/%2E%2E/secret.txt",
+                "feed/packs/.tmp-1.part", "feed/packs", "feed/packs/", "feed/", "feed/nothing.json",
+                "feed/..%2Finbox.db", "feed/packs%5C..%5C..%5Csecret.txt")) {
+            HttpResponse<String> response = server.send(server.request(path).GET());
+            assertEquals(404, response.statusCode(), path + ": " + response.body());
+        }
+        assertEquals(405, server.send(server.request("feed/index.json")
+                .POST(HttpRequest.BodyPublishers.ofString("x"))).statusCode());
+    }
+}

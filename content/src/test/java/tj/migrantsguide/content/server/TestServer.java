@@ -1,0 +1,106 @@
+package tj.migrantsguide.content.server;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/** The real reference server on a loopback port with a real SQLite file, and a raw HTTP client to poke it. */
+final class TestServer implements AutoCloseable {
+    static final String DESK_PASSWORD = "desk-password-for-tests";
+
+    final Path database;
+    final ReferenceServer server;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private TestServer(Path database, ReferenceServer server) {
+        this.database = database;
+        this.server = server;
+    }
+
+    static TestServer start(Path folder, FakeClock clock, ReferenceServer.Limits limits, Optional<Path> feed)
+            throws IOException {
+        return start(folder, clock, limits, feed, 0);
+    }
+
+    static TestServer start(Path folder, FakeClock clock, ReferenceServer.Limits limits, Optional<Path> feed,
+            int port) throws IOException {
+        Path database = folder.resolve("inbox.db");
+        ReferenceServer server = ReferenceServer.start(new ReferenceServer.Settings(feed,
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), port), "jdbc:sqlite:" + database,
+                DESK_PASSWORD, limits, clock, new SplittableRandom(99)));
+        return new TestServer(database, server);
+    }
+
+    URI base() {
+        return server.base();
+    }
+
+    /** A device token as the app makes them: 32 bytes, base64url. */
+    static String token(int seed) {
+        byte[] bytes = new byte[32];
+        new SplittableRandom(seed).nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return client.send(request.timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(base().resolve(path));
+    }
+
+    HttpResponse<String> post(String token, String key, String body) throws IOException, InterruptedException {
+        return send(request("v1/questions").header("Authorization", "Bearer " + token)
+                .header("Idempotency-Key", key).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    HttpResponse<String> list(String token) throws IOException, InterruptedException {
+        return send(request("v1/questions").header("Authorization", "Bearer " + token).GET());
+    }
+
+    HttpResponse<String> delete(String token, String id) throws IOException, InterruptedException {
+        return send(request("v1/questions/" + id).header("Authorization", "Bearer " + token).DELETE());
+    }
+
+    static String deskAuthorization(String password) {
+        return "Basic " + Base64.getEncoder().encodeToString(("desk:" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    int questions() {
+        return server.inbox().questionCount();
+    }
+
+    /** Rows in a table of the inbox's database, read straight from the file. */
+    int rows(String table) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

@@ -1,0 +1,35 @@
+package tj.migrantsguide.questions;
+
+import java.time.Duration;
+
+/**
+ * Limits shared by the form, the outbox and the reference server, so that what the device accepts the server
+ * accepts too. Lengths count Unicode code points (what a person sees as characters), not UTF-16 units or bytes.
+ * docs/questions-api.md explains the choices.
+ */
+public final class QuestionLimits {
+    /** Shorter than this is almost never a question the desk can answer ("help", "hello"). */
+    public static final int MESSAGE_MIN = 10;
+    /** About one typed page: room for a story, small enough to read on the desk and to send over a weak link. */
+    public static final int MESSAGE_MAX = 2000;
+    /** The longest e-mail address the standards allow (RFC 5321: 254). */
+    public static final int CONTACT_MAX = 254;
+    /** Digits in a phone number: the shortest local numbers and the longest international ones (E.164: 15). */
+    public static final int PHONE_DIGITS_MIN = 7;
+    public static final int PHONE_DIGITS_MAX = 15;
+    /** An answer written at the desk. */
+    public static final int ANSWER_MAX = 4000;
+    /**
+     * The largest request body the server reads. A maximal message in Tajik (2 bytes per letter in UTF-8, up to 4
+     * for emoji) is at most 8,000 bytes, plus the contact and the field names.
+     */
+    public static final int BODY_MAX_BYTES = 16 * 1024;
+
+    /** First retry after a network error or a busy server; doubles each time up to {@link #RETRY_MAX}. */
+    public static final Duration RETRY_FIRST = Duration.ofSeconds(30);
+    public static final Duration RETRY_MAX = Duration.ofHours(1);
+    /** A server asking to wait longer than this (Retry-After) is not believed: the outbox tries again after a day. */
+    public static final Duration RETRY_AFTER_MAX = Duration.ofDays(1);
+
+    private QuestionLimits() {}
+}
