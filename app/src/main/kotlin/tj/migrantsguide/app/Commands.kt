@@ -16,6 +16,7 @@ fun runCommand(command: CommandLine.Command, out: PrintStream, err: PrintStream,
             printInfo(guide, out)
             0
         } ?: 1
+        is CommandLine.Command.TakeScreenshot -> Screenshot.run(command.request, out, err, clock)
         is CommandLine.Command.Window -> error("the window is not a command")
     }
 
