@@ -21,8 +21,8 @@ object CommandLine {
         |                [--country CODE] [--width 412 --height 915] [--density 1] [--query TEXT]
         |                [--stage before|abroad|return] --out FILE.png [--data DIR]
         |              NAME: home guide contacts checklist search ask settings (also: article checklists
-        |              emergency saved about welcome country). Without --data it uses the built-in content
-        |              in a temporary folder.
+        |              emergency saved about welcome country), or all (then --out is a folder). Without
+        |              --data it uses the built-in content in a temporary folder.
         |  --help      this text
         |
         |Options:
@@ -87,7 +87,7 @@ object CommandLine {
         fun number(option: String, default: Float): Float =
             values[option]?.let { it.toFloatOrNull()?.takeIf { n -> n > 0 } ?: throw UsageError("$option needs a positive number") } ?: default
         val screen = values["--screen"] ?: throw UsageError("screenshot needs --screen NAME")
-        if (screen !in Screenshot.SCREENS) throw UsageError("unknown screen: $screen (known: ${Screenshot.SCREENS.joinToString(" ")})")
+        if (screen !in Screenshot.SCREENS && screen != Screenshot.ALL) throw UsageError("unknown screen: $screen (known: ${Screenshot.SCREENS.joinToString(" ")})")
         val language = values["--lang"]?.let { Language.fromCode(it).orElseThrow { UsageError("--lang must be tg, ru or en") } }
             ?: throw UsageError("screenshot needs --lang tg|ru|en")
         if ("--dark" in flags && "--high-contrast" in flags) throw UsageError("choose --dark or --high-contrast, not both")

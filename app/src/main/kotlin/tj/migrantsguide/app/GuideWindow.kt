@@ -11,12 +11,14 @@ import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.runtime.collectAsState
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableIntStateOf
 import androidx.compose.runtime.produceState
 import androidx.compose.runtime.remember
 import androidx.compose.runtime.setValue
 import androidx.compose.runtime.snapshotFlow
+import androidx.compose.runtime.withFrameNanos
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.unit.DpSize
@@ -31,6 +33,11 @@ import java.awt.Rectangle
 import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Clock
+import java.util.concurrent.CompletableFuture
+import kotlinx.coroutines.future.await
+import tj.migrantsguide.app.data.SyncState
+import tj.migrantsguide.app.home.loadHomeState
+import tj.migrantsguide.app.ui.GuideFont
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.flow.collectLatest
@@ -64,12 +71,19 @@ val PhoneWindowSize = DpSize(412.dp, 915.dp)
  * built-in content) opens off the UI thread while the window shows what it is doing.
  */
 fun openWindow(dataDirectory: Path) {
+    StartupTrace.mark("main")
     val clock = Clock.systemUTC()
     val userData = FileUserData.open(dataDirectory)
+    StartupTrace.mark("user data read")
     val firstFrame = FirstFrameMark.fromSystemProperty()
     val firstImport = !Files.exists(dataDirectory.resolve(Guide.DATABASE_FILE))
     var openGuide: Guide? = null
+    // The database opens (and on a first start imports the built-in content) while the window is being created:
+    // the two take about a second each on a slow machine, so doing them side by side halves the wait.
+    fun startOpening() = CompletableFuture.supplyAsync { open(dataDirectory, clock).also { warmUp(it, userData, clock) } }
+    var opening = startOpening()
     application {
+        StartupTrace.mark("application composing")
         val settings = userData.settings.value
         val windowState = rememberWindowState(
             position = settings.window?.takeIf(::isOnAScreen)?.let { WindowPosition(it.x.dp, it.y.dp) }
@@ -77,6 +91,7 @@ fun openWindow(dataDirectory: Path) {
             size = settings.window?.takeIf(::isOnAScreen)?.let { DpSize(it.width.dp, it.height.dp) } ?: PhoneWindowSize,
         )
         val navigator = remember { Navigator() }
+        val liveSettings by userData.settings.collectAsState()
         RememberPlacement(windowState, userData)
         Window(
             onCloseRequest = {
@@ -84,17 +99,22 @@ fun openWindow(dataDirectory: Path) {
                 openGuide?.close()
                 exitApplication()
             },
-            title = windowTitle(userData),
+            title = tj.migrantsguide.app.text.Strings.of(liveSettings.language ?: Language.TAJIK)[S.APP_NAME],
             state = windowState,
             onPreviewKeyEvent = { handleAppKey(it, navigator) },
         ) {
-            var attempt by remember { mutableIntStateOf(0) }
-            val opening by produceState<Opening>(Opening.InProgress, attempt) {
-                value = Opening.InProgress
-                value = withContext(Dispatchers.IO) { open(dataDirectory, clock) }
-                    .also { if (it is Opening.Ready) openGuide = it.guide }
+            LaunchedEffect(Unit) {
+                withFrameNanos { }
+                StartupTrace.mark("first frame of the window")
             }
-            when (val state = opening) {
+            var attempt by remember { mutableIntStateOf(0) }
+            val opened by produceState<Opening>(Opening.InProgress, attempt) {
+                value = Opening.InProgress
+                if (attempt > 0) opening = startOpening()
+                value = opening.await().also { if (it is Opening.Ready) openGuide = it.guide }
+                StartupTrace.mark("database open")
+            }
+            when (val state = opened) {
                 Opening.InProgress -> StartingUp(userData, firstImport)
                 is Opening.Failed -> OpenFailed(userData, state) { attempt++ }
                 is Opening.Ready -> {
@@ -111,7 +131,10 @@ fun openWindow(dataDirectory: Path) {
                             dataDirectory = dataDirectory,
                         )
                     }
-                    GuideApp(services, navigator, onContentShown = firstFrame::reached)
+                    GuideApp(services, navigator, onContentShown = {
+                        StartupTrace.mark("first frame with content")
+                        firstFrame.reached()
+                    })
                 }
             }
         }
@@ -124,6 +147,24 @@ private sealed interface Opening {
     data class Failed(val snapshotBroken: Boolean, val reason: String) : Opening
 }
 
+/**
+ * Reads what the home screen will read, once, on the opening thread: the first real read then finds the database
+ * pages cached and the classes loaded, and the bundled font is parsed before the first text needs it.
+ */
+private fun warmUp(opening: Opening, userData: UserData, clock: Clock) {
+    GuideFont.hashCode()
+    if (opening !is Opening.Ready) return
+    val settings = userData.settings.value
+    val language = settings.language ?: return
+    val country = settings.country ?: return
+    try {
+        loadHomeState(StoreGuideContent(opening.guide.store()), country, language, SyncState(), clock)
+    } catch (e: StoreException) {
+        // The screen will read again and show what went wrong; warming up is only a head start.
+    }
+    StartupTrace.mark("home state prepared")
+}
+
 private fun open(dataDirectory: Path, clock: Clock): Opening = try {
     Opening.Ready(Guide.open(dataDirectory, embeddedSnapshot, clock))
 } catch (e: Guide.SnapshotUnreadableException) {
@@ -131,9 +172,6 @@ private fun open(dataDirectory: Path, clock: Clock): Opening = try {
 } catch (e: StoreException) {
     Opening.Failed(snapshotBroken = false, reason = e.cause?.message ?: e.message ?: "")
 }
-
-private fun windowTitle(userData: UserData): String =
-    tj.migrantsguide.app.text.Strings.of(userData.settings.value.language ?: Language.TAJIK)[S.APP_NAME]
 
 /** Shown for the second or so the database takes to open; on a first start it says the guide is being set up. */
 @Composable

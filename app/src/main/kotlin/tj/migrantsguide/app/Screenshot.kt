@@ -29,6 +29,20 @@ object Screenshot {
         "article", "checklists", "emergency", "saved", "about", "welcome", "country",
     )
 
+    /** `--screen all`: every screen, into the folder given as `--out`. */
+    const val ALL = "all"
+
+    /** `home-tg.png`, `home-tg-dark.png`, `home-ru-200.png`, `home-tg-high-contrast-200.png`… */
+    fun fileName(screen: String, r: Request): String {
+        val look = when (r.theme) {
+            ThemeChoice.LIGHT -> ""
+            ThemeChoice.DARK -> "-dark"
+            ThemeChoice.HIGH_CONTRAST -> "-high-contrast"
+        }
+        val size = if (r.fontScale == 1f) "" else "-" + Math.round(r.fontScale * 100)
+        return "$screen-${r.language.code()}$look$size.png"
+    }
+
     data class Request(
         val screen: String,
         val language: Language,
@@ -63,6 +77,16 @@ object Screenshot {
                 content, userData, request.language, country, clock, request.query, request.stage,
                 request.theme, TextSize.nearest(request.fontScale),
             )
+            if (request.screen == ALL) {
+                // Every screen into the folder --out, named by screen, language and look (docs/screens/make.sh).
+                Files.createDirectories(request.out)
+                for (name in SCREENS) {
+                    val file = request.out.resolve(fileName(name, request))
+                    Files.write(file, render(request) { catalogue.screen(name)!!() })
+                    out.println("written: $file")
+                }
+                return 0
+            }
             val screen = catalogue.screen(request.screen) ?: run {
                 err.println("error: unknown screen ${request.screen} (known: ${SCREENS.joinToString()})")
                 return 2

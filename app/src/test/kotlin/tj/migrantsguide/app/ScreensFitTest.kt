@@ -24,7 +24,8 @@ import tj.migrantsguide.guide.Language
 
 /**
  * At 200% text in the phone-sized window (412 dp wide), in Tajik and Russian, no text on any screen is cut: no
- * text layout overflows its width, and no text node sticks out of its parent or the window. The window is made very
+ * text layout overflows its width or loses lines, no word is broken across lines, and no text node sticks out of
+ * its parent or the window. The window is made very
  * tall so that every item of every list is composed and checked, not only the first screenful.
  */
 @OptIn(ExperimentalTestApi::class)
@@ -59,6 +60,18 @@ class ScreensFitTest {
         }
     }
 
+    private fun wordAround(text: String, at: Int): String {
+        var start = at
+        while (start > 0 && text[start - 1].isLetter()) start--
+        var end = at
+        while (end < text.length && text[end].isLetter()) end++
+        return text.substring(start, end)
+    }
+
+    private companion object {
+        const val LONGEST_WORD = 16
+    }
+
     private fun cutText(screen: String, node: SemanticsNode, windowWidth: Float): List<String> {
         val text = node.config[SemanticsProperties.Text].joinToString(" ") { it.text }
         val found = mutableListOf<String>()
@@ -71,6 +84,18 @@ class ScreensFitTest {
             if (widest > layout.size.width + 1f) found += "$screen: \"$text\" is wider than its space ($widest > ${layout.size.width})"
             if (layout.multiParagraph.didExceedMaxLines) found += "$screen: \"$text\" lost lines to a line limit"
             if (layout.multiParagraph.height > layout.size.height + 1f) found += "$screen: \"$text\" is cut at the bottom"
+            // A word broken between two letters reads as two words. The line breaker does that only to a word wider
+            // than the whole line, so this finds layouts that leave too little width. Words of more than
+            // LONGEST_WORD letters ("Высококвалифицированный") cannot fit 412 dp at 200% in any layout and may break.
+            val laidOut = layout.layoutInput.text.text
+            for (line in 0 until layout.lineCount - 1) {
+                val end = layout.getLineEnd(line)
+                if (end in 1 until laidOut.length && laidOut[end - 1].isLetter() && laidOut[end].isLetter() &&
+                    wordAround(laidOut, end).length <= LONGEST_WORD
+                ) {
+                    found += "$screen: \"$text\" breaks a word: ${laidOut.substring(0, end).takeLast(12)}|${laidOut.substring(end).take(12)}"
+                }
+            }
         }
         val right = node.positionInRoot.x + node.size.width
         if (right > windowWidth + 1f) found += "$screen: \"$text\" runs past the window's edge ($right > $windowWidth)"

@@ -68,6 +68,7 @@ import tj.migrantsguide.app.ui.LocalGuideColors
 import tj.migrantsguide.app.ui.PrimaryAction
 import tj.migrantsguide.app.ui.SectionTitle
 import tj.migrantsguide.app.ui.UiAction
+import tj.migrantsguide.app.ui.screenPadding
 import tj.migrantsguide.app.ui.WarningNote
 import tj.migrantsguide.app.ui.focusRing
 import tj.migrantsguide.guide.Contact
@@ -161,7 +162,7 @@ fun AskContent(state: AskState, onAction: (UiAction) -> Unit) {
     GuideScreenFrame(strings[S.ASK], onBack = { onAction(Back) }, onEmergency = { onAction(Emergency) }) {
         LazyColumn(
             Modifier.fillMaxSize().testTag("ask"),
-            contentPadding = PaddingValues(16.dp),
+            contentPadding = screenPadding(),
             verticalArrangement = Arrangement.spacedBy(12.dp),
         ) {
             item { Text(strings[S.ASK_INTRO], style = MaterialTheme.typography.bodyLarge) }

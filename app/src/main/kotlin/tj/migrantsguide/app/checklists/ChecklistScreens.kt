@@ -62,6 +62,7 @@ import tj.migrantsguide.app.ui.SecondaryAction
 import tj.migrantsguide.app.ui.SetBookmark
 import tj.migrantsguide.app.ui.SourcesBlock
 import tj.migrantsguide.app.ui.UiAction
+import tj.migrantsguide.app.ui.screenPadding
 import tj.migrantsguide.app.ui.VerifiedLine
 import tj.migrantsguide.app.ui.focusRing
 import tj.migrantsguide.guide.Language
@@ -99,7 +100,7 @@ fun ChecklistsContent(state: ChecklistsState?, onAction: (UiAction) -> Unit) {
         }
         LazyColumn(
             Modifier.fillMaxSize().testTag("checklists"),
-            contentPadding = PaddingValues(16.dp),
+            contentPadding = screenPadding(),
             verticalArrangement = Arrangement.spacedBy(12.dp),
         ) {
             if (state.lists.isEmpty()) item { EmptyNote(strings[S.CHECKLISTS_EMPTY]) }
@@ -187,7 +188,7 @@ fun ChecklistContent(state: ChecklistState?, onAction: (UiAction) -> Unit) {
         }
         LazyColumn(
             Modifier.fillMaxSize().testTag("checklist"),
-            contentPadding = PaddingValues(16.dp),
+            contentPadding = screenPadding(),
             verticalArrangement = Arrangement.spacedBy(8.dp),
         ) {
             if (progress == null) {

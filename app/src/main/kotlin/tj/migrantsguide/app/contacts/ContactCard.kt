@@ -41,6 +41,8 @@ import tj.migrantsguide.app.ui.UiAction
 import tj.migrantsguide.app.ui.VerifiedLine
 import tj.migrantsguide.app.ui.WarningNote
 import tj.migrantsguide.app.ui.focusRing
+import tj.migrantsguide.app.ui.iconSize
+import androidx.compose.foundation.layout.size
 import tj.migrantsguide.guide.Contact
 import tj.migrantsguide.guide.Language
 import tj.migrantsguide.guide.Phone
@@ -201,6 +203,7 @@ fun BookmarkButton(bookmarked: Boolean, onToggle: () -> Unit) {
             if (bookmarked) GuideIcons.Bookmark else GuideIcons.BookmarkBorder,
             contentDescription = if (bookmarked) strings[S.BOOKMARK_REMOVE] else strings[S.BOOKMARK_ADD],
             tint = MaterialTheme.colorScheme.primary,
+            modifier = Modifier.size(iconSize(24.dp)),
         )
     }
 }

@@ -27,6 +27,7 @@ import tj.migrantsguide.app.ui.Open
 import tj.migrantsguide.app.ui.SecondaryAction
 import tj.migrantsguide.app.ui.SectionTitle
 import tj.migrantsguide.app.ui.UiAction
+import tj.migrantsguide.app.ui.screenPadding
 import tj.migrantsguide.guide.Language
 
 /** Stateful contacts screen: loads the groups off the UI thread and reloads on language, country or content change. */
@@ -58,7 +59,7 @@ fun ContactsContent(state: ContactsState?, onAction: (UiAction) -> Unit) {
         }
         LazyColumn(
             Modifier.fillMaxSize().testTag("contacts"),
-            contentPadding = PaddingValues(16.dp),
+            contentPadding = screenPadding(),
             verticalArrangement = Arrangement.spacedBy(12.dp),
         ) {
             if (state.groups.isEmpty()) {
@@ -113,7 +114,7 @@ fun ContactContent(state: ContactState?, onAction: (UiAction) -> Unit) {
         onBack = { onAction(Back) },
         onEmergency = { onAction(Emergency) },
     ) {
-        LazyColumn(Modifier.fillMaxSize(), contentPadding = PaddingValues(16.dp), verticalArrangement = Arrangement.spacedBy(12.dp)) {
+        LazyColumn(Modifier.fillMaxSize(), contentPadding = screenPadding(), verticalArrangement = Arrangement.spacedBy(12.dp)) {
             when {
                 state == null -> item { Loading() }
                 state.contact == null -> item { EmptyNote(strings[S.ITEM_GONE]) }

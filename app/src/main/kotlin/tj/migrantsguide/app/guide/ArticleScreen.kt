@@ -18,6 +18,7 @@ import androidx.compose.runtime.getValue
 import androidx.compose.runtime.produceState
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.LocalDensity
 import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.semantics
@@ -51,6 +52,7 @@ import tj.migrantsguide.app.ui.SectionTitle
 import tj.migrantsguide.app.ui.SetBookmark
 import tj.migrantsguide.app.ui.SourcesBlock
 import tj.migrantsguide.app.ui.UiAction
+import tj.migrantsguide.app.ui.screenPadding
 import tj.migrantsguide.app.ui.VerifiedLine
 import tj.migrantsguide.app.ui.WarningNote
 import tj.migrantsguide.guide.Language
@@ -86,7 +88,7 @@ fun ArticleContent(state: ArticleState?, onAction: (UiAction) -> Unit) {
         }
         LazyColumn(
             Modifier.fillMaxSize().testTag("article"),
-            contentPadding = PaddingValues(horizontal = 20.dp, vertical = 16.dp),
+            contentPadding = screenPadding(),
             verticalArrangement = Arrangement.spacedBy(14.dp),
         ) {
             if (article == null) {
@@ -94,13 +96,17 @@ fun ArticleContent(state: ArticleState?, onAction: (UiAction) -> Unit) {
                 return@LazyColumn
             }
             item {
-                Row(verticalAlignment = Alignment.Top) {
-                    Text(
-                        article.title(),
-                        style = MaterialTheme.typography.headlineSmall,
-                        modifier = Modifier.weight(1f).semantics { heading() },
-                    )
+                val title: @Composable (Modifier) -> Unit = { modifier ->
+                    Text(article.title(), style = MaterialTheme.typography.titleLarge, modifier = modifier.semantics { heading() })
+                }
+                val bookmark: @Composable () -> Unit = {
                     BookmarkButton(state.bookmarked) { onAction(SetBookmark(state.item, !state.bookmarked)) }
+                }
+                // Beside a long title the bookmark would squeeze its words at large text sizes: then it goes below.
+                if (LocalDensity.current.fontScale >= 1.5f) {
+                    Column { title(Modifier); bookmark() }
+                } else {
+                    Row(verticalAlignment = Alignment.Top) { title(Modifier.weight(1f)); bookmark() }
                 }
             }
             item { Text(state.countryName, style = MaterialTheme.typography.bodyMedium, color = MaterialTheme.colorScheme.onSurfaceVariant) }

@@ -44,6 +44,7 @@ import tj.migrantsguide.app.ui.Open
 import tj.migrantsguide.app.ui.SecondaryAction
 import tj.migrantsguide.app.ui.SectionTitle
 import tj.migrantsguide.app.ui.UiAction
+import tj.migrantsguide.app.ui.screenPadding
 import tj.migrantsguide.guide.Language
 import tj.migrantsguide.guide.Stage
 
@@ -69,7 +70,7 @@ fun GuideContent(state: GuideState?, stage: Stage, onAction: (UiAction) -> Unit)
         }
         LazyColumn(
             Modifier.fillMaxSize().testTag("guide"),
-            contentPadding = PaddingValues(16.dp),
+            contentPadding = screenPadding(),
             verticalArrangement = Arrangement.spacedBy(12.dp),
         ) {
             item {

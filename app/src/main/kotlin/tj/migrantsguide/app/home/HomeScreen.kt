@@ -2,6 +2,8 @@ package tj.migrantsguide.app.home
 
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.ExperimentalLayoutApi
+import androidx.compose.foundation.layout.FlowRow
 import androidx.compose.foundation.layout.PaddingValues
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.Spacer
@@ -36,6 +38,7 @@ import androidx.compose.foundation.BorderStroke
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.graphics.vector.ImageVector
+import androidx.compose.ui.platform.LocalDensity
 import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.semantics
@@ -56,8 +59,10 @@ import tj.migrantsguide.app.ui.Loading
 import tj.migrantsguide.app.ui.Open
 import tj.migrantsguide.app.ui.SecondaryAction
 import tj.migrantsguide.app.ui.UiAction
+import tj.migrantsguide.app.ui.screenPadding
 import tj.migrantsguide.app.ui.WarningNote
 import tj.migrantsguide.app.ui.focusRing
+import tj.migrantsguide.app.ui.iconSize
 import tj.migrantsguide.guide.Language
 import tj.migrantsguide.guide.Stage
 
@@ -72,6 +77,7 @@ fun HomeScreen(controller: AppController, country: String, language: Language, o
     val sync by services.sync.state.collectAsState()
     val state by produceState<HomeState?>(null, country, language, revision, sync) {
         value = withContext(services.background) { loadHomeState(services.content, country, language, sync, services.clock) }
+        tj.migrantsguide.app.StartupTrace.mark("home state loaded")
     }
     if (state != null) {
         LaunchedEffect(Unit) {
@@ -92,7 +98,7 @@ fun HomeContent(state: HomeState?, onAction: (UiAction) -> Unit) {
         }
         LazyColumn(
             Modifier.fillMaxSize().testTag("home"),
-            contentPadding = PaddingValues(16.dp),
+            contentPadding = screenPadding(),
             verticalArrangement = Arrangement.spacedBy(12.dp),
         ) {
             item { CountryLine(state.countryName, onAction) }
@@ -120,13 +126,21 @@ fun HomeContent(state: HomeState?, onAction: (UiAction) -> Unit) {
     }
 }
 
+/** The chosen country, and the way to change it; the button moves under the name when both do not fit. */
+@OptIn(ExperimentalLayoutApi::class)
 @Composable
 private fun CountryLine(countryName: String, onAction: (UiAction) -> Unit) {
     val strings = LocalStrings.current
-    Row(verticalAlignment = Alignment.CenterVertically, modifier = Modifier.fillMaxWidth()) {
-        Icon(Icons.Filled.Place, contentDescription = null, tint = MaterialTheme.colorScheme.primary)
-        Spacer(Modifier.width(8.dp))
-        Text(countryName, style = MaterialTheme.typography.headlineSmall, modifier = Modifier.weight(1f).semantics { heading() })
+    FlowRow(
+        modifier = Modifier.fillMaxWidth(),
+        horizontalArrangement = Arrangement.SpaceBetween,
+        itemVerticalAlignment = Alignment.CenterVertically,
+    ) {
+        Row(verticalAlignment = Alignment.CenterVertically) {
+            Icon(Icons.Filled.Place, contentDescription = null, tint = MaterialTheme.colorScheme.primary, modifier = Modifier.size(iconSize(24.dp)))
+            Spacer(Modifier.width(8.dp))
+            Text(countryName, style = MaterialTheme.typography.titleLarge, modifier = Modifier.semantics { heading() })
+        }
         tj.migrantsguide.app.ui.QuietAction(strings[S.CHANGE], onClick = { onAction(Open(Destination.ChooseCountry)) })
     }
 }
@@ -143,7 +157,7 @@ private fun EmergencyCard(state: HomeState, onAction: (UiAction) -> Unit) {
         border = BorderStroke(maxOf(extras.borderWidth, 2.dp), extras.emergency),
         modifier = Modifier.fillMaxWidth().testTag("emergency-card"),
     ) {
-        Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(12.dp)) {
+        Column(Modifier.padding(if (LocalDensity.current.fontScale >= 1.5f) 12.dp else 16.dp), verticalArrangement = Arrangement.spacedBy(12.dp)) {
             Text(strings[S.EMERGENCY_NUMBERS], style = MaterialTheme.typography.titleLarge, modifier = Modifier.semantics { heading() })
             if (state.emergency.isEmpty()) {
                 Text(strings[S.EMERGENCY_EMPTY], style = MaterialTheme.typography.bodyLarge)
@@ -193,7 +207,7 @@ private fun StageCard(summary: StageSummary, onAction: (UiAction) -> Unit) {
                     color = MaterialTheme.colorScheme.onSurfaceVariant,
                 )
             }
-            Icon(Icons.AutoMirrored.Filled.KeyboardArrowRight, contentDescription = null, modifier = Modifier.size(32.dp))
+            Icon(Icons.AutoMirrored.Filled.KeyboardArrowRight, contentDescription = null, modifier = Modifier.size(iconSize(24.dp)))
         }
     }
 }
@@ -221,7 +235,7 @@ fun stageHint(strings: Strings, stage: Stage): String = when (stage) {
 private fun Tile(icon: ImageVector, title: String, hint: String, onClick: () -> Unit) {
     GuideCard(onClick = onClick) {
         Row(verticalAlignment = Alignment.CenterVertically) {
-            Icon(icon, contentDescription = null, tint = MaterialTheme.colorScheme.primary, modifier = Modifier.size(28.dp))
+            Icon(icon, contentDescription = null, tint = MaterialTheme.colorScheme.primary, modifier = Modifier.size(iconSize(28.dp)))
             Spacer(Modifier.width(16.dp))
             Column(Modifier.weight(1f)) {
                 Text(title, style = MaterialTheme.typography.titleMedium)

@@ -34,6 +34,7 @@ import tj.migrantsguide.app.ui.QuietAction
 import tj.migrantsguide.app.ui.SectionTitle
 import tj.migrantsguide.app.ui.SetBookmark
 import tj.migrantsguide.app.ui.UiAction
+import tj.migrantsguide.app.ui.screenPadding
 import tj.migrantsguide.guide.Language
 
 /** A bookmarked or recently viewed item as listed; [title] is null when an update removed it. */
@@ -77,7 +78,7 @@ fun SavedContent(state: SavedState?, onAction: (UiAction) -> Unit) {
         }
         LazyColumn(
             Modifier.fillMaxSize().testTag("saved"),
-            contentPadding = PaddingValues(16.dp),
+            contentPadding = screenPadding(),
             verticalArrangement = Arrangement.spacedBy(10.dp),
         ) {
             item { SectionTitle(strings[S.BOOKMARKS]) }

@@ -53,6 +53,7 @@ import tj.migrantsguide.app.ui.LocalGuideColors
 import tj.migrantsguide.app.ui.Open
 import tj.migrantsguide.app.ui.SectionTitle
 import tj.migrantsguide.app.ui.UiAction
+import tj.migrantsguide.app.ui.screenPadding
 import tj.migrantsguide.app.ui.focusRing
 import tj.migrantsguide.app.ui.languageName
 import tj.migrantsguide.guide.Language
@@ -110,7 +111,7 @@ fun SearchContent(state: SearchState, autoFocus: Boolean = true, onAction: (UiAc
     GuideScreenFrame(strings[S.SEARCH], onBack = { onAction(Back) }, onEmergency = { onAction(Emergency) }) {
         LazyColumn(
             Modifier.fillMaxSize().testTag("search"),
-            contentPadding = PaddingValues(16.dp),
+            contentPadding = screenPadding(),
             verticalArrangement = Arrangement.spacedBy(10.dp),
         ) {
             item {

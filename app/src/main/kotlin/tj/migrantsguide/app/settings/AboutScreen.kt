@@ -28,6 +28,7 @@ import tj.migrantsguide.app.ui.GuideScreenFrame
 import tj.migrantsguide.app.ui.Loading
 import tj.migrantsguide.app.ui.SectionTitle
 import tj.migrantsguide.app.ui.UiAction
+import tj.migrantsguide.app.ui.screenPadding
 import tj.migrantsguide.guide.Language
 
 /** A document or page the guide cites, and for how many of its items. */
@@ -89,7 +90,7 @@ fun AboutContent(state: AboutState?, onAction: (UiAction) -> Unit) {
         }
         LazyColumn(
             Modifier.fillMaxSize().testTag("about"),
-            contentPadding = PaddingValues(16.dp),
+            contentPadding = screenPadding(),
             verticalArrangement = Arrangement.spacedBy(8.dp),
         ) {
             item { Text(strings[S.APP_NAME], style = MaterialTheme.typography.headlineSmall) }
@@ -108,10 +109,15 @@ fun AboutContent(state: AboutState?, onAction: (UiAction) -> Unit) {
             }
             item { SectionTitle(strings[S.SOURCES_CITED]) }
             items(state.sources, key = { "source:${it.source}" }) { use ->
-                Text(
-                    use.source + " — " + strings.plural(P.ITEMS_CITING, use.items),
-                    style = MaterialTheme.typography.bodyMedium,
-                )
+                // The document's name is a long code: on its own line, small, so that it is not broken.
+                androidx.compose.foundation.layout.Column {
+                    Text(use.source, style = MaterialTheme.typography.bodySmall)
+                    Text(
+                        strings.plural(P.ITEMS_CITING, use.items),
+                        style = MaterialTheme.typography.bodyMedium,
+                        color = MaterialTheme.colorScheme.onSurfaceVariant,
+                    )
+                }
             }
             item { SectionTitle(strings[S.LICENCES]) }
             item { Text(strings[S.FONT_LICENCE], style = MaterialTheme.typography.bodyMedium) }

@@ -56,6 +56,7 @@ import tj.migrantsguide.app.ui.PrimaryAction
 import tj.migrantsguide.app.ui.SecondaryAction
 import tj.migrantsguide.app.ui.SectionTitle
 import tj.migrantsguide.app.ui.UiAction
+import tj.migrantsguide.app.ui.screenPadding
 import tj.migrantsguide.app.ui.WarningNote
 import tj.migrantsguide.app.ui.focusRing
 import tj.migrantsguide.guide.Language
@@ -118,7 +119,7 @@ fun SettingsContent(state: SettingsState, onAction: (UiAction) -> Unit) {
     GuideScreenFrame(strings[S.SETTINGS], onBack = { onAction(Back) }, onEmergency = { onAction(Emergency) }) {
         LazyColumn(
             Modifier.fillMaxSize().testTag("settings"),
-            contentPadding = PaddingValues(16.dp),
+            contentPadding = screenPadding(),
             verticalArrangement = Arrangement.spacedBy(8.dp),
         ) {
             item { SectionTitle(strings[S.LANGUAGE]) }
@@ -131,8 +132,13 @@ fun SettingsContent(state: SettingsState, onAction: (UiAction) -> Unit) {
             }
             item { SectionTitle(strings[S.COUNTRY]) }
             item {
-                Row(verticalAlignment = Alignment.CenterVertically, modifier = Modifier.fillMaxWidth()) {
-                    Text(state.countryName, style = MaterialTheme.typography.titleMedium, modifier = Modifier.weight(1f))
+                FlowRow(
+                    modifier = Modifier.fillMaxWidth(),
+                    horizontalArrangement = Arrangement.SpaceBetween,
+                    verticalArrangement = Arrangement.spacedBy(8.dp),
+                    itemVerticalAlignment = Alignment.CenterVertically,
+                ) {
+                    Text(state.countryName, style = MaterialTheme.typography.titleMedium, modifier = Modifier.padding(end = 8.dp))
                     SecondaryAction(strings[S.CHANGE], onClick = { onAction(Open(Destination.ChooseCountry)) }, icon = Icons.Filled.Place)
                 }
             }

@@ -35,6 +35,7 @@ import tj.migrantsguide.app.ui.EmptyNote
 import tj.migrantsguide.app.ui.GuideCard
 import tj.migrantsguide.app.ui.GuideScreenFrame
 import tj.migrantsguide.app.ui.UiAction
+import tj.migrantsguide.app.ui.screenPadding
 import tj.migrantsguide.guide.Country
 import tj.migrantsguide.guide.Language
 
@@ -66,7 +67,7 @@ fun LanguagePickerContent(selected: Language?, onAction: (UiAction) -> Unit) {
         Modifier.fillMaxSize().background(MaterialTheme.colorScheme.background).testTag("pick-language"),
     ) {
         LazyColumn(
-            contentPadding = PaddingValues(24.dp),
+            contentPadding = screenPadding(),
             verticalArrangement = Arrangement.spacedBy(16.dp),
         ) {
             item {
@@ -105,7 +106,7 @@ fun CountryPickerContent(
     GuideScreenFrame(strings[S.CHOOSE_COUNTRY], onBack = onBack, onEmergency = null) {
         LazyColumn(
             Modifier.fillMaxSize().testTag("pick-country"),
-            contentPadding = PaddingValues(16.dp),
+            contentPadding = screenPadding(),
             verticalArrangement = Arrangement.spacedBy(12.dp),
         ) {
             item { Text(strings[S.CHOOSE_COUNTRY_HINT], style = MaterialTheme.typography.bodyLarge) }
@@ -129,7 +130,7 @@ private fun BigChoice(text: String, selected: Boolean, tag: String, onClick: () 
         Row(verticalAlignment = Alignment.CenterVertically) {
             Text(
                 text,
-                style = MaterialTheme.typography.headlineSmall,
+                style = MaterialTheme.typography.titleLarge,
                 modifier = Modifier.weight(1f).padding(vertical = 4.dp).semantics { heading() },
             )
             Spacer(Modifier.width(8.dp))

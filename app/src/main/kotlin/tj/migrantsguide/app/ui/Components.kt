@@ -36,10 +36,12 @@ import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.graphics.Color
 import androidx.compose.ui.graphics.vector.ImageVector
+import androidx.compose.ui.platform.LocalDensity
 import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.font.FontWeight
+import androidx.compose.ui.unit.Dp
 import androidx.compose.ui.unit.dp
 import tj.migrantsguide.app.text.LocalStrings
 import tj.migrantsguide.app.text.S
@@ -56,30 +58,56 @@ fun GuideScreenFrame(
     modifier: Modifier = Modifier,
     content: @Composable ColumnScope.() -> Unit,
 ) {
+    // From 150% text up, the title gets a row of its own: squeezed between back and SOS it would break words.
+    val titleBelow = LocalDensity.current.fontScale >= 1.5f
     Column(modifier.fillMaxSize().background(MaterialTheme.colorScheme.background)) {
         Surface(color = MaterialTheme.colorScheme.primary, contentColor = MaterialTheme.colorScheme.onPrimary) {
-            Row(
-                Modifier.fillMaxWidth().defaultMinSize(minHeight = 56.dp).padding(horizontal = 4.dp, vertical = 4.dp),
-                verticalAlignment = Alignment.CenterVertically,
-            ) {
-                if (onBack != null) {
-                    IconButton(onClick = onBack, modifier = Modifier.focusRing().testTag("back")) {
-                        Icon(Icons.AutoMirrored.Filled.ArrowBack, contentDescription = LocalStrings.current[S.BACK])
+            Column(Modifier.fillMaxWidth().padding(horizontal = 4.dp, vertical = 4.dp)) {
+                Row(Modifier.fillMaxWidth().defaultMinSize(minHeight = 48.dp), verticalAlignment = Alignment.CenterVertically) {
+                    if (onBack != null) {
+                        IconButton(onClick = onBack, modifier = Modifier.focusRing().testTag("back")) {
+                            Icon(
+                                Icons.AutoMirrored.Filled.ArrowBack,
+                                contentDescription = LocalStrings.current[S.BACK],
+                                modifier = Modifier.size(iconSize(24.dp)),
+                            )
+                        }
+                    } else {
+                        Spacer(Modifier.width(12.dp))
                     }
-                } else {
-                    Spacer(Modifier.width(12.dp))
+                    if (titleBelow) Spacer(Modifier.weight(1f)) else FrameTitle(title, Modifier.weight(1f))
+                    if (onEmergency != null) EmergencyButton(onEmergency)
                 }
-                Text(
-                    title,
-                    style = MaterialTheme.typography.titleMedium,
-                    modifier = Modifier.weight(1f).padding(horizontal = 4.dp, vertical = 8.dp).semantics { heading() },
-                )
-                if (onEmergency != null) EmergencyButton(onEmergency)
+                if (titleBelow) FrameTitle(title, Modifier.fillMaxWidth().padding(start = 8.dp))
             }
         }
         content()
     }
 }
+
+@Composable
+private fun FrameTitle(title: String, modifier: Modifier) {
+    Text(
+        title,
+        style = MaterialTheme.typography.titleMedium,
+        modifier = modifier.padding(horizontal = 4.dp, vertical = 6.dp).semantics { heading() },
+    )
+}
+
+/**
+ * The margin around a screen's content: 16 dp, but 8 dp from 150% text up, where every dp of line length keeps a
+ * long word (Russian "Межведомственная") whole.
+ */
+@Composable
+fun screenPadding(): PaddingValues =
+    if (LocalDensity.current.fontScale >= 1.5f) PaddingValues(horizontal = 8.dp, vertical = 12.dp) else PaddingValues(16.dp)
+
+/**
+ * Icons grow with the text, up to one and a half times, so that a 24 dp icon does not shrink to a dot next to
+ * 200% text, nor crowd it out.
+ */
+@Composable
+fun iconSize(base: Dp): Dp = base * LocalDensity.current.fontScale.coerceIn(1f, 1.5f)
 
 /** The red SOS pill: "SOS" reads the same in every language; its spoken name comes from the strings. */
 @Composable
@@ -94,7 +122,7 @@ private fun EmergencyButton(onClick: () -> Unit) {
         modifier = Modifier.padding(end = 4.dp).focusRing(RoundedCornerShape(50)).testTag("sos")
             .semantics(mergeDescendants = true) {},
     ) {
-        Icon(Icons.Filled.Call, contentDescription = label, modifier = Modifier.size(20.dp))
+        Icon(Icons.Filled.Call, contentDescription = label, modifier = Modifier.size(iconSize(20.dp)))
         Spacer(Modifier.width(4.dp))
         Text("SOS", fontWeight = FontWeight.Bold)
     }
@@ -148,7 +176,7 @@ fun QuietAction(text: String, onClick: () -> Unit, modifier: Modifier = Modifier
 @Composable
 private fun RowScope.ButtonContent(text: String, icon: ImageVector?) {
     if (icon != null) {
-        Icon(icon, contentDescription = null, modifier = Modifier.size(20.dp))
+        Icon(icon, contentDescription = null, modifier = Modifier.size(iconSize(20.dp)))
         Spacer(Modifier.width(8.dp))
     }
     Text(text, style = MaterialTheme.typography.labelLarge)
@@ -164,8 +192,9 @@ fun GuideCard(
 ) {
     val extras = LocalGuideColors.current
     val shape = RoundedCornerShape(16.dp)
+    val padding = if (LocalDensity.current.fontScale >= 1.5f) 12.dp else 16.dp
     val inner: @Composable () -> Unit = {
-        Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp), content = content)
+        Column(Modifier.padding(padding), verticalArrangement = Arrangement.spacedBy(8.dp), content = content)
     }
     if (onClick != null) {
         Surface(
@@ -209,7 +238,7 @@ fun WarningNote(text: String, modifier: Modifier = Modifier) {
         modifier = modifier.fillMaxWidth(),
     ) {
         Row(Modifier.padding(horizontal = 10.dp, vertical = 8.dp), verticalAlignment = Alignment.Top) {
-            Icon(Icons.Filled.Warning, contentDescription = null, modifier = Modifier.size(20.dp).padding(top = 2.dp))
+            Icon(Icons.Filled.Warning, contentDescription = null, modifier = Modifier.padding(top = 2.dp).size(iconSize(20.dp)))
             Spacer(Modifier.width(8.dp))
             Text(text, style = MaterialTheme.typography.bodyMedium)
         }

@@ -67,7 +67,7 @@ fun GuideApp(services: GuideServices, navigator: Navigator = remember { Navigato
         // has been tabbed to, and Tab starts again from the top of the new screen. (A screen that focuses its own
         // field, like search, does so after this.)
         val screenFocus = remember { FocusRequester() }
-        LaunchedEffect(navigator.current, settings.firstStartDone) { screenFocus.requestFocus() }
+        LaunchedEffect(navigator.current, settings.language, settings.country) { screenFocus.requestFocus() }
         Box(
             Modifier.fillMaxSize()
                 .background(MaterialTheme.colorScheme.background)

@@ -44,8 +44,9 @@ val GuideFont: FontFamily by lazy {
 /** Colours Material's scheme has no slot for. */
 @Immutable
 data class GuideColors(
-    /** The ring drawn around whatever has keyboard focus. */
+    /** The ring drawn around whatever has keyboard focus, and the thin halo inside it that keeps it visible on any colour. */
     val focus: Color,
+    val focusHalo: Color,
     val emergency: Color,
     val onEmergency: Color,
     val warning: Color,
@@ -82,6 +83,7 @@ private val LightScheme = lightColorScheme(
 
 private val LightExtras = GuideColors(
     focus = Color(0xFF0B57D0),
+    focusHalo = Color.White,
     emergency = Color(0xFFB3261E),
     onEmergency = Color.White,
     warning = Color(0xFFFFE08A),
@@ -113,6 +115,7 @@ private val DarkScheme = darkColorScheme(
 
 private val DarkExtras = GuideColors(
     focus = Color(0xFF8AB4F8),
+    focusHalo = Color.Black,
     emergency = Color(0xFFFFB4AB),
     onEmergency = Color(0xFF690005),
     warning = Color(0xFF574500),
@@ -154,6 +157,7 @@ private val HighContrastScheme = darkColorScheme(
 
 private val HighContrastExtras = GuideColors(
     focus = Color(0xFFFFEB3B),
+    focusHalo = Color.Black,
     emergency = Color(0xFFFFEB3B),
     onEmergency = Color.Black,
     warning = Color.Black,
@@ -183,7 +187,7 @@ private fun guideTypography(family: FontFamily): Typography {
         titleLarge = base.titleLarge.f().copy(fontWeight = FontWeight.Bold),
         titleMedium = base.titleMedium.f().copy(fontWeight = FontWeight.Bold, fontSize = 18.sp, lineHeight = 24.sp),
         titleSmall = base.titleSmall.f(),
-        bodyLarge = base.bodyLarge.f().copy(fontSize = 17.sp, lineHeight = 26.sp),
+        bodyLarge = base.bodyLarge.f().copy(lineHeight = 26.sp),
         bodyMedium = base.bodyMedium.f().copy(fontSize = 15.sp, lineHeight = 22.sp),
         bodySmall = base.bodySmall.f(),
         labelLarge = base.labelLarge.f().copy(fontSize = 15.sp),
