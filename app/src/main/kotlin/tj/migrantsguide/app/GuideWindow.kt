@@ -179,7 +179,8 @@ private fun StartingUp(userData: UserData, firstImport: Boolean) {
     val settings = userData.settings.value
     GuideTheme(settings.theme, settings.textSize, settings.language ?: Language.TAJIK) {
         val strings = LocalStrings.current
-        Box(Modifier.fillMaxSize().background(MaterialTheme.colorScheme.background), contentAlignment = Alignment.Center) {
+        androidx.compose.material3.Surface(Modifier.fillMaxSize(), color = MaterialTheme.colorScheme.background, contentColor = MaterialTheme.colorScheme.onBackground) {
+        Box(Modifier.fillMaxSize(), contentAlignment = Alignment.Center) {
             Column(Modifier.padding(32.dp), verticalArrangement = Arrangement.spacedBy(16.dp), horizontalAlignment = Alignment.CenterHorizontally) {
                 Text(strings[S.APP_NAME], style = MaterialTheme.typography.headlineSmall)
                 LinearProgressIndicator()
@@ -188,6 +189,7 @@ private fun StartingUp(userData: UserData, firstImport: Boolean) {
                     style = MaterialTheme.typography.bodyLarge,
                 )
             }
+        }
         }
     }
 }
@@ -198,7 +200,8 @@ private fun OpenFailed(userData: UserData, failure: Opening.Failed, retry: () ->
     val settings = userData.settings.value
     GuideTheme(settings.theme, settings.textSize, settings.language ?: Language.TAJIK) {
         val strings = LocalStrings.current
-        Box(Modifier.fillMaxSize().background(MaterialTheme.colorScheme.background), contentAlignment = Alignment.Center) {
+        androidx.compose.material3.Surface(Modifier.fillMaxSize(), color = MaterialTheme.colorScheme.background, contentColor = MaterialTheme.colorScheme.onBackground) {
+        Box(Modifier.fillMaxSize(), contentAlignment = Alignment.Center) {
             Column(Modifier.padding(32.dp), verticalArrangement = Arrangement.spacedBy(16.dp)) {
                 Text(strings[S.START_FAILED], style = MaterialTheme.typography.headlineSmall)
                 Text(
@@ -208,6 +211,7 @@ private fun OpenFailed(userData: UserData, failure: Opening.Failed, retry: () ->
                 )
                 PrimaryAction(strings[S.TRY_AGAIN], onClick = retry)
             }
+        }
         }
     }
 }

@@ -68,6 +68,7 @@ import tj.migrantsguide.app.ui.LocalGuideColors
 import tj.migrantsguide.app.ui.PrimaryAction
 import tj.migrantsguide.app.ui.SectionTitle
 import tj.migrantsguide.app.ui.UiAction
+import tj.migrantsguide.app.ui.controlScale
 import tj.migrantsguide.app.ui.screenPadding
 import tj.migrantsguide.app.ui.WarningNote
 import tj.migrantsguide.app.ui.focusRing
@@ -240,7 +241,7 @@ fun AskContent(state: AskState, onAction: (UiAction) -> Unit) {
                                 .padding(8.dp),
                             verticalAlignment = Alignment.Top,
                         ) {
-                            Checkbox(checked = draft.consent, onCheckedChange = null)
+                            Checkbox(checked = draft.consent, onCheckedChange = null, modifier = Modifier.controlScale())
                             Spacer(Modifier.width(8.dp))
                             Text(strings[S.ASK_CONSENT], style = MaterialTheme.typography.bodyLarge, modifier = Modifier.weight(1f))
                         }

@@ -62,6 +62,9 @@ import tj.migrantsguide.app.ui.SecondaryAction
 import tj.migrantsguide.app.ui.SetBookmark
 import tj.migrantsguide.app.ui.SourcesBlock
 import tj.migrantsguide.app.ui.UiAction
+import tj.migrantsguide.app.ui.LocalGuideColors
+import androidx.compose.foundation.border
+import tj.migrantsguide.app.ui.controlScale
 import tj.migrantsguide.app.ui.screenPadding
 import tj.migrantsguide.app.ui.VerifiedLine
 import tj.migrantsguide.app.ui.focusRing
@@ -122,9 +125,12 @@ fun ChecklistsContent(state: ChecklistsState?, onAction: (UiAction) -> Unit) {
 private fun ProgressLine(progress: ChecklistProgress) {
     val strings = LocalStrings.current
     Column(verticalArrangement = Arrangement.spacedBy(6.dp)) {
+        val extras = LocalGuideColors.current
         LinearProgressIndicator(
             progress = { if (progress.total == 0) 0f else progress.done.toFloat() / progress.total },
-            modifier = Modifier.fillMaxWidth().height(10.dp),
+            // In high contrast the track is as black as the page: a white outline shows where the bar ends.
+            modifier = Modifier.fillMaxWidth().height(10.dp)
+                .then(if (extras.borderWidth > 1.dp) Modifier.border(1.dp, extras.border) else Modifier),
             drawStopIndicator = {},
         )
         Text(
@@ -231,7 +237,7 @@ fun ChecklistContent(state: ChecklistState?, onAction: (UiAction) -> Unit) {
                     verticalAlignment = Alignment.Top,
                 ) {
                     // The row is the toggle; the box only shows the state, so it must not take focus itself.
-                    Checkbox(checked = ticked, onCheckedChange = null)
+                    Checkbox(checked = ticked, onCheckedChange = null, modifier = Modifier.controlScale())
                     Spacer(Modifier.width(8.dp))
                     Text(
                         entry.text(),

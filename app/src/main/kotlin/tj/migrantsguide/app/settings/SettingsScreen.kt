@@ -56,6 +56,7 @@ import tj.migrantsguide.app.ui.PrimaryAction
 import tj.migrantsguide.app.ui.SecondaryAction
 import tj.migrantsguide.app.ui.SectionTitle
 import tj.migrantsguide.app.ui.UiAction
+import tj.migrantsguide.app.ui.controlScale
 import tj.migrantsguide.app.ui.screenPadding
 import tj.migrantsguide.app.ui.WarningNote
 import tj.migrantsguide.app.ui.focusRing
@@ -233,7 +234,7 @@ fun Choice(text: String, selected: Boolean, tag: String, onSelect: () -> Unit) {
             .testTag(tag),
         verticalAlignment = Alignment.CenterVertically,
     ) {
-        RadioButton(selected = selected, onClick = null)
+        RadioButton(selected = selected, onClick = null, modifier = Modifier.controlScale())
         Spacer(Modifier.width(12.dp))
         Text(text, style = MaterialTheme.typography.bodyLarge, modifier = Modifier.weight(1f))
     }

@@ -35,6 +35,8 @@ import tj.migrantsguide.app.ui.EmptyNote
 import tj.migrantsguide.app.ui.GuideCard
 import tj.migrantsguide.app.ui.GuideScreenFrame
 import tj.migrantsguide.app.ui.UiAction
+import tj.migrantsguide.app.ui.iconSize
+import androidx.compose.foundation.layout.size
 import tj.migrantsguide.app.ui.screenPadding
 import tj.migrantsguide.guide.Country
 import tj.migrantsguide.guide.Language
@@ -63,8 +65,10 @@ sealed interface StartAction : UiAction {
  */
 @Composable
 fun LanguagePickerContent(selected: Language?, onAction: (UiAction) -> Unit) {
-    Column(
-        Modifier.fillMaxSize().background(MaterialTheme.colorScheme.background).testTag("pick-language"),
+    androidx.compose.material3.Surface(
+        Modifier.fillMaxSize().testTag("pick-language"),
+        color = MaterialTheme.colorScheme.background,
+        contentColor = MaterialTheme.colorScheme.onBackground,
     ) {
         LazyColumn(
             contentPadding = screenPadding(),
@@ -138,6 +142,7 @@ private fun BigChoice(text: String, selected: Boolean, tag: String, onClick: () 
                 if (selected) Icons.Filled.Check else Icons.AutoMirrored.Filled.KeyboardArrowRight,
                 contentDescription = null,
                 tint = MaterialTheme.colorScheme.primary,
+                modifier = Modifier.size(iconSize(24.dp)),
             )
         }
     }

@@ -34,6 +34,7 @@ import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.draw.scale
 import androidx.compose.ui.graphics.Color
 import androidx.compose.ui.graphics.vector.ImageVector
 import androidx.compose.ui.platform.LocalDensity
@@ -60,7 +61,10 @@ fun GuideScreenFrame(
 ) {
     // From 150% text up, the title gets a row of its own: squeezed between back and SOS it would break words.
     val titleBelow = LocalDensity.current.fontScale >= 1.5f
-    Column(modifier.fillMaxSize().background(MaterialTheme.colorScheme.background)) {
+    // A Surface, not a plain background: it also sets the content colour, without which text outside cards
+    // would be drawn black on the dark and high-contrast themes.
+    Surface(modifier.fillMaxSize(), color = MaterialTheme.colorScheme.background, contentColor = MaterialTheme.colorScheme.onBackground) {
+    Column(Modifier.fillMaxSize()) {
         Surface(color = MaterialTheme.colorScheme.primary, contentColor = MaterialTheme.colorScheme.onPrimary) {
             Column(Modifier.fillMaxWidth().padding(horizontal = 4.dp, vertical = 4.dp)) {
                 Row(Modifier.fillMaxWidth().defaultMinSize(minHeight = 48.dp), verticalAlignment = Alignment.CenterVertically) {
@@ -83,7 +87,12 @@ fun GuideScreenFrame(
         }
         content()
     }
+    }
 }
+
+/** Checkboxes and radio buttons drawn larger with the text (they keep their 48 dp target either way). */
+@Composable
+fun Modifier.controlScale(): Modifier = this.then(Modifier.scale(LocalDensity.current.fontScale.coerceIn(1f, 1.5f)))
 
 @Composable
 private fun FrameTitle(title: String, modifier: Modifier) {

@@ -75,7 +75,10 @@ fun GuideApp(services: GuideServices, navigator: Navigator = remember { Navigato
                 .focusRequester(screenFocus)
                 .focusTarget(),
         ) {
-            AppBody(controller, settings, onContentShown)
+            androidx.compose.material3.Surface(
+                color = MaterialTheme.colorScheme.background,
+                contentColor = MaterialTheme.colorScheme.onBackground,
+            ) { AppBody(controller, settings, onContentShown) }
             SnackbarHost(snackbar, Modifier.align(Alignment.BottomCenter).padding(16.dp).testTag("snackbar"))
             controller.dialNotice?.let { DialNoticeDialog(it) { controller.dialNotice = null } }
         }
