@@ -12,12 +12,14 @@ import tj.migrantsguide.store.GuideStore
 
 /** [GuideContent] read from the device's database. */
 class StoreGuideContent(private val store: GuideStore) : GuideContent {
-    private val revisionFlow = MutableStateFlow(store.installedFeed().map { it.version() }.orElse(0L))
+    // Only a key for the screens' loads: it counts changes, it is not the content version (constructing this
+    // must not read the database, it happens on the UI thread).
+    private val revisionFlow = MutableStateFlow(0L)
     override val revision: StateFlow<Long> = revisionFlow.asStateFlow()
 
     /** Called by whoever installs new content (sync, in part 2), so that open screens read it again. */
     fun contentChanged() {
-        revisionFlow.value = store.installedFeed().map { it.version() }.orElse(revisionFlow.value + 1)
+        revisionFlow.value += 1
     }
 
     override fun countries(): List<Country> = store.countries()
