@@ -5,6 +5,11 @@ import androidx.compose.ui.state.ToggleableState
 import androidx.compose.ui.test.ExperimentalTestApi
 import androidx.compose.ui.test.assert
 import androidx.compose.ui.test.assertIsDisplayed
+import androidx.compose.ui.test.assertIsFocused
+import androidx.compose.ui.test.onRoot
+import androidx.compose.ui.test.performKeyInput
+import androidx.compose.ui.test.pressKey
+import androidx.compose.ui.test.withKeyDown
 import androidx.compose.ui.test.assertTextContains
 import androidx.compose.ui.test.assertTextEquals
 import androidx.compose.ui.test.hasClickAction
@@ -196,7 +201,7 @@ class AppFlowTest {
     }
 
     @Test
-    fun `keyboard only - home to contacts to copy, then Esc back home`(@TempDir dir: Path) {
+    fun `keyboard only - home to contacts to copy, Esc back home, Ctrl+F to search`(@TempDir dir: Path) {
         chosen(dir)
         val device = RecordingDevice()
         openEmbeddedGuide(dir).use { guide ->
@@ -211,6 +216,8 @@ class AppFlowTest {
                 onNodeWithText(tg[S.COPIED, "number" to "227-07-07-07"]).assertExists()
                 press(Key.Escape)
                 onNodeWithTag("home").assertExists()
+                onRoot().performKeyInput { withKeyDown(Key.CtrlLeft) { pressKey(Key.F) } }
+                onNodeWithTag("search-field").assertIsFocused()
             }
         }
     }

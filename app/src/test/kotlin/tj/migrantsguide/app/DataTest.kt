@@ -226,3 +226,28 @@ class ContentStatusTest {
         assertEquals(LastSync.DaysAgo(3), early.lastSync)
     }
 }
+
+class FirstFrameMarkTest {
+    @Test
+    fun `the first frame is marked once, in wall-clock milliseconds`(@TempDir dir: Path) {
+        val file = dir.resolve("marks/first-frame.txt")
+        val start = Instant.parse("2026-11-24T10:00:00Z")
+        val clock = TickingClock(start) // a second later at every reading
+        val mark = tj.migrantsguide.app.FirstFrameMark(file, clock)
+        mark.reached()
+        mark.reached()
+        assertEquals("${start.toEpochMilli()}\n", Files.readString(file))
+    }
+
+    @Test
+    fun `without a file nothing is written`() {
+        tj.migrantsguide.app.FirstFrameMark(null).reached()
+    }
+}
+
+/** A fake clock that moves one second forward every time it is read. */
+private class TickingClock(private var now: Instant) : Clock() {
+    override fun getZone(): java.time.ZoneId = ZoneOffset.UTC
+    override fun withZone(zone: java.time.ZoneId): Clock = this
+    override fun instant(): Instant = now.also { now = now.plusSeconds(1) }
+}
