@@ -1,0 +1,88 @@
+package tj.migrantsguide.app.contacts
+
+import tj.migrantsguide.app.data.GuideContent
+import tj.migrantsguide.app.data.ItemKind
+import tj.migrantsguide.app.data.ItemRef
+import tj.migrantsguide.app.home.emergencyContacts
+import tj.migrantsguide.guide.Contact
+import tj.migrantsguide.guide.ContactKind
+import tj.migrantsguide.guide.Language
+
+/** How the contacts screen groups places and lines, in this order; empty groups are not shown. */
+enum class ContactGroupKind(val kinds: Set<ContactKind>) {
+    EMERGENCY(setOf(ContactKind.EMERGENCY, ContactKind.HOTLINE)),
+    CONSULAR(setOf(ContactKind.EMBASSY, ContactKind.CONSULATE)),
+    MINISTRY(setOf(ContactKind.MINISTRY_OFFICE)),
+    CENTRES(setOf(ContactKind.CENTRE)),
+    MONEY(setOf(ContactKind.MONEY_TRANSFER)),
+    OTHER(setOf(ContactKind.SERVICE)),
+}
+
+data class ContactGroup(val kind: ContactGroupKind, val contacts: List<Contact>)
+
+data class ContactsState(
+    val language: Language,
+    val countryName: String,
+    /** Opened from SOS: only the emergency group, with a way to all contacts. */
+    val emergencyOnly: Boolean,
+    val groups: List<ContactGroup>,
+    /** Names of countries other than the chosen one whose lines appear (the home country's hotlines). */
+    val otherCountryNames: Map<String, String>,
+    val bookmarks: Set<ItemRef>,
+)
+
+/**
+ * The chosen country's contacts by group; the first group also holds every emergency line of the emergency card
+ * (the home country's anti-trafficking hotlines included), so that SOS and the card show the same numbers.
+ */
+fun loadContactsState(
+    content: GuideContent,
+    country: String,
+    language: Language,
+    emergencyOnly: Boolean,
+    bookmarks: Set<ItemRef>,
+): ContactsState {
+    val own = content.contacts(country, language)
+    val emergency = emergencyContacts(content, country, language)
+    val emergencyIds = emergency.mapTo(HashSet()) { it.countryCode() + "/" + it.id() }
+    val groups = ContactGroupKind.entries.map { group ->
+        val members = if (group == ContactGroupKind.EMERGENCY) {
+            emergency + own.filter { it.kind() in group.kinds && (it.countryCode() + "/" + it.id()) !in emergencyIds }
+        } else {
+            own.filter { it.kind() in group.kinds && (it.countryCode() + "/" + it.id()) !in emergencyIds }
+        }
+        ContactGroup(group, members)
+    }.filter { it.contacts.isNotEmpty() }
+        .let { all -> if (emergencyOnly) all.filter { it.kind == ContactGroupKind.EMERGENCY } else all }
+    val countries = content.countries()
+    val others = groups.flatMap { it.contacts }.map { it.countryCode() }.filter { it != country }.toSet()
+    return ContactsState(
+        language = language,
+        countryName = countries.firstOrNull { it.code() == country }?.name(language) ?: country,
+        emergencyOnly = emergencyOnly,
+        groups = groups,
+        otherCountryNames = others.associateWith { code -> countries.firstOrNull { it.code() == code }?.name(language) ?: code },
+        bookmarks = bookmarks,
+    )
+}
+
+/** One contact, for a link or a bookmark; null when it is no longer in the guide. */
+data class ContactState(
+    val language: Language,
+    val contact: Contact?,
+    val countryName: String,
+    val bookmarked: Boolean,
+)
+
+fun loadContactState(content: GuideContent, item: ItemRef, language: Language, bookmarks: Set<ItemRef>): ContactState {
+    require(item.kind == ItemKind.CONTACT)
+    val contact = content.contacts(item.country, language).firstOrNull { it.id() == item.id }
+    return ContactState(
+        language = language,
+        contact = contact,
+        countryName = content.countries().firstOrNull { it.code() == item.country }?.name(language) ?: item.country,
+        bookmarked = item in bookmarks,
+    )
+}
+
+fun Contact.ref(): ItemRef = ItemRef(ItemKind.CONTACT, countryCode(), id())
