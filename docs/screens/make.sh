@@ -20,13 +20,13 @@ shoot() { # LANG QUERY [options…]
 
 # The search screen shows what this query finds in the content of the day (a hotline's name).
 for lang in tg ru; do
-  case $lang in tg) query="хати боварӣ" ;; ru) query="горячая линия" ;; esac
+  case $lang in tg) query="телефони боварӣ" ;; ru) query="горячая линия" ;; esac
   shoot "$lang" "$query"
   shoot "$lang" "$query" --dark
   shoot "$lang" "$query" --font-scale 2
 done
 shoot en "hotline"
-shoot tg "хати боварӣ" --high-contrast --font-scale 2
+shoot tg "телефони боварӣ" --high-contrast --font-scale 2
 # Screens are flat colours and text: a 256-colour palette halves the files with no visible change.
 if command -v convert >/dev/null 2>&1; then
   for f in "$out"/*.png; do convert "$f" -colors 256 "PNG8:$f"; done

@@ -29,6 +29,8 @@ object Screenshot {
         "article", "checklists", "emergency", "saved", "about", "welcome", "country",
     )
 
+    const val DEFAULT_COUNTRY = "RU"
+
     /** `--screen all`: every screen, into the folder given as `--out`. */
     const val ALL = "all"
 
@@ -64,7 +66,10 @@ object Screenshot {
         try {
             val content = StoreGuideContent(guide.store())
             val userData = FileUserData.open(data)
-            val country = request.country ?: countryChoices(content.countries(), request.language).firstOrNull()?.code
+            // Russia by default: where most people using the guide work (and the country the docs show).
+            val country = request.country
+                ?: content.countries().firstOrNull { it.code() == DEFAULT_COUNTRY }?.code()
+                ?: countryChoices(content.countries(), request.language).firstOrNull()?.code
             if (country == null) {
                 err.println("error: the guide has no countries to show")
                 return 1

@@ -124,18 +124,19 @@ class AppFlowTest {
         openEmbeddedGuide(dir).use { guide ->
             runComposeUiTest {
                 setContent { GuideApp(storeServices(guide, dir)) }
-                onNodeWithTag("search-entry").performClick()
+                onNodeWithTag("search-button").performClick()
                 onNodeWithTag("search-field").performTextInput("2270707")
                 onNodeWithTag("result-count").assertTextEquals(tg.plural(P.RESULTS, 1))
-                onNodeWithTag("hit:contact/RU/trafficking-hotline-227").performClick()
-                onNodeWithTag("contact:trafficking-hotline-227").assertIsDisplayed()
+                onNodeWithTag("hit:contact/RU/trafficking-hotline-227-ru").performClick()
+                onNodeWithTag("contact:trafficking-hotline-227-ru").assertIsDisplayed()
                 onNodeWithText("227-07-07-07").assertIsDisplayed()
                 press(Key.Escape)
                 onNodeWithTag("search-field").assertTextContains("2270707")
                 press(Key.Escape)
                 onNodeWithTag("sos").performClick()
                 onNodeWithText(tg[S.EMERGENCY_NUMBERS]).assertExists()
-                onNodeWithTag("contact:trafficking-hotline-98").assertExists()
+                onNodeWithTag("contacts").performScrollToNode(hasTestTag("contact:trafficking-hotline-98-ru"))
+                onNodeWithTag("contact:trafficking-hotline-98-ru").assertExists()
             }
         }
     }
@@ -143,12 +144,15 @@ class AppFlowTest {
     @Test
     fun `a tick is kept across a restart and reset asks first`(@TempDir dir: Path) {
         chosen(dir)
+        val items = openEmbeddedGuide(dir).use { guide ->
+            guide.store().checklists("RU", Language.TAJIK).first { it.id() == "before-you-leave-ru" }.items().size
+        }
         openEmbeddedGuide(dir).use { guide ->
             runComposeUiTest {
                 setContent { GuideApp(storeServices(guide, dir)) }
                 openChecklist()
                 onNodeWithTag("tick:foreign-passport").performClick()
-                onNodeWithTag("progress").assertTextEquals(tg.plural(P.DONE_OF, 2, "done" to 1))
+                onNodeWithTag("progress").assertTextEquals(tg.plural(P.DONE_OF, items, "done" to 1))
             }
         }
         // A new app over the same data folder: new store, new user-data holder, new screens.
@@ -157,13 +161,13 @@ class AppFlowTest {
                 setContent { GuideApp(storeServices(guide, dir)) }
                 openChecklist()
                 onNodeWithTag("tick:foreign-passport").assert(SemanticsMatcher.expectValue(SemanticsProperties.ToggleableState, ToggleableState.On))
-                onNodeWithTag("tick:save-hotlines").assert(SemanticsMatcher.expectValue(SemanticsProperties.ToggleableState, ToggleableState.Off))
+                onNodeWithTag("tick:entry-ban-check").assert(SemanticsMatcher.expectValue(SemanticsProperties.ToggleableState, ToggleableState.Off))
                 onNodeWithTag("checklist").performScrollToNode(hasTestTag("reset"))
                 onNodeWithTag("reset").performClick()
                 onNodeWithText(tg[S.RESET_QUESTION]).assertExists()
                 onNodeWithTag("confirm-reset").performClick()
                 onNodeWithTag("checklist").performScrollToNode(hasTestTag("progress"))
-                onNodeWithTag("progress").assertTextEquals(tg.plural(P.DONE_OF, 2, "done" to 0))
+                onNodeWithTag("progress").assertTextEquals(tg.plural(P.DONE_OF, items, "done" to 0))
             }
         }
         assertEquals(emptyMap(), FileUserData.open(dir).ticks.value)
@@ -172,7 +176,7 @@ class AppFlowTest {
     private fun androidx.compose.ui.test.ComposeUiTest.openChecklist() {
         onNodeWithTag("home").performScrollToNode(hasText(tg[S.CHECKLISTS]))
         onNodeWithText(tg[S.CHECKLISTS]).performClick()
-        onNodeWithTag("open:checklist/RU/before-you-leave").performClick()
+        onNodeWithTag("open:checklist/RU/before-you-leave-ru").performClick()
     }
 
     @Test
@@ -207,7 +211,7 @@ class AppFlowTest {
         openEmbeddedGuide(dir).use { guide ->
             runComposeUiTest {
                 setContent { GuideApp(storeServices(guide, dir, device)) }
-                tabTo("all-contacts")
+                tabTo("tile:contacts")
                 press(Key.Enter)
                 onNodeWithTag("contacts").assertExists()
                 tabTo("copy:227070707")
@@ -228,9 +232,10 @@ class AppFlowTest {
         openEmbeddedGuide(dir).use { guide ->
             runComposeUiTest {
                 setContent { GuideApp(storeServices(guide, dir)) }
-                onNodeWithTag("all-contacts").performClick()
-                onNodeWithTag("contacts").performScrollToNode(hasText(ru[S.REPORT_NUMBER]))
-                onAllNodes(hasText(ru[S.REPORT_NUMBER])).onFirst().performClick()
+                onNodeWithTag("home").performScrollToNode(hasTestTag("tile:contacts"))
+                onNodeWithTag("tile:contacts").performClick()
+                onNodeWithTag("contacts").performScrollToNode(hasTestTag("report:trafficking-hotline-227-ru"))
+                onNodeWithTag("report:trafficking-hotline-227-ru").performClick()
                 onNodeWithTag("message").assertTextContains("227-07-07-07", substring = true)
                 onNodeWithTag("topic:REPORT_A_PROBLEM").assert(SemanticsMatcher.expectValue(SemanticsProperties.Selected, true))
                 onNodeWithTag("ask").performScrollToNode(hasTestTag("send"))

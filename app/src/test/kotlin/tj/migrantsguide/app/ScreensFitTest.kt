@@ -10,6 +10,7 @@ import androidx.compose.ui.semantics.getOrNull
 import androidx.compose.ui.test.ExperimentalTestApi
 import androidx.compose.ui.test.SemanticsMatcher
 import androidx.compose.ui.test.runDesktopComposeUiTest
+import androidx.compose.ui.test.performSemanticsAction
 import androidx.compose.ui.text.TextLayoutResult
 import java.nio.file.Path
 import kotlin.test.Test
@@ -23,41 +24,65 @@ import tj.migrantsguide.app.ui.GuideTheme
 import tj.migrantsguide.guide.Language
 
 /**
- * At 200% text in the phone-sized window (412 dp wide), in Tajik and Russian, no text on any screen is cut: no
- * text layout overflows its width or loses lines, no word is broken across lines, and no text node sticks out of
- * its parent or the window. The window is made very
- * tall so that every item of every list is composed and checked, not only the first screenful.
+ * At 200% text in the phone-sized window (412 dp wide), in Tajik and Russian, light and high contrast, no text on
+ * any screen is cut: no text layout overflows its width or loses lines, no word is broken across lines, and no
+ * text node sticks out of its parent or the window. Each screen's list is scrolled to its end, so that every item
+ * is composed and checked, not only the first screenful.
  */
 @OptIn(ExperimentalTestApi::class)
 class ScreensFitTest {
     @Test
-    fun `every screen fits 412 dp at 200 percent text in tajik and russian`(@TempDir dir: Path) {
+    fun `every screen fits 412 dp at 200 percent text in tajik and russian, light and high contrast`(@TempDir dir: Path) {
         openEmbeddedGuide(dir).use { guide ->
             val problems = mutableListOf<String>()
             for (language in listOf(Language.TAJIK, Language.RUSSIAN)) {
                 // A query with hits, so that the search screen shows results too.
-                val query = if (language == Language.TAJIK) "хати" else "линия"
+                val query = if (language == Language.TAJIK) "боварӣ" else "линия"
                 val screens = ScreenCatalogue(
                     StoreGuideContent(guide.store()), FileUserData.open(dir), language, "RU", testClock, query = query,
                 ).all()
-                runDesktopComposeUiTest(width = 412, height = 8000) {
-                    var index by mutableIntStateOf(0)
-                    setContent {
-                        GuideTheme(ThemeChoice.LIGHT, TextSize.LARGEST, language) { screens[index].second() }
-                    }
-                    for (i in screens.indices) {
-                        index = i
-                        waitForIdle()
-                        val name = "${language.code()}/${screens[i].first}"
-                        val texts = onAllNodes(SemanticsMatcher.keyIsDefined(SemanticsProperties.Text), useUnmergedTree = true)
-                            .fetchSemanticsNodes()
-                        assertTrue(texts.isNotEmpty(), "$name shows no text")
-                        for (node in texts) problems += cutText(name, node, 412f * density.density)
+                // High contrast draws 3 dp borders around every card and button: less room for the words.
+                for (theme in listOf(ThemeChoice.LIGHT, ThemeChoice.HIGH_CONTRAST)) {
+                    runDesktopComposeUiTest(width = 412, height = WINDOW_HEIGHT) {
+                        var index by mutableIntStateOf(0)
+                        setContent {
+                            GuideTheme(theme, TextSize.LARGEST, language) { screens[index].second() }
+                        }
+                        for (i in screens.indices) {
+                            index = i
+                            waitForIdle()
+                            val name = "${language.code()}/${theme.code}/${screens[i].first}"
+                            problems += checkEveryPage(name, 412f * density.density, WINDOW_HEIGHT * density.density)
+                        }
                     }
                 }
             }
             assertTrue(problems.isEmpty(), problems.joinToString("\n"))
         }
+    }
+
+    /**
+     * Checks the texts on screen, then scrolls the screen's list on by half a window and checks again, to its end:
+     * every text is checked on a page where it is wholly visible.
+     */
+    private fun androidx.compose.ui.test.ComposeUiTest.checkEveryPage(name: String, windowWidth: Float, windowHeight: Float): List<String> {
+        val found = mutableListOf<String>()
+        var anyText = false
+        for (page in 0 until MAX_PAGES) {
+            val texts = onAllNodes(SemanticsMatcher.keyIsDefined(SemanticsProperties.Text), useUnmergedTree = true).fetchSemanticsNodes()
+            anyText = anyText || texts.isNotEmpty()
+            // A text cut off at the top or bottom (by the window or its list's edge) is checked on another page.
+            for (node in texts) if (node.boundsInRoot.height + 1f >= node.size.height) found += cutText(name, node, windowWidth)
+            val list = onAllNodes(SemanticsMatcher.keyIsDefined(SemanticsProperties.VerticalScrollAxisRange))
+                .fetchSemanticsNodes()
+                .firstOrNull { it.config[SemanticsProperties.VerticalScrollAxisRange].let { r -> r.value() < r.maxValue() } }
+                ?: break
+            onNode(SemanticsMatcher("the list of $name") { it.id == list.id })
+                .performSemanticsAction(SemanticsActions.ScrollBy) { scrollBy -> scrollBy(0f, windowHeight / 2) }
+            waitForIdle()
+        }
+        if (!anyText) found += "$name shows no text"
+        return found.distinct()
     }
 
     private fun wordAround(text: String, at: Int): String {
@@ -70,6 +95,9 @@ class ScreensFitTest {
 
     private companion object {
         const val LONGEST_WORD = 16
+        /** A few phone screens tall: fewer pages to scroll through; no single text is taller than half of it. */
+        const val WINDOW_HEIGHT = 4000
+        const val MAX_PAGES = 60
     }
 
     private fun cutText(screen: String, node: SemanticsNode, windowWidth: Float): List<String> {

@@ -25,8 +25,13 @@ import tj.migrantsguide.guide.Country
 import tj.migrantsguide.guide.Language
 import tj.migrantsguide.guide.Phone
 
-/** A day after the embedded content was published, well before it expires. */
-val testClock: Clock = Clock.fixed(Instant.parse("2026-11-24T10:00:00Z"), ZoneOffset.UTC)
+/** A day after the embedded content was published (whenever the build made it), well before it expires. */
+val testClock: Clock by lazy {
+    val published = embeddedSnapshot.open("index.json").use {
+        tj.migrantsguide.feed.FeedCodec.readIndex("index.json", it.readAllBytes()).published()
+    }
+    Clock.fixed(published.plus(java.time.Duration.ofDays(1)), ZoneOffset.UTC)
+}
 
 /** The real guide: the embedded snapshot installed into a real SQLite file in [dataDirectory]. */
 fun openEmbeddedGuide(dataDirectory: Path): Guide = Guide.open(dataDirectory, embeddedSnapshot, testClock)

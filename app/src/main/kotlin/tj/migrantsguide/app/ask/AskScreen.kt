@@ -170,7 +170,7 @@ fun AskContent(state: AskState, onAction: (UiAction) -> Unit) {
             item {
                 GuideCard(container = MaterialTheme.colorScheme.errorContainer) {
                     Text(strings[S.ASK_NOT_EMERGENCY], style = MaterialTheme.typography.bodyLarge)
-                    EmergencyLines(state.emergency, state.language, onAction)
+                    EmergencyLines(state.emergency, onAction)
                 }
             }
             item { SectionTitle(strings[S.ASK_TOPIC]) }

@@ -9,6 +9,11 @@ import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.padding
 import androidx.compose.material.icons.Icons
 import androidx.compose.material.icons.filled.Call
+import androidx.compose.material.icons.filled.Warning
+import androidx.compose.material3.LocalContentColor
+import androidx.compose.ui.platform.LocalDensity
+import androidx.compose.foundation.layout.Spacer
+import androidx.compose.foundation.layout.width
 import androidx.compose.material3.Icon
 import androidx.compose.material3.IconButton
 import androidx.compose.material3.MaterialTheme
@@ -94,6 +99,7 @@ fun ContactCard(
             val number = contact.phones().first().display()
             QuietAction(
                 strings[S.REPORT_NUMBER],
+                modifier = Modifier.testTag("report:${contact.id()}"),
                 onClick = {
                     onAction(
                         Open(
@@ -113,39 +119,86 @@ fun ContactCard(
 }
 
 /**
- * The emergency card's lines (home screen, question form): each number with Call and Copy on one flowing row,
- * and one short marker per contact, so that two or three hotlines fit on a phone screen.
+ * The emergency card's lines (home screen, question form): one compact row per contact with its first number —
+ * name, the number large, Call and Copy as icon buttons — and a short marker when the number is not verified or
+ * cannot be dialled from abroad as printed. Everything else (second numbers, notes, sources) is one tap away in
+ * the full list. From 150% text the buttons go under the number, so that the number is never squeezed.
  */
-@OptIn(ExperimentalLayoutApi::class)
 @Composable
-fun EmergencyLines(contacts: List<Contact>, readerLanguage: Language, onAction: (UiAction) -> Unit) {
+fun EmergencyLines(contacts: List<Contact>, onAction: (UiAction) -> Unit) {
+    contacts.forEachIndexed { index, contact ->
+        if (index > 0) androidx.compose.material3.HorizontalDivider(color = LocalContentColor.current.copy(alpha = 0.25f))
+        EmergencyRow(contact, onAction)
+    }
+}
+
+@Composable
+private fun EmergencyRow(contact: Contact, onAction: (UiAction) -> Unit) {
     val strings = LocalStrings.current
-    for (contact in contacts) {
-        Column(verticalArrangement = Arrangement.spacedBy(4.dp), modifier = Modifier.testTag("emergency:${contact.id()}")) {
-            Text(contact.name(), style = MaterialTheme.typography.titleMedium)
-            FallbackNote(contact.language(), readerLanguage)
-            if (contact.phones().isEmpty()) WarningNote(strings[S.NO_VERIFIED_NUMBER])
-            for (phone in contact.phones()) {
-                FlowRow(
-                    horizontalArrangement = Arrangement.spacedBy(8.dp),
-                    verticalArrangement = Arrangement.spacedBy(6.dp),
-                    itemVerticalAlignment = Alignment.CenterVertically,
-                ) {
-                    Text(
-                        phone.display(),
-                        style = MaterialTheme.typography.headlineSmall,
-                        fontWeight = FontWeight.Bold,
-                        modifier = Modifier.padding(end = 4.dp),
-                    )
-                    PhoneButtons(contact, phone, onAction)
-                }
+    val phone = contact.phones().firstOrNull()
+    val stacked = LocalDensity.current.fontScale >= 1.5f
+    // The round buttons grow with the text, so that their icons keep a margin inside the circle.
+    val buttonSize = 48.dp * LocalDensity.current.fontScale.coerceIn(1f, 1.25f)
+    val details: @Composable (Modifier) -> Unit = { modifier ->
+        Column(modifier, verticalArrangement = Arrangement.spacedBy(2.dp)) {
+            Text(contact.name(), style = MaterialTheme.typography.bodyMedium, fontWeight = FontWeight.Bold)
+            if (phone == null) {
+                Marker(strings[S.NO_VERIFIED_NUMBER])
+            } else {
+                Text(phone.display(), style = MaterialTheme.typography.titleLarge, fontWeight = FontWeight.Bold)
+                if (!phone.canDial()) Marker(strings[S.MARK_DIAL_FORM])
+                if (contact.verified().isEmpty) Marker(strings[S.MARK_NOT_VERIFIED])
             }
-            val markers = buildList {
-                if (contact.phones().any { !it.canDial() }) add(strings[S.DIAL_FORM_UNKNOWN_SHORT])
-                if (contact.phones().isNotEmpty() && contact.verified().isEmpty) add(strings[S.NUMBER_NOT_VERIFIED])
-            }
-            for (marker in markers) WarningNote(marker)
         }
+    }
+    val buttons: @Composable () -> Unit = {
+        if (phone != null) {
+            if (phone.canDial()) {
+                val label = strings[S.CALL_NUMBER, "number" to phone.display()]
+                androidx.compose.material3.FilledIconButton(
+                    onClick = { onAction(Call(contact.name(), phone)) },
+                    colors = androidx.compose.material3.IconButtonDefaults.filledIconButtonColors(
+                        containerColor = tj.migrantsguide.app.ui.LocalGuideColors.current.emergency,
+                        contentColor = tj.migrantsguide.app.ui.LocalGuideColors.current.onEmergency,
+                    ),
+                    modifier = Modifier.size(buttonSize).focusRing(androidx.compose.foundation.shape.CircleShape).testTag("call:${phone.digits()}"),
+                ) { Icon(Icons.Filled.Call, contentDescription = label, modifier = Modifier.size(iconSize(24.dp))) }
+            }
+            val label = strings[S.COPY_NUMBER, "number" to phone.display()]
+            androidx.compose.material3.OutlinedIconButton(
+                onClick = { onAction(CopyNumber(phone)) },
+                border = androidx.compose.foundation.BorderStroke(
+                    maxOf(tj.migrantsguide.app.ui.LocalGuideColors.current.borderWidth, 1.dp),
+                    MaterialTheme.colorScheme.outline,
+                ),
+                modifier = Modifier.size(buttonSize).focusRing(androidx.compose.foundation.shape.CircleShape).testTag("copy:${phone.digits()}"),
+            ) { Icon(GuideIcons.Copy, contentDescription = label, modifier = Modifier.size(iconSize(24.dp))) }
+        }
+    }
+    if (stacked) {
+        Column(Modifier.fillMaxWidth().testTag("emergency:${contact.id()}"), verticalArrangement = Arrangement.spacedBy(6.dp)) {
+            details(Modifier.fillMaxWidth())
+            Row(horizontalArrangement = Arrangement.spacedBy(12.dp)) { buttons() }
+        }
+    } else {
+        Row(
+            Modifier.fillMaxWidth().testTag("emergency:${contact.id()}"),
+            verticalAlignment = Alignment.CenterVertically,
+            horizontalArrangement = Arrangement.spacedBy(8.dp),
+        ) {
+            details(Modifier.weight(1f))
+            buttons()
+        }
+    }
+}
+
+/** A short marker under a number: icon and words, never colour alone. */
+@Composable
+private fun Marker(text: String) {
+    Row(verticalAlignment = Alignment.CenterVertically) {
+        Icon(Icons.Filled.Warning, contentDescription = null, modifier = Modifier.size(iconSize(16.dp)))
+        Spacer(Modifier.width(4.dp))
+        Text(text, style = MaterialTheme.typography.bodySmall)
     }
 }
 

@@ -71,7 +71,7 @@ fun ContactsContent(state: ContactsState?, onAction: (UiAction) -> Unit) {
                     ContactCard(
                         contact,
                         readerLanguage = state.language,
-                        countryLabel = state.otherCountryNames[contact.countryCode()],
+                        countryLabel = null,
                         bookmarked = contact.ref() in state.bookmarks,
                         onAction = onAction,
                     )

@@ -3,7 +3,6 @@ package tj.migrantsguide.app.contacts
 import tj.migrantsguide.app.data.GuideContent
 import tj.migrantsguide.app.data.ItemKind
 import tj.migrantsguide.app.data.ItemRef
-import tj.migrantsguide.app.home.emergencyContacts
 import tj.migrantsguide.guide.Contact
 import tj.migrantsguide.guide.ContactKind
 import tj.migrantsguide.guide.Language
@@ -23,17 +22,16 @@ data class ContactGroup(val kind: ContactGroupKind, val contacts: List<Contact>)
 data class ContactsState(
     val language: Language,
     val countryName: String,
-    /** Opened from SOS: only the emergency group, with a way to all contacts. */
+    /** Opened from SOS or the emergency card: only the emergency group, with a way to all contacts. */
     val emergencyOnly: Boolean,
     val groups: List<ContactGroup>,
-    /** Names of countries other than the chosen one whose lines appear (the home country's hotlines). */
-    val otherCountryNames: Map<String, String>,
     val bookmarks: Set<ItemRef>,
 )
 
 /**
- * The chosen country's contacts by group; the first group also holds every emergency line of the emergency card
- * (the home country's anti-trafficking hotlines included), so that SOS and the card show the same numbers.
+ * The chosen country's contacts by group. The first group starts with the emergency card's lines (flagged by the
+ * editors, whatever their kind: in Russia the Ministry's office is one), so that SOS, the card and the list agree;
+ * no contact is listed twice.
  */
 fun loadContactsState(
     content: GuideContent,
@@ -43,25 +41,17 @@ fun loadContactsState(
     bookmarks: Set<ItemRef>,
 ): ContactsState {
     val own = content.contacts(country, language)
-    val emergency = emergencyContacts(content, country, language)
-    val emergencyIds = emergency.mapTo(HashSet()) { it.countryCode() + "/" + it.id() }
+    val emergency = own.filter { it.emergency() }
     val groups = ContactGroupKind.entries.map { group ->
-        val members = if (group == ContactGroupKind.EMERGENCY) {
-            emergency + own.filter { it.kind() in group.kinds && (it.countryCode() + "/" + it.id()) !in emergencyIds }
-        } else {
-            own.filter { it.kind() in group.kinds && (it.countryCode() + "/" + it.id()) !in emergencyIds }
-        }
-        ContactGroup(group, members)
+        val members = own.filter { !it.emergency() && it.kind() in group.kinds }
+        ContactGroup(group, if (group == ContactGroupKind.EMERGENCY) emergency + members else members)
     }.filter { it.contacts.isNotEmpty() }
         .let { all -> if (emergencyOnly) all.filter { it.kind == ContactGroupKind.EMERGENCY } else all }
-    val countries = content.countries()
-    val others = groups.flatMap { it.contacts }.map { it.countryCode() }.filter { it != country }.toSet()
     return ContactsState(
         language = language,
-        countryName = countries.firstOrNull { it.code() == country }?.name(language) ?: country,
+        countryName = content.countries().firstOrNull { it.code() == country }?.name(language) ?: country,
         emergencyOnly = emergencyOnly,
         groups = groups,
-        otherCountryNames = others.associateWith { code -> countries.firstOrNull { it.code() == code }?.name(language) ?: code },
         bookmarks = bookmarks,
     )
 }

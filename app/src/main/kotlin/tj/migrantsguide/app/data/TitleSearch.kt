@@ -44,13 +44,6 @@ class TitleSearch(private val content: GuideContent) : Search {
                 result += Candidate(ItemRef(ItemKind.CONTACT, country, c.id()), language, c.name(), c.phones().map { it.display() })
             }
         }
-        if (country != GuideContent.HOME_COUNTRY) {
-            for (c in content.contacts(GuideContent.HOME_COUNTRY, language)) {
-                if (c.language() == language && c.emergency()) {
-                    result += Candidate(ItemRef(ItemKind.CONTACT, c.countryCode(), c.id()), language, c.name(), c.phones().map { it.display() })
-                }
-            }
-        }
         for (l in content.checklists(country, language)) {
             if (l.language() == language) result += Candidate(ItemRef(ItemKind.CHECKLIST, country, l.id()), language, l.title(), emptyList())
         }

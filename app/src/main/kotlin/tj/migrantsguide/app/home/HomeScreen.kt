@@ -41,6 +41,7 @@ import androidx.compose.ui.graphics.vector.ImageVector
 import androidx.compose.ui.platform.LocalDensity
 import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.semantics.heading
+import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
 import kotlinx.coroutines.withContext
@@ -91,7 +92,15 @@ fun HomeScreen(controller: AppController, country: String, language: Language, o
 @Composable
 fun HomeContent(state: HomeState?, onAction: (UiAction) -> Unit) {
     val strings = LocalStrings.current
-    GuideScreenFrame(strings[S.APP_NAME], onBack = null, onEmergency = { onAction(Emergency) }) {
+    // The country is the home screen's title and the way to change it; the app's name is in the window's title.
+    GuideScreenFrame(
+        state?.countryName ?: strings[S.APP_NAME],
+        onBack = null,
+        onEmergency = { onAction(Emergency) },
+        onSearch = { onAction(Open(Destination.Search())) },
+        onTitleClick = if (state == null) null else ({ onAction(Open(Destination.ChooseCountry)) }),
+        titleClickLabel = strings[S.CHANGE_COUNTRY],
+    ) {
         if (state == null) {
             Loading()
             return@GuideScreenFrame
@@ -101,12 +110,10 @@ fun HomeContent(state: HomeState?, onAction: (UiAction) -> Unit) {
             contentPadding = screenPadding(),
             verticalArrangement = Arrangement.spacedBy(12.dp),
         ) {
-            item { CountryLine(state.countryName, onAction) }
             state.status.outdatedSince?.let { since ->
                 item { WarningNote(strings[S.STATUS_OUTDATED, "date" to strings.date(since)]) }
             }
             item { EmergencyCard(state, onAction) }
-            item { SearchEntry(onAction) }
             items(state.stages, key = { "stage:${it.stage}" }) { StageCard(it, onAction) }
             item {
                 Text(
@@ -116,36 +123,24 @@ fun HomeContent(state: HomeState?, onAction: (UiAction) -> Unit) {
                     modifier = Modifier.padding(top = 8.dp).semantics { heading() },
                 )
             }
-            item { Tile(Icons.Filled.Phone, strings[S.CONTACTS], strings[S.CONTACTS_HINT]) { onAction(Open(Destination.Contacts())) } }
-            item { Tile(Icons.AutoMirrored.Filled.List, strings[S.CHECKLISTS], strings[S.CHECKLISTS_HINT]) { onAction(Open(Destination.Checklists)) } }
-            item { Tile(Icons.Filled.Star, strings[S.SAVED], strings[S.SAVED_HINT]) { onAction(Open(Destination.Saved)) } }
-            item { Tile(Icons.Filled.Email, strings[S.ASK], strings[S.ASK_HINT]) { onAction(Open(Destination.Ask())) } }
-            item { Tile(Icons.Filled.Settings, strings[S.SETTINGS], strings[S.SETTINGS_HINT]) { onAction(Open(Destination.Settings)) } }
+            item { Tile(Icons.Filled.Phone, strings[S.CONTACTS], strings[S.CONTACTS_HINT], "tile:contacts") { onAction(Open(Destination.Contacts())) } }
+            item { Tile(Icons.AutoMirrored.Filled.List, strings[S.CHECKLISTS], strings[S.CHECKLISTS_HINT], "tile:checklists") { onAction(Open(Destination.Checklists)) } }
+            item { Tile(Icons.Filled.Star, strings[S.SAVED], strings[S.SAVED_HINT], "tile:saved") { onAction(Open(Destination.Saved)) } }
+            item { Tile(Icons.Filled.Email, strings[S.ASK], strings[S.ASK_HINT], "tile:ask") { onAction(Open(Destination.Ask())) } }
+            item { Tile(Icons.Filled.Settings, strings[S.SETTINGS], strings[S.SETTINGS_HINT], "tile:settings") { onAction(Open(Destination.Settings)) } }
             item { StatusLine(state.status) }
         }
     }
 }
 
-/** The chosen country, and the way to change it; the button moves under the name when both do not fit. */
-@OptIn(ExperimentalLayoutApi::class)
-@Composable
-private fun CountryLine(countryName: String, onAction: (UiAction) -> Unit) {
-    val strings = LocalStrings.current
-    FlowRow(
-        modifier = Modifier.fillMaxWidth(),
-        horizontalArrangement = Arrangement.SpaceBetween,
-        itemVerticalAlignment = Alignment.CenterVertically,
-    ) {
-        Row(verticalAlignment = Alignment.CenterVertically) {
-            Icon(Icons.Filled.Place, contentDescription = null, tint = MaterialTheme.colorScheme.primary, modifier = Modifier.size(iconSize(24.dp)))
-            Spacer(Modifier.width(8.dp))
-            Text(countryName, style = MaterialTheme.typography.titleLarge, modifier = Modifier.semantics { heading() })
-        }
-        tj.migrantsguide.app.ui.QuietAction(strings[S.CHANGE], onClick = { onAction(Open(Destination.ChooseCountry)) })
-    }
-}
+/** How many emergency lines the home card shows; the rest are one tap away ("All emergency numbers"). */
+const val HOME_CARD_LINES = 3
 
-/** The always-present emergency card: every line with Call and Copy right here, one tap away (content rule 6). */
+/**
+ * The always-present emergency card (content rule 6): the first [HOME_CARD_LINES] of the country's emergency lines,
+ * each with Call and Copy right here, and the way to all of them. It stays compact so that the three stages below
+ * it are on the first screen too.
+ */
 @Composable
 private fun EmergencyCard(state: HomeState, onAction: (UiAction) -> Unit) {
     val strings = LocalStrings.current
@@ -157,34 +152,31 @@ private fun EmergencyCard(state: HomeState, onAction: (UiAction) -> Unit) {
         border = BorderStroke(maxOf(extras.borderWidth, 2.dp), extras.emergency),
         modifier = Modifier.fillMaxWidth().testTag("emergency-card"),
     ) {
-        Column(Modifier.padding(if (LocalDensity.current.fontScale >= 1.5f) 12.dp else 16.dp), verticalArrangement = Arrangement.spacedBy(12.dp)) {
-            Text(strings[S.EMERGENCY_NUMBERS], style = MaterialTheme.typography.titleLarge, modifier = Modifier.semantics { heading() })
+        val padding = if (LocalDensity.current.fontScale >= 1.5f) 12.dp else 16.dp
+        Column(Modifier.padding(start = padding, end = padding, top = 4.dp, bottom = padding), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+            FlowRow(
+                Modifier.fillMaxWidth(),
+                horizontalArrangement = Arrangement.SpaceBetween,
+                itemVerticalAlignment = Alignment.CenterVertically,
+            ) {
+                Text(
+                    strings[S.EMERGENCY_NUMBERS],
+                    style = MaterialTheme.typography.titleLarge,
+                    modifier = Modifier.padding(end = 8.dp).semantics { heading() },
+                )
+                // Short on screen ("All"), named in full for screen readers.
+                val all = strings[S.ALL_EMERGENCY_NUMBERS]
+                tj.migrantsguide.app.ui.QuietAction(
+                    strings[S.ALL_SHORT],
+                    onClick = { onAction(Emergency) },
+                    trailingIcon = Icons.AutoMirrored.Filled.KeyboardArrowRight,
+                    modifier = Modifier.semantics(mergeDescendants = true) { contentDescription = all }.testTag("all-emergency"),
+                )
+            }
             if (state.emergency.isEmpty()) {
                 Text(strings[S.EMERGENCY_EMPTY], style = MaterialTheme.typography.bodyLarge)
             }
-            EmergencyLines(state.emergency, strings.language, onAction)
-            SecondaryAction(strings[S.ALL_CONTACTS], onClick = { onAction(Open(Destination.Contacts())) }, modifier = Modifier.testTag("all-contacts"))
-        }
-    }
-}
-
-/** Looks like a search field; opens the search screen, where typing happens. */
-@Composable
-private fun SearchEntry(onAction: (UiAction) -> Unit) {
-    val strings = LocalStrings.current
-    val extras = LocalGuideColors.current
-    val shape = RoundedCornerShape(28.dp)
-    Surface(
-        onClick = { onAction(Open(Destination.Search())) },
-        shape = shape,
-        color = MaterialTheme.colorScheme.surfaceContainerHigh,
-        border = BorderStroke(maxOf(extras.borderWidth, 1.dp), MaterialTheme.colorScheme.outline),
-        modifier = Modifier.fillMaxWidth().focusRing(shape).testTag("search-entry"),
-    ) {
-        Row(Modifier.padding(horizontal = 20.dp, vertical = 14.dp), verticalAlignment = Alignment.CenterVertically) {
-            Icon(Icons.Filled.Search, contentDescription = null)
-            Spacer(Modifier.width(12.dp))
-            Text(strings[S.SEARCH_PLACEHOLDER], style = MaterialTheme.typography.bodyLarge, color = MaterialTheme.colorScheme.onSurfaceVariant)
+            EmergencyLines(state.emergency.take(HOME_CARD_LINES), onAction)
         }
     }
 }
@@ -199,7 +191,7 @@ private fun StageCard(summary: StageSummary, onAction: (UiAction) -> Unit) {
     ) {
         Row(verticalAlignment = Alignment.CenterVertically) {
             Column(Modifier.weight(1f), verticalArrangement = Arrangement.spacedBy(4.dp)) {
-                Text(stageTitle(strings, summary.stage), style = MaterialTheme.typography.titleLarge)
+                Text(stageTitle(strings, summary.stage), style = MaterialTheme.typography.titleMedium)
                 Text(stageHint(strings, summary.stage), style = MaterialTheme.typography.bodyLarge)
                 Text(
                     stageCounts(strings, summary),
@@ -232,8 +224,8 @@ fun stageHint(strings: Strings, stage: Stage): String = when (stage) {
 }
 
 @Composable
-private fun Tile(icon: ImageVector, title: String, hint: String, onClick: () -> Unit) {
-    GuideCard(onClick = onClick) {
+private fun Tile(icon: ImageVector, title: String, hint: String, tag: String, onClick: () -> Unit) {
+    GuideCard(onClick = onClick, modifier = Modifier.testTag(tag)) {
         Row(verticalAlignment = Alignment.CenterVertically) {
             Icon(icon, contentDescription = null, tint = MaterialTheme.colorScheme.primary, modifier = Modifier.size(iconSize(28.dp)))
             Spacer(Modifier.width(16.dp))

@@ -13,7 +13,7 @@ import tj.migrantsguide.guide.Stage
 /** Everything the home screen shows; immutable. */
 data class HomeState(
     val countryName: String,
-    /** The country's emergency lines, then the home country's (anti-trafficking hotlines). */
+    /** The country's emergency lines ([emergencyContacts]); the card shows the first few. */
     val emergency: List<Contact>,
     val stages: List<StageSummary>,
     val status: ContentStatus,
@@ -56,16 +56,13 @@ fun contentStatus(edition: ContentEdition?, sync: SyncState, clock: Clock): Cont
 }
 
 /**
- * The emergency card's lines: the country's own (flagged `emergency` by the editors), then the home country's,
- * whose anti-trafficking hotlines help wherever a person is. An id already shown is not repeated.
+ * The emergency card's lines: the country's contacts the editors flagged `emergency: yes`, in their order. The
+ * content puts the local emergency numbers and the two Tajik anti-trafficking hotlines on every country's card
+ * (content/SPEC.md, "Emergency card"), so the home country's own lines (its police, its copies of the hotlines)
+ * are not added: abroad they would repeat the hotlines and offer numbers that only work in Tajikistan.
  */
-fun emergencyContacts(content: GuideContent, country: String, language: Language): List<Contact> {
-    val own = content.contacts(country, language).filter { it.emergency() }
-    if (country == GuideContent.HOME_COUNTRY) return own
-    val ids = own.mapTo(HashSet()) { it.id() }
-    val home = content.contacts(GuideContent.HOME_COUNTRY, language).filter { it.emergency() && it.id() !in ids }
-    return own + home
-}
+fun emergencyContacts(content: GuideContent, country: String, language: Language): List<Contact> =
+    content.contacts(country, language).filter { it.emergency() }
 
 fun countryName(content: GuideContent, country: String, language: Language): String =
     content.countries().firstOrNull { it.code() == country }?.name(language) ?: country

@@ -132,9 +132,12 @@ private fun BigChoice(text: String, selected: Boolean, tag: String, onClick: () 
         modifier = Modifier.defaultMinSize(minHeight = 64.dp).testTag(tag),
     ) {
         Row(verticalAlignment = Alignment.CenterVertically) {
+            // titleLarge at 200% fits no more than 13 letters a line beside the arrow: "Великобритания" and
+            // "Объединённые" would break mid-word. From 150% the name takes the (still large) titleMedium.
             Text(
                 text,
-                style = MaterialTheme.typography.titleLarge,
+                style = if (androidx.compose.ui.platform.LocalDensity.current.fontScale >= 1.5f) MaterialTheme.typography.titleMedium
+                else MaterialTheme.typography.titleLarge,
                 modifier = Modifier.weight(1f).padding(vertical = 4.dp).semantics { heading() },
             )
             Spacer(Modifier.width(8.dp))

@@ -20,6 +20,11 @@ import androidx.compose.foundation.shape.RoundedCornerShape
 import androidx.compose.material.icons.Icons
 import androidx.compose.material.icons.automirrored.filled.ArrowBack
 import androidx.compose.material.icons.filled.Call
+import androidx.compose.material.icons.filled.ArrowDropDown
+import androidx.compose.material.icons.filled.Place
+import androidx.compose.material.icons.filled.Search
+import androidx.compose.foundation.clickable
+import androidx.compose.ui.draw.clip
 import androidx.compose.material.icons.filled.Warning
 import androidx.compose.material3.Button
 import androidx.compose.material3.ButtonDefaults
@@ -57,6 +62,11 @@ fun GuideScreenFrame(
     onBack: (() -> Unit)?,
     onEmergency: (() -> Unit)?,
     modifier: Modifier = Modifier,
+    /** Shows a search button beside SOS (search from anywhere; Ctrl+F does the same). */
+    onSearch: (() -> Unit)? = null,
+    /** Makes the title a button (home: the country, which opens the country picker); [titleClickLabel] names it. */
+    onTitleClick: (() -> Unit)? = null,
+    titleClickLabel: String? = null,
     content: @Composable ColumnScope.() -> Unit,
 ) {
     // From 150% text up, the title gets a row of its own: squeezed between back and SOS it would break words.
@@ -79,10 +89,19 @@ fun GuideScreenFrame(
                     } else {
                         Spacer(Modifier.width(12.dp))
                     }
-                    if (titleBelow) Spacer(Modifier.weight(1f)) else FrameTitle(title, Modifier.weight(1f))
+                    if (titleBelow) Spacer(Modifier.weight(1f)) else FrameTitle(title, Modifier.weight(1f), onTitleClick, titleClickLabel)
+                    if (onSearch != null) {
+                        IconButton(onClick = onSearch, modifier = Modifier.focusRing().testTag("search-button")) {
+                            Icon(
+                                Icons.Filled.Search,
+                                contentDescription = LocalStrings.current[S.SEARCH],
+                                modifier = Modifier.size(iconSize(24.dp)),
+                            )
+                        }
+                    }
                     if (onEmergency != null) EmergencyButton(onEmergency)
                 }
-                if (titleBelow) FrameTitle(title, Modifier.fillMaxWidth().padding(start = 8.dp))
+                if (titleBelow) FrameTitle(title, Modifier.fillMaxWidth().padding(start = 8.dp), onTitleClick, titleClickLabel)
             }
         }
         content()
@@ -95,7 +114,29 @@ fun GuideScreenFrame(
 fun Modifier.controlScale(): Modifier = this.then(Modifier.scale(LocalDensity.current.fontScale.coerceIn(1f, 1.5f)))
 
 @Composable
-private fun FrameTitle(title: String, modifier: Modifier) {
+private fun FrameTitle(title: String, modifier: Modifier, onClick: (() -> Unit)?, clickLabel: String?) {
+    if (onClick != null) {
+        val shape = RoundedCornerShape(12.dp)
+        Row(
+            modifier.focusRing(shape)
+                .clip(shape)
+                .clickable(onClickLabel = clickLabel, role = androidx.compose.ui.semantics.Role.Button, onClick = onClick)
+                .defaultMinSize(minHeight = 48.dp)
+                .padding(horizontal = 4.dp)
+                .testTag("title-button"),
+            verticalAlignment = Alignment.CenterVertically,
+        ) {
+            Icon(Icons.Filled.Place, contentDescription = null, modifier = Modifier.size(iconSize(22.dp)))
+            Spacer(Modifier.width(6.dp))
+            Text(
+                title,
+                style = MaterialTheme.typography.titleLarge,
+                modifier = Modifier.weight(1f, fill = false).padding(vertical = 6.dp).semantics { heading() },
+            )
+            Icon(Icons.Filled.ArrowDropDown, contentDescription = clickLabel, modifier = Modifier.size(iconSize(24.dp)))
+        }
+        return
+    }
     Text(
         title,
         style = MaterialTheme.typography.titleMedium,
@@ -175,20 +216,31 @@ fun SecondaryAction(
 }
 
 @Composable
-fun QuietAction(text: String, onClick: () -> Unit, modifier: Modifier = Modifier, icon: ImageVector? = null) {
+fun QuietAction(
+    text: String,
+    onClick: () -> Unit,
+    modifier: Modifier = Modifier,
+    icon: ImageVector? = null,
+    /** An icon after the text, e.g. an arrow for "go on to the full list". */
+    trailingIcon: ImageVector? = null,
+) {
     TextButton(
         onClick = onClick,
         modifier = modifier.defaultMinSize(minHeight = 48.dp).focusRing(RoundedCornerShape(50)),
-    ) { ButtonContent(text, icon) }
+    ) { ButtonContent(text, icon, trailingIcon) }
 }
 
 @Composable
-private fun RowScope.ButtonContent(text: String, icon: ImageVector?) {
+private fun RowScope.ButtonContent(text: String, icon: ImageVector?, trailingIcon: ImageVector? = null) {
     if (icon != null) {
         Icon(icon, contentDescription = null, modifier = Modifier.size(iconSize(20.dp)))
         Spacer(Modifier.width(8.dp))
     }
     Text(text, style = MaterialTheme.typography.labelLarge)
+    if (trailingIcon != null) {
+        Spacer(Modifier.width(4.dp))
+        Icon(trailingIcon, contentDescription = null, modifier = Modifier.size(iconSize(20.dp)))
+    }
 }
 
 /** A surface for one thing (a contact, a stage, a hit): bordered, so that high contrast can tell cards apart. */
