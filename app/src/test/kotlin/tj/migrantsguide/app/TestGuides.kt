@@ -9,12 +9,14 @@ import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import tj.migrantsguide.Guide
 import tj.migrantsguide.app.data.ContentEdition
-import tj.migrantsguide.app.data.FileUserData
+import tj.migrantsguide.app.data.StoreUserData
+import tj.migrantsguide.app.data.StoreSearch
+import tj.migrantsguide.app.data.Search
+import tj.migrantsguide.app.data.SyncStatus
+import tj.migrantsguide.app.data.IdleSync
 import tj.migrantsguide.app.data.GuideContent
-import tj.migrantsguide.app.data.NoSyncYet
 import tj.migrantsguide.app.data.OutboxNotYetAvailable
 import tj.migrantsguide.app.data.StoreGuideContent
-import tj.migrantsguide.app.data.TitleSearch
 import tj.migrantsguide.app.data.UserData
 import tj.migrantsguide.app.system.DeviceActions
 import tj.migrantsguide.app.ui.GuideServices
@@ -43,13 +45,15 @@ fun openEmbeddedGuide(dataDirectory: Path): Guide = Guide.open(dataDirectory, em
 fun testServices(
     content: GuideContent,
     dataDirectory: Path,
-    userData: UserData = FileUserData.open(dataDirectory),
+    userData: UserData,
+    search: Search,
     device: RecordingDevice = RecordingDevice(),
+    sync: SyncStatus = IdleSync(available = false),
 ): GuideServices = GuideServices(
     content = content,
     userData = userData,
-    search = TitleSearch(content),
-    sync = NoSyncYet(),
+    search = search,
+    sync = sync,
     outbox = OutboxNotYetAvailable(),
     device = device,
     clock = testClock,
@@ -57,8 +61,19 @@ fun testServices(
     dataDirectory = dataDirectory,
 )
 
-fun storeServices(guide: Guide, dataDirectory: Path, device: RecordingDevice = RecordingDevice()): GuideServices =
-    testServices(StoreGuideContent(guide.store()), dataDirectory, device = device)
+fun storeServices(
+    guide: Guide,
+    dataDirectory: Path,
+    device: RecordingDevice = RecordingDevice(),
+    sync: SyncStatus = IdleSync(available = false),
+    content: GuideContent = StoreGuideContent(guide.store()),
+): GuideServices = testServices(
+    content, dataDirectory, StoreUserData(guide.store().user()), StoreSearch(guide.store()), device, sync,
+)
+
+/** The person's data in [dataDirectory] (the real user.db of the embedded guide), for setting up and checking. */
+fun <T> withUserData(dataDirectory: Path, block: (UserData) -> T): T =
+    openEmbeddedGuide(dataDirectory).use { block(StoreUserData(it.store().user())) }
 
 /** Remembers what the app asked of the computer; no telephone or clipboard on a test machine. */
 class RecordingDevice : DeviceActions {
