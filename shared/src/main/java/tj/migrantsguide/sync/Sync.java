@@ -52,6 +52,10 @@ public final class Sync {
     public static SyncResult run(GuideStore store, Path dataDirectory, FeedSource source, Clock clock,
             SyncProgress progress) {
         SyncFolder folder = new SyncFolder(dataDirectory);
+        if (store.readOnly().isPresent()) {
+            // Nothing could be installed or remembered; asking the network would only cost the person's data.
+            return new SyncResult.Failed("update the content", store.readOnly().get().describe());
+        }
         SyncResult result;
         try (SyncLock lock = SyncLock.acquire(folder.path()); Downloader downloader = new Downloader(source)) {
             result = new Run(store, folder, source, clock, downloader, new Downloader.Progress(progress)).run();
