@@ -371,7 +371,10 @@ public final class Outbox {
             return Optional.empty();
         }
         if (response.truncated()) {
-            problems.add(new OutboxProblem.BadResponse(base, 200, "list larger than " + LIST_MAX_BYTES + " bytes"));
+            // A body cut off by the network (reset, stall) is not one that was too large: say which (FaultServer
+            // showed the first reported as the second).
+            problems.add(new OutboxProblem.BadResponse(base, 200, response.body().length >= LIST_MAX_BYTES
+                    ? "list larger than " + LIST_MAX_BYTES + " bytes" : "the list was cut off before its end"));
             return Optional.empty();
         }
         Optional<List<QuestionCodec.RemoteQuestion>> list = QuestionCodec.readQuestionList(response.body());
