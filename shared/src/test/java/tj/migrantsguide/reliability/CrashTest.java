@@ -53,7 +53,7 @@ import tj.migrantsguide.transport.JdkHttpTransport;
  */
 @Timeout(value = 6, unit = TimeUnit.MINUTES) // against a hang only; nothing here is timed
 class CrashTest {
-    /** Articles per pack: 24 packs of 30 articles, 5 contacts and 6 checklists of 6 items (about 1,700 rows and
+    /** Articles per pack: 24 packs of 30 articles, 5 contacts and 6 checklists of 6 items (about 1,800 rows and
      * their search index): an install long enough to be killed in the middle, short enough for CI. */
     static final int ARTICLES = 30;
     static final int IMPORT_POINTS = 6;
