@@ -25,6 +25,7 @@ import tj.migrantsguide.questions.Outbox;
 import tj.migrantsguide.questions.QuestionState;
 import tj.migrantsguide.store.QuestionStore;
 import tj.migrantsguide.transport.JdkHttpTransport;
+import tj.migrantsguide.testing.FakeClock;
 
 /**
  * "Always in Touch" with the app killed for real (SIGKILL of {@link QuestionSendingChild}) at every step of asking
