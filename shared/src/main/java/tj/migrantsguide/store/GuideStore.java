@@ -309,10 +309,10 @@ public final class GuideStore implements AutoCloseable {
             }
             connection.commit();
         } catch (SQLException e) {
-            rollbackQuietly();
+            Transactions.rollbackQuietly(connection);
             throw new StoreException("apply feed version " + update.index().version(), e);
         } finally {
-            autoCommitQuietly();
+            Transactions.autoCommitQuietly(connection);
         }
     }
 
@@ -729,22 +729,6 @@ public final class GuideStore implements AutoCloseable {
             return JSON.readValue(text, type);
         } catch (JsonProcessingException e) {
             throw new StoreException("read a stored list", e);
-        }
-    }
-
-    private void rollbackQuietly() {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // The original failure is the one worth reporting.
-        }
-    }
-
-    private void autoCommitQuietly() {
-        try {
-            connection.setAutoCommit(true);
-        } catch (SQLException ignored) {
-            // Connection is broken; the next call reports it.
         }
     }
 }
