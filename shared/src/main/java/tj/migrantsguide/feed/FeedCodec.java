@@ -20,18 +20,15 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import tj.migrantsguide.guide.Article;
 import tj.migrantsguide.guide.Checklist;
 import tj.migrantsguide.guide.ChecklistItem;
 import tj.migrantsguide.guide.Contact;
-import tj.migrantsguide.guide.ContactKind;
 import tj.migrantsguide.guide.Country;
 import tj.migrantsguide.guide.Language;
 import tj.migrantsguide.guide.Phone;
-import tj.migrantsguide.guide.Stage;
 
 /**
  * Reads and writes the JSON files of a feed (format described in docs/feed-format.md).
@@ -256,66 +253,12 @@ public final class FeedCodec {
         return bytes(root);
     }
 
+    /**
+     * Reads a country pack with the same strictness as the other files, token by token rather than through a tree:
+     * packs are where the bytes are ({@link CountryPackReader}).
+     */
     public static CountryPack readCountryPack(String file, byte[] bytes) throws FeedFormatException {
-        Reader in = new Reader(file, parse(file, bytes));
-        in.integer(in.root, "format");
-        String country = in.text(in.root, "country");
-        Language language = in.language(in.root, "language");
-        List<Article> articles = new ArrayList<>();
-        for (JsonNode node : in.array(in.root, "articles")) {
-            articles.add(new Article(
-                    in.text(node, "id"),
-                    country,
-                    in.stage(node, "stage"),
-                    language,
-                    in.text(node, "title"),
-                    in.text(node, "body"),
-                    in.strings(node, "sources"),
-                    in.optionalDate(node, "verified"),
-                    in.integer(node, "order")));
-        }
-        List<Contact> contacts = new ArrayList<>();
-        for (JsonNode node : in.array(in.root, "contacts")) {
-            List<Phone> phones = new ArrayList<>();
-            for (JsonNode phone : in.array(node, "phones")) {
-                phones.add(new Phone(in.text(phone, "dial"), in.text(phone, "display")));
-            }
-            contacts.add(new Contact(
-                    in.text(node, "id"),
-                    country,
-                    in.contactKind(node, "kind"),
-                    language,
-                    in.text(node, "name"),
-                    phones,
-                    in.text(node, "address"),
-                    in.text(node, "hours"),
-                    in.text(node, "languages"),
-                    in.text(node, "email"),
-                    in.text(node, "website"),
-                    in.text(node, "note"),
-                    in.strings(node, "sources"),
-                    in.optionalDate(node, "verified"),
-                    in.bool(node, "emergency"),
-                    in.integer(node, "order")));
-        }
-        List<Checklist> checklists = new ArrayList<>();
-        for (JsonNode node : in.array(in.root, "checklists")) {
-            List<ChecklistItem> items = new ArrayList<>();
-            for (JsonNode item : in.array(node, "items")) {
-                items.add(new ChecklistItem(in.text(item, "id"), in.text(item, "text")));
-            }
-            checklists.add(new Checklist(
-                    in.text(node, "id"),
-                    country,
-                    in.stage(node, "stage"),
-                    language,
-                    in.text(node, "title"),
-                    items,
-                    in.strings(node, "sources"),
-                    in.optionalDate(node, "verified"),
-                    in.integer(node, "order")));
-        }
-        return new CountryPack(country, language, articles, contacts, checklists);
+        return CountryPackReader.read(JSON.getFactory(), file, bytes);
     }
 
     // ---- helpers ----
@@ -392,14 +335,6 @@ public final class FeedCodec {
             return value.longValue();
         }
 
-        boolean bool(JsonNode node, String name) throws FeedFormatException {
-            JsonNode value = field(node, name);
-            if (!value.isBoolean()) {
-                throw new FeedFormatException(file, "field '" + name + "' must be true or false");
-            }
-            return value.booleanValue();
-        }
-
         JsonNode object(JsonNode node, String name) throws FeedFormatException {
             JsonNode value = field(node, name);
             if (!value.isObject()) {
@@ -424,17 +359,6 @@ public final class FeedCodec {
             return items;
         }
 
-        List<String> strings(JsonNode node, String name) throws FeedFormatException {
-            List<String> values = new ArrayList<>();
-            for (JsonNode item : array(node, name)) {
-                if (!item.isTextual()) {
-                    throw new FeedFormatException(file, "field '" + name + "' must hold only text");
-                }
-                values.add(item.textValue());
-            }
-            return values;
-        }
-
         Instant instant(JsonNode node, String name) throws FeedFormatException {
             String value = text(node, name);
             try {
@@ -442,37 +366,6 @@ public final class FeedCodec {
             } catch (DateTimeParseException e) {
                 throw new FeedFormatException(file, "field '" + name + "' is not a UTC time: " + value);
             }
-        }
-
-        Optional<LocalDate> optionalDate(JsonNode node, String name) throws FeedFormatException {
-            JsonNode value = field(node, name);
-            if (value.isNull()) {
-                return Optional.empty();
-            }
-            String text = text(node, name);
-            try {
-                return Optional.of(LocalDate.parse(text));
-            } catch (DateTimeParseException e) {
-                throw new FeedFormatException(file, "field '" + name + "' is not a date (YYYY-MM-DD): " + text);
-            }
-        }
-
-        Language language(JsonNode node, String name) throws FeedFormatException {
-            String code = text(node, name);
-            return Language.fromCode(code)
-                    .orElseThrow(() -> new FeedFormatException(file, "unknown language '" + code + "'"));
-        }
-
-        Stage stage(JsonNode node, String name) throws FeedFormatException {
-            String code = text(node, name);
-            return Stage.fromCode(code)
-                    .orElseThrow(() -> new FeedFormatException(file, "unknown stage '" + code + "'"));
-        }
-
-        ContactKind contactKind(JsonNode node, String name) throws FeedFormatException {
-            String code = text(node, name);
-            return ContactKind.fromCode(code)
-                    .orElseThrow(() -> new FeedFormatException(file, "unknown contact kind '" + code + "'"));
         }
     }
 }
