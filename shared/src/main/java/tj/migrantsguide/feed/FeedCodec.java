@@ -316,7 +316,27 @@ public final class FeedCodec {
             if (!value.isTextual()) {
                 throw new FeedFormatException(file, "field '" + name + "' must be text");
             }
-            return value.textValue();
+            String text = value.textValue();
+            checkWholeCharacters(text, name);
+            return text;
+        }
+
+        /**
+         * A JSON escape can spell half a character (a lone surrogate, {@code "\ud800"}); no UTF-8 file, SQLite row
+         * or screen can hold it, so it would be stored as "?" and the guide would not say what the signed file says.
+         * The publisher never writes one (its sources are UTF-8). Found by fuzzing: fuzz/FeedFilesFuzzTestInputs/
+         * aCountryPackIsReadOrRefusedByName/crash-lone-surrogate.
+         */
+        private void checkWholeCharacters(String text, String name) throws FeedFormatException {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    throw new FeedFormatException(file, "field '" + name + "' holds half a character (U+"
+                            + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + ")");
+                }
+            }
         }
 
         int integer(JsonNode node, String name) throws FeedFormatException {
