@@ -297,6 +297,7 @@ final class CountryPackReader {
 
     private String text(Object value, String name) throws FeedFormatException {
         if (value instanceof String text) {
+            FeedCodec.checkWholeCharacters(file, text, name);
             return text;
         }
         throw problem(value, name, "must be text");
@@ -325,7 +326,11 @@ final class CountryPackReader {
 
     @SuppressWarnings("unchecked")
     private List<String> strings(Object value, String name) throws FeedFormatException {
-        return (List<String>) list(value, name);
+        List<String> strings = (List<String>) list(value, name);
+        for (String text : strings) {
+            FeedCodec.checkWholeCharacters(file, text, name);
+        }
+        return strings;
     }
 
     private FeedFormatException problem(Object value, String name, String must) {

@@ -290,6 +290,28 @@ public final class FeedCodec {
         }
     }
 
+    /**
+     * A JSON escape can spell half a character (a lone surrogate, {@code "\ud800"}); no UTF-8 file, SQLite row or
+     * screen can hold it, so it would be stored as "?" and the guide would not say what the signed file says. The
+     * publisher never writes one (its sources are UTF-8). Found by fuzzing: fuzz/FeedFilesFuzzTestInputs/
+     * aCountryPackIsReadOrRefusedByName/crash-lone-surrogate. Every text field of every feed file goes through here,
+     * the streaming {@link CountryPackReader} included.
+     */
+    static void checkWholeCharacters(String file, String text, String name) throws FeedFormatException {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < Character.MIN_SURROGATE) {
+                continue; // nearly every character: Latin, Cyrillic and Tajik letters are all far below
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new FeedFormatException(file, "field '" + name + "' holds half a character (U+"
+                        + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + ")");
+            }
+        }
+    }
+
     /** Field access that turns every surprise into a FeedFormatException naming the field. */
     private static final class Reader {
         final String file;
@@ -317,26 +339,8 @@ public final class FeedCodec {
                 throw new FeedFormatException(file, "field '" + name + "' must be text");
             }
             String text = value.textValue();
-            checkWholeCharacters(text, name);
+            checkWholeCharacters(file, text, name);
             return text;
-        }
-
-        /**
-         * A JSON escape can spell half a character (a lone surrogate, {@code "\ud800"}); no UTF-8 file, SQLite row
-         * or screen can hold it, so it would be stored as "?" and the guide would not say what the signed file says.
-         * The publisher never writes one (its sources are UTF-8). Found by fuzzing: fuzz/FeedFilesFuzzTestInputs/
-         * aCountryPackIsReadOrRefusedByName/crash-lone-surrogate.
-         */
-        private void checkWholeCharacters(String text, String name) throws FeedFormatException {
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                    i++;
-                } else if (Character.isSurrogate(c)) {
-                    throw new FeedFormatException(file, "field '" + name + "' holds half a character (U+"
-                            + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + ")");
-                }
-            }
         }
 
         int integer(JsonNode node, String name) throws FeedFormatException {
