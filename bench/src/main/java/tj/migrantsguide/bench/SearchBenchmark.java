@@ -33,6 +33,17 @@ final class SearchBenchmark implements Benchmark {
     static final int ITEMS = 100_000;
     private static final int LIMIT = 20;
 
+    private final int items;
+
+    SearchBenchmark() {
+        this(ITEMS);
+    }
+
+    /** A smaller corpus: for the smoke test. */
+    SearchBenchmark(int items) {
+        this.items = items;
+    }
+
     @Override
     public String name() {
         return "search";
@@ -44,7 +55,7 @@ final class SearchBenchmark implements Benchmark {
         int prefixRuns = quick ? 1_000 : 6_000;
         Path folder = Files.createTempDirectory("guide-search-bench");
         try {
-            SyntheticCorpus.Generated corpus = SyntheticCorpus.generate(ITEMS, 20261123L);
+            SyntheticCorpus.Generated corpus = SyntheticCorpus.generate(items, 20261123L);
             System.out.printf(Locale.ROOT, "corpus: %d items in %d packs%n", corpus.feed().itemCount(),
                     corpus.feed().countryPacks().size());
             long start = System.nanoTime();
