@@ -21,6 +21,14 @@ final class Machine {
         results.put("run_started_epoch_s", Instant.now().getEpochSecond());
     }
 
+    /** CPU time used by this process so far (all its threads), in milliseconds; -1 where unknown. */
+    static double processCpuMs() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1e6;
+        }
+        return -1;
+    }
+
     /** The system's 1-minute load average, or -1 where the platform has none. */
     static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();

@@ -89,7 +89,7 @@ final class SearchBenchmark implements Benchmark {
                 double[] typicalMs = measure(store, typical);
                 double[] prefixMs = measure(store, prefixes);
                 // The machine is shared: other work running at the same time shows in the tail. Reported, not hidden.
-                results.put("search_load_average_1m",
+                results.put("search_queries_load_average_1m",
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                 double p50 = Results.percentile(typicalMs, 50);
                 double p95 = Results.percentile(typicalMs, 95);
