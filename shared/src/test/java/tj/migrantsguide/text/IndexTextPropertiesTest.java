@@ -14,7 +14,7 @@ import net.jqwik.api.Provide;
  * {@link Words#indexText} folds words straight into one builder for speed; what it writes must stay exactly the
  * words of {@link Words#of}, folded, joined by single spaces (the index and the search must agree).
  */
-class IndexTextProperties {
+class IndexTextPropertiesTest {
     private static String joined(String text) {
         return Words.of(text).stream().map(Words.Word::folded).collect(Collectors.joining(" "));
     }
