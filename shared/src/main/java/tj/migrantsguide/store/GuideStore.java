@@ -276,8 +276,12 @@ public final class GuideStore implements AutoCloseable {
             for (String removed : update.removedPacks()) {
                 deletePackRows(removed);
             }
+            // Every delete before the first insert: a delete from a full-text index makes FTS5 write out the words
+            // it holds in memory, so deletes between inserts would cut the index into many small pieces.
             for (CountryPack pack : update.replacedPacks()) {
                 deletePackRows(pack.packName());
+            }
+            for (CountryPack pack : update.replacedPacks()) {
                 insertArticles(pack.articles());
                 insertContacts(pack.contacts());
                 insertChecklists(pack.checklists());
