@@ -57,7 +57,7 @@ import tj.migrantsguide.text.SearchQuery;
  * Jazzer's regression mode). Try counts are set so the whole class runs in seconds; the figures are in
  * docs/reliability.md.
  */
-class FormatProperties {
+class FormatPropertiesTest {
     private static Path folder;
     private static GuideStore store;
     private static byte[] realPack;
@@ -85,7 +85,7 @@ class FormatProperties {
     }
 
     private static Path fixture(String name) throws URISyntaxException {
-        return Path.of(FormatProperties.class.getResource("/feeds/" + name).toURI());
+        return Path.of(FormatPropertiesTest.class.getResource("/feeds/" + name).toURI());
     }
 
     // ---- round trips ----
