@@ -45,7 +45,6 @@ import kotlinx.coroutines.withContext
 import tj.migrantsguide.Guide
 import tj.migrantsguide.app.data.FileUserData
 import tj.migrantsguide.app.data.NoSyncYet
-import tj.migrantsguide.app.data.OutboxNotYetAvailable
 import tj.migrantsguide.app.data.StoreGuideContent
 import tj.migrantsguide.app.data.TitleSearch
 import tj.migrantsguide.app.data.UserData
@@ -81,6 +80,7 @@ fun openWindow(dataDirectory: Path) {
     val firstImport = Guide.isFirstStart(dataDirectory)
     var openGuide: Guide? = null
     var backgroundSync: BackgroundSync? = null
+    val questions = tj.migrantsguide.app.ask.BackgroundQuestions(dataDirectory, clock)
     // The database opens (and on a first start imports the built-in content) while the window is being created:
     // the two take about a second each on a slow machine, so doing them side by side halves the wait.
     fun startOpening() = CompletableFuture.supplyAsync { open(dataDirectory, clock).also { warmUp(it, userData, clock) } }
@@ -100,6 +100,7 @@ fun openWindow(dataDirectory: Path) {
             onCloseRequest = {
                 savePlacement(windowState, userData)
                 backgroundSync?.close()
+                questions.close()
                 openGuide?.close()
                 exitApplication()
             },
@@ -120,6 +121,7 @@ fun openWindow(dataDirectory: Path) {
                         openGuide = it.guide
                         // Reading never waits for this: the sync runs on its own thread and installs in one transaction.
                         backgroundSync = startSyncInBackground(it.guide, clock)
+                        questions.start(backgroundSync?.sync)
                     }
                 }
                 StartupTrace.mark("database open")
@@ -135,7 +137,7 @@ fun openWindow(dataDirectory: Path) {
                             userData = userData,
                             search = TitleSearch(content),
                             sync = NoSyncYet(),
-                            outbox = OutboxNotYetAvailable(),
+                            outbox = questions.outbox,
                             device = DesktopActions(),
                             clock = clock,
                             dataDirectory = dataDirectory,

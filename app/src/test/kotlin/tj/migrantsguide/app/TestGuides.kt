@@ -12,7 +12,8 @@ import tj.migrantsguide.app.data.ContentEdition
 import tj.migrantsguide.app.data.FileUserData
 import tj.migrantsguide.app.data.GuideContent
 import tj.migrantsguide.app.data.NoSyncYet
-import tj.migrantsguide.app.data.OutboxNotYetAvailable
+import tj.migrantsguide.app.data.QuestionsOutbox
+import tj.migrantsguide.transport.JdkHttpTransport
 import tj.migrantsguide.app.data.StoreGuideContent
 import tj.migrantsguide.app.data.TitleSearch
 import tj.migrantsguide.app.data.UserData
@@ -45,20 +46,32 @@ fun testServices(
     dataDirectory: Path,
     userData: UserData = FileUserData.open(dataDirectory),
     device: RecordingDevice = RecordingDevice(),
+    outbox: QuestionsOutbox = offlineOutbox(dataDirectory),
 ): GuideServices = GuideServices(
     content = content,
     userData = userData,
     search = TitleSearch(content),
     sync = NoSyncYet(),
-    outbox = OutboxNotYetAvailable(),
+    outbox = outbox,
     device = device,
     clock = testClock,
     background = EmptyCoroutineContext,
     dataDirectory = dataDirectory,
 )
 
-fun storeServices(guide: Guide, dataDirectory: Path, device: RecordingDevice = RecordingDevice()): GuideServices =
-    testServices(StoreGuideContent(guide.store()), dataDirectory, device = device)
+fun storeServices(
+    guide: Guide,
+    dataDirectory: Path,
+    device: RecordingDevice = RecordingDevice(),
+    outbox: QuestionsOutbox = offlineOutbox(dataDirectory),
+): GuideServices = testServices(StoreGuideContent(guide.store()), dataDirectory, device = device, outbox = outbox)
+
+/**
+ * The real outbox over the data folder, addressed to a port where nothing listens (the discard port): questions
+ * are saved and stay waiting. Its sender is not started; tests that send use [QuestionsOutbox.runRound].
+ */
+fun offlineOutbox(dataDirectory: Path): QuestionsOutbox =
+    QuestionsOutbox(dataDirectory, JdkHttpTransport(java.time.Duration.ofSeconds(2)), java.net.URI.create("http://127.0.0.1:9/"), testClock)
 
 /** Remembers what the app asked of the computer; no telephone or clipboard on a test machine. */
 class RecordingDevice : DeviceActions {
