@@ -37,6 +37,14 @@ import androidx.compose.runtime.rememberCoroutineScope
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.focus.FocusDirection
+import androidx.compose.ui.input.key.Key
+import androidx.compose.ui.input.key.KeyEventType
+import androidx.compose.ui.input.key.isShiftPressed
+import androidx.compose.ui.input.key.key
+import androidx.compose.ui.input.key.onPreviewKeyEvent
+import androidx.compose.ui.input.key.type
+import androidx.compose.ui.platform.LocalFocusManager
 import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.semantics.Role
 import androidx.compose.ui.semantics.error
@@ -225,7 +233,8 @@ fun AskContent(state: AskState, onAction: (UiAction) -> Unit) {
                         isError = problem != null,
                         minLines = 4,
                         textStyle = MaterialTheme.typography.bodyLarge,
-                        modifier = Modifier.fillMaxWidth().heightIn(min = 120.dp).testTag("message")
+                        // A multi-line field would keep Tab as a character: keyboard users could not leave it.
+                        modifier = Modifier.fillMaxWidth().heightIn(min = 120.dp).tabMovesFocus().testTag("message")
                             .semantics { if (problem != null) error(problemText(strings, problem)) },
                     )
                     // The limits, as the person types: how much is written of how much may be, and the minimum.
@@ -291,6 +300,20 @@ fun AskContent(state: AskState, onAction: (UiAction) -> Unit) {
             item {
                 Text(strings[S.ASK_SEND_NOTE], style = MaterialTheme.typography.bodyMedium, color = MaterialTheme.colorScheme.onSurfaceVariant)
             }
+        }
+    }
+}
+
+/** Tab and Shift+Tab move to the next and previous control, also out of a multi-line text field. */
+@Composable
+private fun Modifier.tabMovesFocus(): Modifier {
+    val focus = LocalFocusManager.current
+    return onPreviewKeyEvent { event ->
+        if (event.key == Key.Tab && event.type == KeyEventType.KeyDown) {
+            focus.moveFocus(if (event.isShiftPressed) FocusDirection.Previous else FocusDirection.Next)
+            true
+        } else {
+            event.key == Key.Tab
         }
     }
 }
