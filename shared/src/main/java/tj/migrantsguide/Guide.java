@@ -91,6 +91,11 @@ public final class Guide implements AutoCloseable {
         }
     }
 
+    /** True when {@code dataDirectory} holds no guide content yet: opening it will import the built-in snapshot. */
+    public static boolean isFirstStart(Path dataDirectory) {
+        return !GuideStore.hasContentFile(dataDirectory);
+    }
+
     private static long snapshotVersion(FeedFiles snapshot) throws IOException, FeedFormatException {
         try (var in = snapshot.open("index.json")) {
             return FeedCodec.readIndex("index.json", in.readAllBytes()).version();

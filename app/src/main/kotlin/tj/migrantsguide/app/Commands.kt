@@ -28,6 +28,7 @@ fun runCommand(command: CommandLine.Command, out: PrintStream, err: PrintStream,
         } ?: 1
         is CommandLine.Command.Ask -> runAsk(command, out, err, clock)
         is CommandLine.Command.Questions -> runQuestions(command, out, err, clock)
+        is CommandLine.Command.TakeScreenshot -> Screenshot.run(command.request, out, err, clock)
         is CommandLine.Command.Window -> error("the window is not a command")
     }
 

@@ -108,6 +108,12 @@ public final class GuideStore implements AutoCloseable {
      * version-1 folder (a single guide.db) is converted. The content may be empty afterwards: the caller
      * ({@code Guide}) then installs the app's snapshot.
      */
+    /** Whether the data folder has a content file (of this version or the older single-file layout). */
+    public static boolean hasContentFile(Path folder) {
+        return java.nio.file.Files.exists(folder.resolve(StoreFile.CONTENT.fileName()))
+                || java.nio.file.Files.exists(folder.resolve(DataFolder.LEGACY_FILE));
+    }
+
     public static GuideStore open(Path folder, Clock clock) {
         Path absolute = folder.toAbsolutePath();
         Optional<ReadOnly> readOnly = DataFolder.whyNotWritable(absolute)

@@ -1,0 +1,274 @@
+package tj.migrantsguide.app.checklists
+
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.PaddingValues
+import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.Spacer
+import androidx.compose.foundation.layout.defaultMinSize
+import androidx.compose.foundation.layout.fillMaxSize
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.height
+import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.layout.width
+import androidx.compose.foundation.lazy.LazyColumn
+import androidx.compose.foundation.lazy.items
+import androidx.compose.foundation.selection.toggleable
+import androidx.compose.foundation.shape.RoundedCornerShape
+import androidx.compose.material.icons.Icons
+import androidx.compose.material.icons.filled.CheckCircle
+import androidx.compose.material.icons.filled.Refresh
+import androidx.compose.material3.AlertDialog
+import androidx.compose.material3.Checkbox
+import androidx.compose.material3.Icon
+import androidx.compose.material3.LinearProgressIndicator
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.Text
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.runtime.collectAsState
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.produceState
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.setValue
+import androidx.compose.ui.Alignment
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.testTag
+import androidx.compose.ui.semantics.Role
+import androidx.compose.ui.semantics.heading
+import androidx.compose.ui.semantics.semantics
+import androidx.compose.ui.text.style.TextDecoration
+import androidx.compose.ui.unit.dp
+import kotlinx.coroutines.withContext
+import tj.migrantsguide.app.contacts.BookmarkButton
+import tj.migrantsguide.app.data.ItemRef
+import tj.migrantsguide.app.text.LocalStrings
+import tj.migrantsguide.app.text.P
+import tj.migrantsguide.app.text.S
+import tj.migrantsguide.app.ui.AppController
+import tj.migrantsguide.app.ui.Back
+import tj.migrantsguide.app.ui.Destination
+import tj.migrantsguide.app.ui.Emergency
+import tj.migrantsguide.app.ui.EmptyNote
+import tj.migrantsguide.app.ui.FallbackNote
+import tj.migrantsguide.app.ui.GuideCard
+import tj.migrantsguide.app.ui.GuideScreenFrame
+import tj.migrantsguide.app.ui.Loading
+import tj.migrantsguide.app.ui.Open
+import tj.migrantsguide.app.ui.PrimaryAction
+import tj.migrantsguide.app.ui.QuietAction
+import tj.migrantsguide.app.ui.SecondaryAction
+import tj.migrantsguide.app.ui.SetBookmark
+import tj.migrantsguide.app.ui.SourcesBlock
+import tj.migrantsguide.app.ui.UiAction
+import tj.migrantsguide.app.ui.LocalGuideColors
+import androidx.compose.foundation.border
+import tj.migrantsguide.app.ui.controlScale
+import tj.migrantsguide.app.ui.screenPadding
+import tj.migrantsguide.app.ui.VerifiedLine
+import tj.migrantsguide.app.ui.focusRing
+import tj.migrantsguide.guide.Language
+
+/** Actions of the checklist screen. */
+sealed interface ChecklistAction : UiAction {
+    data class Tick(val itemId: String, val ticked: Boolean) : ChecklistAction
+    data object AskReset : ChecklistAction
+    data object ConfirmReset : ChecklistAction
+    data object CancelReset : ChecklistAction
+}
+
+@Composable
+fun ChecklistsScreen(controller: AppController, country: String, language: Language) {
+    val services = controller.services
+    val revision by services.content.revision.collectAsState()
+    val ticks by services.userData.ticks.collectAsState()
+    val lists by produceState<List<Pair<ItemRef, tj.migrantsguide.guide.Checklist>>?>(null, country, language, revision) {
+        value = withContext(services.background) { loadChecklists(services.content, country, language) }
+    }
+    val loaded = lists
+    val state by produceState<ChecklistsState?>(null, loaded, ticks) {
+        value = loaded?.let { withContext(services.background) { checklistsState(services.content, country, language, it, ticks) } }
+    }
+    ChecklistsContent(state, controller::handle)
+}
+
+@Composable
+fun ChecklistsContent(state: ChecklistsState?, onAction: (UiAction) -> Unit) {
+    val strings = LocalStrings.current
+    GuideScreenFrame(strings[S.CHECKLISTS], onBack = { onAction(Back) }, onEmergency = { onAction(Emergency) }) {
+        if (state == null) {
+            Loading()
+            return@GuideScreenFrame
+        }
+        LazyColumn(
+            Modifier.fillMaxSize().testTag("checklists"),
+            contentPadding = screenPadding(),
+            verticalArrangement = Arrangement.spacedBy(12.dp),
+        ) {
+            if (state.lists.isEmpty()) item { EmptyNote(strings[S.CHECKLISTS_EMPTY]) }
+            items(state.lists, key = { it.item.code() }) { progress ->
+                GuideCard(
+                    onClick = { onAction(Open(Destination.Checklist(progress.item))) },
+                    modifier = Modifier.testTag("open:${progress.item.code()}"),
+                ) {
+                    Text(progress.checklist.title(), style = MaterialTheme.typography.titleMedium)
+                    FallbackNote(progress.checklist.language(), state.language)
+                    ProgressLine(progress)
+                }
+            }
+        }
+    }
+}
+
+@Composable
+private fun ProgressLine(progress: ChecklistProgress) {
+    val strings = LocalStrings.current
+    Column(verticalArrangement = Arrangement.spacedBy(6.dp)) {
+        val extras = LocalGuideColors.current
+        LinearProgressIndicator(
+            progress = { if (progress.total == 0) 0f else progress.done.toFloat() / progress.total },
+            // In high contrast the track is as black as the page: a white outline shows where the bar ends.
+            modifier = Modifier.fillMaxWidth().height(10.dp)
+                .then(if (extras.borderWidth > 1.dp) Modifier.border(1.dp, extras.border) else Modifier),
+            drawStopIndicator = {},
+        )
+        Text(
+            strings.plural(P.DONE_OF, progress.total, "done" to progress.done),
+            style = MaterialTheme.typography.bodyLarge,
+            modifier = Modifier.testTag("progress"),
+        )
+    }
+}
+
+@Composable
+fun ChecklistScreen(controller: AppController, item: ItemRef, language: Language) {
+    val services = controller.services
+    val revision by services.content.revision.collectAsState()
+    val ticks by services.userData.ticks.collectAsState()
+    val bookmarks by services.userData.bookmarks.collectAsState()
+    var confirming by remember(item) { mutableStateOf(false) }
+    val loaded by produceState<Pair<tj.migrantsguide.guide.Checklist?, String>?>(null, item, language, revision) {
+        value = withContext(services.background) {
+            val list = services.content.checklists(item.country, language).firstOrNull { it.id() == item.id }
+            list to (services.content.countries().firstOrNull { it.code() == item.country }?.name(language) ?: item.country)
+        }
+    }
+    LaunchedEffect(item) { controller.save { services.userData.markViewed(item) } }
+    val state = loaded?.let { (list, countryName) ->
+        ChecklistState(
+            language = language,
+            progress = list?.let { ChecklistProgress(item, it, ticks[item].orEmpty()) },
+            countryName = countryName,
+            bookmarked = item in bookmarks,
+            confirmingReset = confirming,
+        )
+    }
+    ChecklistContent(state) { action ->
+        when (action) {
+            is ChecklistAction.Tick -> controller.save { services.userData.setTicked(item, action.itemId, action.ticked) }
+            ChecklistAction.AskReset -> confirming = true
+            ChecklistAction.CancelReset -> confirming = false
+            ChecklistAction.ConfirmReset -> {
+                confirming = false
+                controller.save { services.userData.resetTicks(item) }
+            }
+            else -> controller.handle(action)
+        }
+    }
+}
+
+/** A checklist to tick: big rows (the whole row toggles), progress on top, reset behind a question. */
+@Composable
+fun ChecklistContent(state: ChecklistState?, onAction: (UiAction) -> Unit) {
+    val strings = LocalStrings.current
+    val progress = state?.progress
+    GuideScreenFrame(
+        progress?.checklist?.title() ?: strings[S.CHECKLISTS],
+        onBack = { onAction(Back) },
+        onEmergency = { onAction(Emergency) },
+    ) {
+        if (state == null) {
+            Loading()
+            return@GuideScreenFrame
+        }
+        LazyColumn(
+            Modifier.fillMaxSize().testTag("checklist"),
+            contentPadding = screenPadding(),
+            verticalArrangement = Arrangement.spacedBy(8.dp),
+        ) {
+            if (progress == null) {
+                item { EmptyNote(strings[S.ITEM_GONE]) }
+                return@LazyColumn
+            }
+            item {
+                Row(verticalAlignment = Alignment.Top) {
+                    Text(
+                        state.countryName,
+                        style = MaterialTheme.typography.bodyLarge,
+                        color = MaterialTheme.colorScheme.onSurfaceVariant,
+                        modifier = Modifier.weight(1f).padding(top = 12.dp),
+                    )
+                    BookmarkButton(state.bookmarked) { onAction(SetBookmark(progress.item, !state.bookmarked)) }
+                }
+            }
+            item { FallbackNote(progress.checklist.language(), state.language) }
+            item { ProgressLine(progress) }
+            if (progress.total > 0 && progress.done == progress.total) {
+                item {
+                    Row(verticalAlignment = Alignment.CenterVertically) {
+                        Icon(Icons.Filled.CheckCircle, contentDescription = null, tint = MaterialTheme.colorScheme.primary)
+                        Spacer(Modifier.width(8.dp))
+                        Text(strings[S.CHECKLIST_DONE], style = MaterialTheme.typography.titleMedium)
+                    }
+                }
+            }
+            items(progress.checklist.items(), key = { "item:${it.id()}" }) { entry ->
+                val ticked = entry.id() in progress.ticked
+                val shape = RoundedCornerShape(12.dp)
+                Row(
+                    Modifier
+                        .fillMaxWidth()
+                        .defaultMinSize(minHeight = 56.dp)
+                        .focusRing(shape)
+                        .toggleable(value = ticked, role = Role.Checkbox) { onAction(ChecklistAction.Tick(entry.id(), it)) }
+                        .padding(horizontal = 4.dp, vertical = 8.dp)
+                        .testTag("tick:${entry.id()}"),
+                    verticalAlignment = Alignment.Top,
+                ) {
+                    // The row is the toggle; the box only shows the state, so it must not take focus itself.
+                    Checkbox(checked = ticked, onCheckedChange = null, modifier = Modifier.controlScale())
+                    Spacer(Modifier.width(8.dp))
+                    Text(
+                        entry.text(),
+                        style = MaterialTheme.typography.bodyLarge,
+                        textDecoration = if (ticked) TextDecoration.LineThrough else null,
+                        color = if (ticked) MaterialTheme.colorScheme.onSurfaceVariant else MaterialTheme.colorScheme.onSurface,
+                        modifier = Modifier.weight(1f).padding(top = 10.dp),
+                    )
+                }
+            }
+            item {
+                QuietAction(
+                    strings[S.RESET],
+                    onClick = { onAction(ChecklistAction.AskReset) },
+                    icon = Icons.Filled.Refresh,
+                    modifier = Modifier.testTag("reset"),
+                )
+            }
+            item { VerifiedLine(progress.checklist.verified()) }
+            item { SourcesBlock(progress.checklist.sources()) }
+        }
+        if (state.confirmingReset) {
+            AlertDialog(
+                onDismissRequest = { onAction(ChecklistAction.CancelReset) },
+                title = { Text(strings[S.RESET_QUESTION], modifier = Modifier.semantics { heading() }) },
+                text = { Text(strings[S.RESET_EXPLAINED], style = MaterialTheme.typography.bodyLarge) },
+                confirmButton = {
+                    PrimaryAction(strings[S.RESET_CONFIRM], onClick = { onAction(ChecklistAction.ConfirmReset) }, modifier = Modifier.testTag("confirm-reset"))
+                },
+                dismissButton = { SecondaryAction(strings[S.CANCEL], onClick = { onAction(ChecklistAction.CancelReset) }) },
+            )
+        }
+    }
+}

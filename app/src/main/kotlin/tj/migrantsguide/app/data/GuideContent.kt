@@ -1,0 +1,40 @@
+package tj.migrantsguide.app.data
+
+import java.time.Instant
+import kotlinx.coroutines.flow.StateFlow
+import tj.migrantsguide.guide.Article
+import tj.migrantsguide.guide.Checklist
+import tj.migrantsguide.guide.Contact
+import tj.migrantsguide.guide.Country
+import tj.migrantsguide.guide.Language
+
+/**
+ * The guide's content as the screens need it. Reads are blocking (a local database): call them off the UI thread.
+ *
+ * Lists come in the requested language; an item that exists only in other languages is included in the first of
+ * them that has it ([fallbackOrder]), and keeps its own [Article.language] so that the screen can mark it.
+ */
+interface GuideContent {
+    fun countries(): List<Country>
+    fun articles(country: String, language: Language): List<Article>
+    fun contacts(country: String, language: Language): List<Contact>
+    fun checklists(country: String, language: Language): List<Checklist>
+
+    /** The installed content's version and dates; null before anything is installed. */
+    fun edition(): ContentEdition?
+
+    /** Grows whenever the content changes (an update was installed); screens reload when it does. */
+    val revision: StateFlow<Long>
+
+    companion object {
+        /** Home content (Tajikistan): its emergency lines belong on every country's emergency card. */
+        const val HOME_COUNTRY = "TJ"
+
+        /** Where to look when an item is missing in the reader's language: the reader's, then Russian, English, Tajik. */
+        fun fallbackOrder(language: Language): List<Language> =
+            (listOf(language) + listOf(Language.RUSSIAN, Language.ENGLISH, Language.TAJIK)).distinct()
+    }
+}
+
+/** The installed content: its version, when it was published, until when it counts as current, when it arrived. */
+data class ContentEdition(val version: Long, val published: Instant, val expires: Instant, val installedAt: Instant)

@@ -1,0 +1,55 @@
+package tj.migrantsguide.app.data
+
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asStateFlow
+import tj.migrantsguide.guide.Article
+import tj.migrantsguide.guide.Checklist
+import tj.migrantsguide.guide.Contact
+import tj.migrantsguide.guide.Country
+import tj.migrantsguide.guide.Language
+import tj.migrantsguide.store.GuideStore
+
+/** [GuideContent] read from the device's database. */
+class StoreGuideContent(private val store: GuideStore) : GuideContent {
+    // Only a key for the screens' loads: it counts changes, it is not the content version (constructing this
+    // must not read the database, it happens on the UI thread).
+    private val revisionFlow = MutableStateFlow(0L)
+    override val revision: StateFlow<Long> = revisionFlow.asStateFlow()
+
+    /** Called by whoever installs new content (sync, in part 2), so that open screens read it again. */
+    fun contentChanged() {
+        revisionFlow.value += 1
+    }
+
+    override fun countries(): List<Country> = store.countries()
+
+    override fun articles(country: String, language: Language): List<Article> =
+        withFallback(language, { store.articles(country, it) }, { it.id() }).sortedBy { it.sortOrder() }
+
+    override fun contacts(country: String, language: Language): List<Contact> =
+        withFallback(language, { store.contacts(country, it) }, { it.id() }).sortedBy { it.sortOrder() }
+
+    override fun checklists(country: String, language: Language): List<Checklist> =
+        withFallback(language, { store.checklists(country, it) }, { it.id() }).sortedBy { it.sortOrder() }
+
+    override fun edition(): ContentEdition? = store.installedFeed()
+        .map { ContentEdition(it.version(), it.published(), it.expires(), it.installedAt()) }
+        .orElse(null)
+
+    /**
+     * The list in [language], plus every item missing from it in the first fallback language that has it. The
+     * linter requires all three languages, so the other queries normally find nothing new; they guard against a
+     * pack that failed to arrive. The extra queries are cheap (one indexed query per language).
+     */
+    private fun <T> withFallback(language: Language, read: (Language) -> List<T>, id: (T) -> String): List<T> {
+        val result = read(language).toMutableList()
+        val seen = result.mapTo(HashSet(), id)
+        for (other in GuideContent.fallbackOrder(language).drop(1)) {
+            for (item in read(other)) {
+                if (seen.add(id(item))) result += item
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,87 @@
+package tj.migrantsguide.app.home
+
+import java.time.Clock
+import java.time.Duration
+import java.time.LocalDate
+import tj.migrantsguide.app.data.ContentEdition
+import tj.migrantsguide.app.data.GuideContent
+import tj.migrantsguide.app.data.SyncState
+import tj.migrantsguide.guide.Contact
+import tj.migrantsguide.guide.Language
+import tj.migrantsguide.guide.Stage
+
+/** Everything the home screen shows; immutable. */
+data class HomeState(
+    val countryName: String,
+    /** The country's emergency lines ([emergencyContacts]); the card shows the first few. */
+    val emergency: List<Contact>,
+    val stages: List<StageSummary>,
+    val status: ContentStatus,
+)
+
+data class StageSummary(val stage: Stage, val articles: Int, val checklists: Int)
+
+/**
+ * The line under everything: how old the information is, when it was last updated over the internet, and whether
+ * it may be out of date (the installed feed's validity has passed).
+ */
+data class ContentStatus(
+    val published: LocalDate?,
+    val lastSync: LastSync,
+    /** The day the content stopped counting as current; null while it is current. */
+    val outdatedSince: LocalDate?,
+    /** Percent of a running update, or null. */
+    val syncPercent: Int?,
+)
+
+sealed interface LastSync {
+    data object Never : LastSync
+    data class DaysAgo(val days: Int) : LastSync
+}
+
+fun contentStatus(edition: ContentEdition?, sync: SyncState, clock: Clock): ContentStatus {
+    val zone = clock.zone
+    val now = clock.instant()
+    return ContentStatus(
+        published = edition?.published?.atZone(zone)?.toLocalDate(),
+        lastSync = sync.lastSuccess?.let { LastSync.DaysAgo(Duration.between(it, now).toDays().toInt().coerceAtLeast(0)) }
+            ?: LastSync.Never,
+        outdatedSince = edition?.expires?.takeIf { it.isBefore(now) }?.atZone(zone)?.toLocalDate(),
+        syncPercent = if (sync.running) {
+            sync.bytesTotal?.takeIf { it > 0 }?.let { (sync.bytesDone * 100 / it).toInt().coerceIn(0, 100) } ?: 0
+        } else {
+            null
+        },
+    )
+}
+
+/**
+ * The emergency card's lines: the country's contacts the editors flagged `emergency: yes`, in their order. The
+ * content puts the local emergency numbers and the two Tajik anti-trafficking hotlines on every country's card
+ * (content/SPEC.md, "Emergency card"), so the home country's own lines (its police, its copies of the hotlines)
+ * are not added: abroad they would repeat the hotlines and offer numbers that only work in Tajikistan.
+ */
+fun emergencyContacts(content: GuideContent, country: String, language: Language): List<Contact> =
+    content.contacts(country, language).filter { it.emergency() }
+
+fun countryName(content: GuideContent, country: String, language: Language): String =
+    content.countries().firstOrNull { it.code() == country }?.name(language) ?: country
+
+fun loadHomeState(content: GuideContent, country: String, language: Language, sync: SyncState, clock: Clock): HomeState {
+    val articles = content.articles(country, language)
+    val checklists = content.checklists(country, language)
+    val homeArticles = if (country != GuideContent.HOME_COUNTRY) content.articles(GuideContent.HOME_COUNTRY, language) else emptyList()
+    val homeChecklists = if (country != GuideContent.HOME_COUNTRY) content.checklists(GuideContent.HOME_COUNTRY, language) else emptyList()
+    return HomeState(
+        countryName = countryName(content, country, language),
+        emergency = emergencyContacts(content, country, language),
+        stages = Stage.entries.map { stage ->
+            StageSummary(
+                stage,
+                articles = (articles + homeArticles).count { it.stage() == stage },
+                checklists = (checklists + homeChecklists).count { it.stage() == stage },
+            )
+        },
+        status = contentStatus(content.edition(), sync, clock),
+    )
+}

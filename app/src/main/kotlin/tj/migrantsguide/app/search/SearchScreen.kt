@@ -1,0 +1,215 @@
+package tj.migrantsguide.app.search
+
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.PaddingValues
+import androidx.compose.foundation.layout.fillMaxSize
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.lazy.LazyColumn
+import androidx.compose.foundation.lazy.items
+import androidx.compose.foundation.text.KeyboardActions
+import androidx.compose.foundation.text.KeyboardOptions
+import androidx.compose.material.icons.Icons
+import androidx.compose.material.icons.filled.Clear
+import androidx.compose.material.icons.filled.Search
+import androidx.compose.material3.Icon
+import androidx.compose.material3.IconButton
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.OutlinedTextField
+import androidx.compose.material3.Text
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.runtime.collectAsState
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.setValue
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.focus.FocusRequester
+import androidx.compose.ui.focus.focusRequester
+import androidx.compose.ui.platform.testTag
+import androidx.compose.ui.text.SpanStyle
+import androidx.compose.ui.text.buildAnnotatedString
+import androidx.compose.ui.text.font.FontWeight
+import androidx.compose.ui.text.input.ImeAction
+import androidx.compose.ui.text.withStyle
+import androidx.compose.ui.unit.dp
+import kotlinx.coroutines.withContext
+import tj.migrantsguide.app.data.Highlighted
+import tj.migrantsguide.app.data.ItemKind
+import tj.migrantsguide.app.data.SearchHit
+import tj.migrantsguide.app.data.SearchScope
+import tj.migrantsguide.app.text.LocalStrings
+import tj.migrantsguide.app.text.P
+import tj.migrantsguide.app.text.S
+import tj.migrantsguide.app.text.Strings
+import tj.migrantsguide.app.ui.AppController
+import tj.migrantsguide.app.ui.Back
+import tj.migrantsguide.app.ui.Destination
+import tj.migrantsguide.app.ui.Emergency
+import tj.migrantsguide.app.ui.EmptyNote
+import tj.migrantsguide.app.ui.GuideCard
+import tj.migrantsguide.app.ui.GuideScreenFrame
+import tj.migrantsguide.app.ui.LocalGuideColors
+import tj.migrantsguide.app.ui.Open
+import tj.migrantsguide.app.ui.SectionTitle
+import tj.migrantsguide.app.ui.UiAction
+import tj.migrantsguide.app.ui.screenPadding
+import tj.migrantsguide.app.ui.focusRing
+import tj.migrantsguide.app.ui.languageName
+import tj.migrantsguide.guide.Language
+
+data class SearchGroup(val kind: ItemKind, val hits: List<SearchHit>)
+
+data class SearchState(
+    val language: Language,
+    val query: String,
+    val scope: SearchScope,
+    /** Null before the first search of this query has finished. */
+    val groups: List<SearchGroup>?,
+) {
+    val count: Int get() = groups?.sumOf { it.hits.size } ?: 0
+}
+
+sealed interface SearchAction : UiAction {
+    data class Type(val query: String) : SearchAction
+}
+
+/** Hits grouped by kind (guide, contacts, checklists), each group keeping the search's order. */
+fun groupHits(hits: List<SearchHit>): List<SearchGroup> =
+    listOf(ItemKind.CONTACT, ItemKind.ARTICLE, ItemKind.CHECKLIST)
+        .map { kind -> SearchGroup(kind, hits.filter { it.item.kind == kind }) }
+        .filter { it.hits.isNotEmpty() }
+
+@Composable
+fun SearchScreen(controller: AppController, country: String, language: Language, initialQuery: String) {
+    val services = controller.services
+    val revision by services.content.revision.collectAsState()
+    var query by remember { mutableStateOf(initialQuery) }
+    var groups by remember { mutableStateOf<List<SearchGroup>?>(null) }
+    // Results as you type: a new keystroke cancels the search still running for the previous one.
+    LaunchedEffect(query, country, language, revision) {
+        groups = if (query.isBlank()) emptyList()
+        else withContext(services.background) { groupHits(services.search.search(query, country, language)) }
+    }
+    SearchContent(SearchState(language, query, services.search.scope, groups)) { action ->
+        when (action) {
+            is SearchAction.Type -> query = action.query
+            is Open -> {
+                // Keep the query in the back stack, so that back returns to these results.
+                controller.navigator.replaceTop(Destination.Search(query))
+                controller.handle(action)
+            }
+            else -> controller.handle(action)
+        }
+    }
+}
+
+@Composable
+fun SearchContent(state: SearchState, autoFocus: Boolean = true, onAction: (UiAction) -> Unit) {
+    val strings = LocalStrings.current
+    val focus = remember { FocusRequester() }
+    GuideScreenFrame(strings[S.SEARCH], onBack = { onAction(Back) }, onEmergency = { onAction(Emergency) }) {
+        LazyColumn(
+            Modifier.fillMaxSize().testTag("search"),
+            contentPadding = screenPadding(),
+            verticalArrangement = Arrangement.spacedBy(10.dp),
+        ) {
+            item {
+                OutlinedTextField(
+                    value = state.query,
+                    onValueChange = { onAction(SearchAction.Type(it)) },
+                    label = { Text(strings[S.SEARCH_PLACEHOLDER]) },
+                    leadingIcon = { Icon(Icons.Filled.Search, contentDescription = null) },
+                    trailingIcon = if (state.query.isNotEmpty()) {
+                        {
+                            IconButton(onClick = { onAction(SearchAction.Type("")) }, modifier = Modifier.focusRing()) {
+                                Icon(Icons.Filled.Clear, contentDescription = strings[S.CLEAR])
+                            }
+                        }
+                    } else {
+                        null
+                    },
+                    keyboardOptions = KeyboardOptions(imeAction = ImeAction.Search),
+                    keyboardActions = KeyboardActions(onSearch = {
+                        state.groups?.firstOrNull()?.hits?.firstOrNull()?.let { onAction(Open(Destination.of(it.item))) }
+                    }),
+                    textStyle = MaterialTheme.typography.bodyLarge,
+                    modifier = Modifier.fillMaxWidth().focusRequester(focus).testTag("search-field"),
+                )
+                if (autoFocus) LaunchedEffect(Unit) { focus.requestFocus() }
+            }
+            item {
+                Text(
+                    when (state.scope) {
+                        SearchScope.TITLES_AND_NUMBERS -> strings[S.SEARCH_SCOPE_TITLES]
+                        SearchScope.FULL_TEXT -> strings[S.SEARCH_SCOPE_FULL]
+                    },
+                    style = MaterialTheme.typography.bodyMedium,
+                    color = MaterialTheme.colorScheme.onSurfaceVariant,
+                )
+            }
+            val groups = state.groups
+            when {
+                state.query.isBlank() -> Unit
+                groups == null -> Unit
+                groups.isEmpty() -> item {
+                    EmptyNote(strings[S.SEARCH_NOTHING, "query" to state.query.trim()])
+                }
+                else -> {
+                    item { Text(strings.plural(P.RESULTS, state.count), style = MaterialTheme.typography.bodyLarge, modifier = Modifier.testTag("result-count")) }
+                    for (group in groups) {
+                        item(key = "group:${group.kind}") { SectionTitle(kindTitle(strings, group.kind)) }
+                        items(group.hits, key = { "hit:${it.item.code()}" }) { hit -> HitCard(hit, state.language, onAction) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+@Composable
+private fun HitCard(hit: SearchHit, readerLanguage: Language, onAction: (UiAction) -> Unit) {
+    val strings = LocalStrings.current
+    GuideCard(onClick = { onAction(Open(Destination.of(hit.item))) }, modifier = Modifier.testTag("hit:${hit.item.code()}")) {
+        val snippetIsTitle = hit.snippet.text == hit.title
+        if (snippetIsTitle) {
+            HighlightedText(hit.snippet, MaterialTheme.typography.titleMedium)
+        } else {
+            Text(hit.title, style = MaterialTheme.typography.titleMedium)
+            HighlightedText(hit.snippet, MaterialTheme.typography.headlineSmall)
+        }
+        if (hit.language != readerLanguage) {
+            Text(
+                strings[S.IN_LANGUAGE, "language" to strings.languageName(hit.language)],
+                style = MaterialTheme.typography.bodyMedium,
+                color = MaterialTheme.colorScheme.onSurfaceVariant,
+            )
+        }
+    }
+}
+
+/** The matched parts bold and underlined in the link colour: visible without colour, too. */
+@Composable
+private fun HighlightedText(text: Highlighted, style: androidx.compose.ui.text.TextStyle) {
+    val color = LocalGuideColors.current.link
+    Text(
+        buildAnnotatedString {
+            for (part in text.parts) {
+                if (part.match) {
+                    withStyle(SpanStyle(fontWeight = FontWeight.Bold, color = color, textDecoration = androidx.compose.ui.text.style.TextDecoration.Underline)) {
+                        append(part.text)
+                    }
+                } else {
+                    append(part.text)
+                }
+            }
+        },
+        style = style,
+    )
+}
+
+fun kindTitle(strings: Strings, kind: ItemKind): String = when (kind) {
+    ItemKind.ARTICLE -> strings[S.GUIDE]
+    ItemKind.CONTACT -> strings[S.CONTACTS]
+    ItemKind.CHECKLIST -> strings[S.CHECKLISTS]
+}

@@ -1,0 +1,242 @@
+package tj.migrantsguide.app.settings
+
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.ExperimentalLayoutApi
+import androidx.compose.foundation.layout.FlowRow
+import androidx.compose.foundation.layout.PaddingValues
+import androidx.compose.foundation.layout.Row
+import androidx.compose.foundation.layout.Spacer
+import androidx.compose.foundation.layout.defaultMinSize
+import androidx.compose.foundation.layout.fillMaxSize
+import androidx.compose.foundation.layout.fillMaxWidth
+import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.layout.width
+import androidx.compose.foundation.lazy.LazyColumn
+import androidx.compose.foundation.selection.selectable
+import androidx.compose.foundation.shape.RoundedCornerShape
+import androidx.compose.material.icons.Icons
+import androidx.compose.material.icons.filled.Info
+import androidx.compose.material.icons.filled.Place
+import androidx.compose.material.icons.filled.Refresh
+import androidx.compose.material3.LinearProgressIndicator
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.RadioButton
+import androidx.compose.material3.Text
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.collectAsState
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.produceState
+import androidx.compose.ui.Alignment
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.testTag
+import androidx.compose.ui.semantics.Role
+import androidx.compose.ui.unit.dp
+import kotlinx.coroutines.withContext
+import tj.migrantsguide.app.data.ContentEdition
+import tj.migrantsguide.app.data.Settings
+import tj.migrantsguide.app.data.SyncOutcome
+import tj.migrantsguide.app.data.SyncState
+import tj.migrantsguide.app.data.TextSize
+import tj.migrantsguide.app.data.ThemeChoice
+import tj.migrantsguide.app.home.contentStatus
+import tj.migrantsguide.app.home.lastSyncText
+import tj.migrantsguide.app.text.LocalStrings
+import tj.migrantsguide.app.text.S
+import tj.migrantsguide.app.text.Strings
+import tj.migrantsguide.app.text.ownName
+import tj.migrantsguide.app.ui.AppController
+import tj.migrantsguide.app.ui.Back
+import tj.migrantsguide.app.ui.Destination
+import tj.migrantsguide.app.ui.Emergency
+import tj.migrantsguide.app.ui.GuideCard
+import tj.migrantsguide.app.ui.GuideScreenFrame
+import tj.migrantsguide.app.ui.Open
+import tj.migrantsguide.app.ui.PrimaryAction
+import tj.migrantsguide.app.ui.SecondaryAction
+import tj.migrantsguide.app.ui.SectionTitle
+import tj.migrantsguide.app.ui.UiAction
+import tj.migrantsguide.app.ui.controlScale
+import tj.migrantsguide.app.ui.screenPadding
+import tj.migrantsguide.app.ui.WarningNote
+import tj.migrantsguide.app.ui.focusRing
+import tj.migrantsguide.guide.Language
+
+data class SettingsState(
+    val language: Language,
+    val countryName: String,
+    val textSize: TextSize,
+    val theme: ThemeChoice,
+    val syncAvailable: Boolean,
+    val sync: SyncState,
+    /** The sync line as on the home screen ("Last updated: never"). */
+    val lastSync: String,
+    val edition: ContentEdition?,
+)
+
+sealed interface SettingsAction : UiAction {
+    data class SetLanguage(val language: Language) : SettingsAction
+    data class SetTextSize(val size: TextSize) : SettingsAction
+    data class SetTheme(val theme: ThemeChoice) : SettingsAction
+    data object SyncNow : SettingsAction
+}
+
+@Composable
+fun SettingsScreen(controller: AppController, settings: Settings, country: String, language: Language) {
+    val services = controller.services
+    val sync by services.sync.state.collectAsState()
+    val revision by services.content.revision.collectAsState()
+    val loaded by produceState<Pair<String, ContentEdition?>?>(null, country, language, revision) {
+        value = withContext(services.background) {
+            (services.content.countries().firstOrNull { it.code() == country }?.name(language) ?: country) to services.content.edition()
+        }
+    }
+    val strings = LocalStrings.current
+    val state = SettingsState(
+        language = language,
+        countryName = loaded?.first ?: country,
+        textSize = settings.textSize,
+        theme = settings.theme,
+        syncAvailable = services.sync.available,
+        sync = sync,
+        lastSync = lastSyncText(strings, contentStatus(loaded?.second, sync, services.clock)),
+        edition = loaded?.second,
+    )
+    SettingsContent(state) { action ->
+        when (action) {
+            is SettingsAction.SetLanguage -> controller.save { services.userData.updateSettings { it.copy(language = action.language) } }
+            is SettingsAction.SetTextSize -> controller.save { services.userData.updateSettings { it.copy(textSize = action.size) } }
+            is SettingsAction.SetTheme -> controller.save { services.userData.updateSettings { it.copy(theme = action.theme) } }
+            SettingsAction.SyncNow -> services.sync.syncNow()
+            else -> controller.handle(action)
+        }
+    }
+}
+
+@OptIn(ExperimentalLayoutApi::class)
+@Composable
+fun SettingsContent(state: SettingsState, onAction: (UiAction) -> Unit) {
+    val strings = LocalStrings.current
+    GuideScreenFrame(strings[S.SETTINGS], onBack = { onAction(Back) }, onEmergency = { onAction(Emergency) }) {
+        LazyColumn(
+            Modifier.fillMaxSize().testTag("settings"),
+            contentPadding = screenPadding(),
+            verticalArrangement = Arrangement.spacedBy(8.dp),
+        ) {
+            item { SectionTitle(strings[S.LANGUAGE]) }
+            for (language in Language.entries) {
+                item {
+                    Choice(language.ownName(), selected = language == state.language, tag = "language:${language.code()}") {
+                        onAction(SettingsAction.SetLanguage(language))
+                    }
+                }
+            }
+            item { SectionTitle(strings[S.COUNTRY]) }
+            item {
+                FlowRow(
+                    modifier = Modifier.fillMaxWidth(),
+                    horizontalArrangement = Arrangement.SpaceBetween,
+                    verticalArrangement = Arrangement.spacedBy(8.dp),
+                    itemVerticalAlignment = Alignment.CenterVertically,
+                ) {
+                    Text(state.countryName, style = MaterialTheme.typography.titleMedium, modifier = Modifier.padding(end = 8.dp))
+                    SecondaryAction(strings[S.CHANGE], onClick = { onAction(Open(Destination.ChooseCountry)) }, icon = Icons.Filled.Place)
+                }
+            }
+            item { SectionTitle(strings[S.TEXT_SIZE]) }
+            item {
+                FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+                    for (size in TextSize.entries) {
+                        val selected = size == state.textSize
+                        val label = "${size.percent}%"
+                        if (selected) {
+                            PrimaryAction(label, onClick = {}, modifier = Modifier.testTag("text-size:${size.percent}"))
+                        } else {
+                            SecondaryAction(label, onClick = { onAction(SettingsAction.SetTextSize(size)) }, modifier = Modifier.testTag("text-size:${size.percent}"))
+                        }
+                    }
+                }
+            }
+            item { Text(strings[S.TEXT_SIZE_SAMPLE], style = MaterialTheme.typography.bodyLarge) }
+            item { SectionTitle(strings[S.THEME]) }
+            for (theme in ThemeChoice.entries) {
+                item {
+                    Choice(themeName(strings, theme), selected = theme == state.theme, tag = "theme:${theme.code}") {
+                        onAction(SettingsAction.SetTheme(theme))
+                    }
+                }
+            }
+            item { SectionTitle(strings[S.UPDATES]) }
+            item { SyncBlock(state, onAction) }
+            item { SectionTitle(strings[S.ABOUT]) }
+            item {
+                GuideCard(onClick = { onAction(Open(Destination.About)) }) {
+                    Row(verticalAlignment = Alignment.CenterVertically) {
+                        androidx.compose.material3.Icon(Icons.Filled.Info, contentDescription = null, tint = MaterialTheme.colorScheme.primary)
+                        Spacer(Modifier.width(12.dp))
+                        Column {
+                            Text(strings[S.ABOUT], style = MaterialTheme.typography.titleMedium)
+                            state.edition?.let {
+                                Text(strings[S.CONTENT_VERSION, "version" to it.version], style = MaterialTheme.typography.bodyMedium)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+@Composable
+private fun SyncBlock(state: SettingsState, onAction: (UiAction) -> Unit) {
+    val strings = LocalStrings.current
+    Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
+        Text(state.lastSync, style = MaterialTheme.typography.bodyLarge)
+        if (!state.syncAvailable) {
+            WarningNote(strings[S.SYNC_NOT_AVAILABLE])
+            return@Column
+        }
+        if (state.sync.running) {
+            val total = state.sync.bytesTotal
+            if (total != null && total > 0) {
+                LinearProgressIndicator(progress = { state.sync.bytesDone.toFloat() / total }, modifier = Modifier.fillMaxWidth())
+            } else {
+                LinearProgressIndicator(Modifier.fillMaxWidth())
+            }
+        } else {
+            PrimaryAction(strings[S.SYNC_NOW], onClick = { onAction(SettingsAction.SyncNow) }, icon = Icons.Filled.Refresh)
+        }
+        state.sync.lastResult?.let { Text(syncOutcomeText(strings, it), style = MaterialTheme.typography.bodyLarge) }
+    }
+}
+
+fun syncOutcomeText(strings: Strings, outcome: SyncOutcome): String = when (outcome) {
+    is SyncOutcome.Updated -> strings[S.SYNC_UPDATED, "version" to outcome.toVersion]
+    SyncOutcome.UpToDate -> strings[S.SYNC_UP_TO_DATE]
+    SyncOutcome.Offline -> strings[S.SYNC_OFFLINE]
+    is SyncOutcome.Rejected -> strings[S.SYNC_REJECTED, "reason" to outcome.reason]
+}
+
+fun themeName(strings: Strings, theme: ThemeChoice): String = when (theme) {
+    ThemeChoice.LIGHT -> strings[S.THEME_LIGHT]
+    ThemeChoice.DARK -> strings[S.THEME_DARK]
+    ThemeChoice.HIGH_CONTRAST -> strings[S.THEME_HIGH_CONTRAST]
+}
+
+/** A radio choice whose whole row is the target (large, keyboard-focusable, Enter or Space selects). */
+@Composable
+fun Choice(text: String, selected: Boolean, tag: String, onSelect: () -> Unit) {
+    val shape = RoundedCornerShape(12.dp)
+    Row(
+        Modifier.fillMaxWidth().defaultMinSize(minHeight = 52.dp).focusRing(shape)
+            .selectable(selected = selected, role = Role.RadioButton, onClick = onSelect)
+            .padding(horizontal = 4.dp, vertical = 4.dp)
+            .testTag(tag),
+        verticalAlignment = Alignment.CenterVertically,
+    ) {
+        RadioButton(selected = selected, onClick = null, modifier = Modifier.controlScale())
+        Spacer(Modifier.width(12.dp))
+        Text(text, style = MaterialTheme.typography.bodyLarge, modifier = Modifier.weight(1f))
+    }
+}
+

@@ -1,0 +1,44 @@
+package tj.migrantsguide.app
+
+import androidx.compose.ui.semantics.SemanticsProperties
+import androidx.compose.ui.semantics.getOrNull
+import androidx.compose.ui.test.ComposeUiTest
+import androidx.compose.ui.test.ExperimentalTestApi
+import androidx.compose.ui.test.SemanticsMatcher
+import androidx.compose.ui.test.hasTestTag
+import androidx.compose.ui.test.onRoot
+import androidx.compose.ui.test.performKeyInput
+import androidx.compose.ui.test.pressKey
+import androidx.compose.ui.test.withKeyDown
+import androidx.compose.ui.input.key.Key
+
+/** The node that has keyboard focus now, or null. */
+@OptIn(ExperimentalTestApi::class)
+fun ComposeUiTest.focusedTag(): String? =
+    onAllNodes(SemanticsMatcher.expectValue(SemanticsProperties.Focused, true), useUnmergedTree = true)
+        .fetchSemanticsNodes()
+        .firstNotNullOfOrNull { node -> node.config.getOrNull(SemanticsProperties.TestTag) }
+
+/** Presses Tab until the element tagged [tag] has focus; fails after [limit] presses. */
+@OptIn(ExperimentalTestApi::class)
+fun ComposeUiTest.tabTo(tag: String, limit: Int = 60) {
+    repeat(limit) {
+        if (isFocused(tag)) return
+        onRoot().performKeyInput { pressKey(Key.Tab) }
+        waitForIdle()
+    }
+    if (!isFocused(tag)) throw AssertionError("Tab never reached $tag (focus is on ${focusedTag()})")
+}
+
+@OptIn(ExperimentalTestApi::class)
+fun ComposeUiTest.isFocused(tag: String): Boolean =
+    onAllNodes(hasTestTag(tag) and SemanticsMatcher.expectValue(SemanticsProperties.Focused, true), useUnmergedTree = true)
+        .fetchSemanticsNodes().isNotEmpty()
+
+@OptIn(ExperimentalTestApi::class)
+fun ComposeUiTest.press(key: Key, alt: Boolean = false) {
+    onRoot().performKeyInput {
+        if (alt) withKeyDown(Key.AltLeft) { pressKey(key) } else pressKey(key)
+    }
+    waitForIdle()
+}
