@@ -27,10 +27,18 @@ public final class Guide implements AutoCloseable {
      * @param installedVersion the content version installed now
      * @param recovery a repair of damaged files the person has not been told about yet: the window shows it once
      *     and then calls {@code store().user().markSeen(notice)}
+     * @param readOnly present when the data folder could not be written (read-only storage, a full disk): the guide
+     *     is readable, nothing can be saved; the window says so ({@link GuideStore.ReadOnly#describe()})
      */
-    public record StartReport(boolean importedSnapshot, long installedVersion, Optional<RecoveryNotice> recovery) {
+    public record StartReport(boolean importedSnapshot, long installedVersion, Optional<RecoveryNotice> recovery,
+            Optional<GuideStore.ReadOnly> readOnly) {
         public StartReport {
             Objects.requireNonNull(recovery, "recovery");
+            Objects.requireNonNull(readOnly, "readOnly");
+        }
+
+        public StartReport(boolean importedSnapshot, long installedVersion, Optional<RecoveryNotice> recovery) {
+            this(importedSnapshot, installedVersion, recovery, Optional.empty());
         }
     }
 
@@ -48,7 +56,12 @@ public final class Guide implements AutoCloseable {
      * Opens (or creates) the guide in {@code dataDirectory}. The embedded snapshot is read and installed only when
      * the database has no content yet or older content than the snapshot.
      *
+     * <p>A folder that cannot be written (read-only storage, a full disk) still opens, for reading only: see
+     * {@link StartReport#readOnly()}.
+     *
      * @throws SnapshotUnreadableException when the snapshot inside the app is damaged (a broken build)
+     * @throws tj.migrantsguide.store.StoreException when the folder cannot even be read; its
+     *     {@link tj.migrantsguide.store.StoreException#problem()} says why in a way the window can put in words
      */
     public static Guide open(Path dataDirectory, FeedFiles embeddedSnapshot, Clock clock)
             throws SnapshotUnreadableException {
@@ -61,12 +74,14 @@ public final class Guide implements AutoCloseable {
             long snapshotVersion = snapshotVersion(embeddedSnapshot);
             if (installed.isPresent() && installed.get().version() >= snapshotVersion) {
                 return new Guide(dataDirectory, store, new StartReport(false, installed.get().version(),
-                        store.user().unseenRecovery()));
+                        store.user().unseenRecovery(), store.readOnly()));
             }
             Feed snapshot = FeedReader.read(embeddedSnapshot);
+            // One transaction (GuideStore.apply): an import cut short by a kill leaves no content installed, and the
+            // next start imports again from the beginning (tested by ImportCrashTest).
             store.install(snapshot);
             return new Guide(dataDirectory, store, new StartReport(true, snapshot.index().version(),
-                    store.user().unseenRecovery()));
+                    store.user().unseenRecovery(), store.readOnly()));
         } catch (IOException | FeedFormatException e) {
             store.close();
             throw new SnapshotUnreadableException(e);

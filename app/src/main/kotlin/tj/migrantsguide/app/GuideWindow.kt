@@ -46,7 +46,6 @@ import tj.migrantsguide.Guide
 import tj.migrantsguide.app.data.Settings
 import tj.migrantsguide.app.data.StoreUserData
 import androidx.compose.runtime.mutableStateOf
-import tj.migrantsguide.app.data.OutboxNotYetAvailable
 import tj.migrantsguide.app.data.StoreGuideContent
 import tj.migrantsguide.app.data.StoreSearch
 import tj.migrantsguide.app.data.IdleSync
@@ -82,6 +81,7 @@ fun openWindow(dataDirectory: Path) {
     val firstImport = Guide.isFirstStart(dataDirectory)
     var openGuide: Guide? = null
     var backgroundSync: BackgroundSync? = null
+    val questions = tj.migrantsguide.app.ask.BackgroundQuestions(dataDirectory, clock)
     // The database opens (and on a first start imports the built-in content) while the window is being created:
     // the two take about a second each on a slow machine, so doing them side by side halves the wait.
     fun startOpening() = CompletableFuture.supplyAsync { open(dataDirectory, clock).also { warmUp(it, clock) } }
@@ -105,6 +105,7 @@ fun openWindow(dataDirectory: Path) {
             onCloseRequest = {
                 userData?.let { savePlacement(windowState, it) }
                 backgroundSync?.close()
+                questions.close()
                 openGuide?.close()
                 exitApplication()
             },
@@ -126,6 +127,7 @@ fun openWindow(dataDirectory: Path) {
                         userData = it.userData
                         // Reading never waits for this: the sync runs on its own thread and installs in one transaction.
                         backgroundSync = startSyncInBackground(it.guide, clock)
+                        questions.start(backgroundSync?.sync)
                     }
                 }
                 StartupTrace.mark("database open")
@@ -144,7 +146,7 @@ fun openWindow(dataDirectory: Path) {
                             userData = state.userData,
                             search = StoreSearch(state.guide.store()),
                             sync = sync,
-                            outbox = OutboxNotYetAvailable(),
+                            outbox = questions.outbox,
                             device = DesktopActions(),
                             clock = clock,
                             dataDirectory = dataDirectory,

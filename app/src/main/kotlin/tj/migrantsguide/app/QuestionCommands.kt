@@ -14,17 +14,17 @@ import tj.migrantsguide.questions.QuestionDraft
 import tj.migrantsguide.questions.QuestionState
 import tj.migrantsguide.questions.SaveResult
 import tj.migrantsguide.store.QuestionStore
-import tj.migrantsguide.transport.JdkHttpTransport
+import tj.migrantsguide.app.net.KtorTransport
 
 // `ask` and `questions`: "Always in Touch" from the command line, until the screens exist.
-// Transport: the JDK client for now; the Ktor transport replaces it when the app has one.
+// Transport: the app's Ktor client, as in the window.
 
 private val TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
 
 /** The outbox lives beside the guide's content in the data folder's database (user data tables, migration 3). */
 private fun <T> withOutbox(guide: Guide, clock: Clock, action: (Outbox) -> T): T =
     QuestionStore.open(guide.dataDirectory()).use { store ->
-        action(Outbox(store, JdkHttpTransport(Duration.ofSeconds(10)), clock))
+        KtorTransport(Duration.ofSeconds(10)).use { transport -> action(Outbox(store, transport, clock)) }
     }
 
 fun runAsk(command: CommandLine.Command.Ask, out: PrintStream, err: PrintStream, clock: Clock): Int =

@@ -15,7 +15,6 @@ import tj.migrantsguide.app.contacts.loadContactsState
 import tj.migrantsguide.app.data.GuideContent
 import tj.migrantsguide.app.data.ItemKind
 import tj.migrantsguide.app.data.ItemRef
-import tj.migrantsguide.app.data.OutboxNotYetAvailable
 import tj.migrantsguide.app.data.QuestionDraft
 import tj.migrantsguide.app.data.SyncState
 import tj.migrantsguide.app.data.TextSize
@@ -128,17 +127,14 @@ class ScreenCatalogue(
                 ({ SavedContent(state, ignore) })
             }
             "ask" -> {
-                val outbox = OutboxNotYetAvailable()
                 val state = AskState(
                     language = language,
                     countryName = content.countries().first { it.code() == country }.name(language),
                     draft = QuestionDraft(country = country),
-                    limits = outbox.limits,
                     problems = emptyMap(),
-                    canSend = outbox.canSend,
-                    outcome = null,
                     emergency = emergencyContacts(content, country, language),
-                    myQuestions = outbox.myQuestions.value,
+                    questionCount = 0,
+                    newAnswers = 0,
                 )
                 ({ AskContent(state, ignore) })
             }

@@ -234,26 +234,6 @@ class AppFlowTest {
     }
 
     @Test
-    fun `a dead number is reported through the question form, which says honestly it cannot send yet`(@TempDir dir: Path) {
-        chosen(dir, Language.RUSSIAN)
-        openEmbeddedGuide(dir).use { guide ->
-            runComposeUiTest {
-                setContent { GuideApp(storeServices(guide, dir)) }
-                onNodeWithTag("home").performScrollToNode(hasTestTag("tile:contacts"))
-                onNodeWithTag("tile:contacts").performClick()
-                onNodeWithTag("contacts").performScrollToNode(hasTestTag("report:trafficking-hotline-227-ru"))
-                onNodeWithTag("report:trafficking-hotline-227-ru").performClick()
-                onNodeWithTag("message").assertTextContains("227-07-07-07", substring = true)
-                onNodeWithTag("topic:REPORT_A_PROBLEM").assert(SemanticsMatcher.expectValue(SemanticsProperties.Selected, true))
-                onNodeWithTag("ask").performScrollToNode(hasTestTag("send"))
-                onNodeWithTag("send").performClick()
-                onNodeWithTag("ask").performScrollToNode(hasText(ru[S.ASK_SENDING_LATER]))
-                onNodeWithText(ru[S.ASK_SENDING_LATER]).assertExists()
-            }
-        }
-    }
-
-    @Test
     fun `an empty question shows what each field needs`(@TempDir dir: Path) {
         chosen(dir, Language.RUSSIAN)
         openEmbeddedGuide(dir).use { guide ->

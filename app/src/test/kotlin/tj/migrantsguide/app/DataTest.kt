@@ -14,23 +14,17 @@ import kotlin.test.assertNull
 import kotlin.test.assertTrue
 import org.junit.jupiter.api.io.TempDir
 import tj.migrantsguide.app.data.ContentEdition
-import tj.migrantsguide.app.data.FieldProblem
 import tj.migrantsguide.app.data.StoreUserData
 import tj.migrantsguide.app.data.StoreSearch
 import tj.migrantsguide.app.data.UserDataNotSaved
 import tj.migrantsguide.store.GuideStore
 import tj.migrantsguide.app.data.ItemKind
 import tj.migrantsguide.app.data.ItemRef
-import tj.migrantsguide.app.data.QuestionDraft
-import tj.migrantsguide.app.data.QuestionField
-import tj.migrantsguide.app.data.QuestionLimits
-import tj.migrantsguide.app.data.QuestionTopic
 import tj.migrantsguide.app.data.StoreGuideContent
 import tj.migrantsguide.app.data.SyncState
 import tj.migrantsguide.app.data.TextSize
 import tj.migrantsguide.app.data.ThemeChoice
 import tj.migrantsguide.app.data.WindowPlacement
-import tj.migrantsguide.app.data.checkDraft
 import tj.migrantsguide.app.guide.ArticleText
 import tj.migrantsguide.app.guide.Block
 import tj.migrantsguide.app.guide.Piece
@@ -230,25 +224,6 @@ class NavigatorTest {
         navigator.open(Destination.Saved)
         navigator.open(Destination.Home)
         assertEquals(1, navigator.depth)
-    }
-}
-
-class QuestionFormTest {
-    private val limits = QuestionLimits(messageMin = 10, messageMax = 50, contactMax = 20)
-
-    @Test
-    fun `each field says what is wrong`() {
-        assertEquals(
-            mapOf(QuestionField.TOPIC to FieldProblem.Missing, QuestionField.MESSAGE to FieldProblem.Missing),
-            checkDraft(QuestionDraft(), limits),
-        )
-        val base = QuestionDraft(topic = QuestionTopic.HEALTH, country = "RU", message = "Where is a clinic?")
-        assertEquals(emptyMap(), checkDraft(base, limits))
-        assertEquals(FieldProblem.TooShort(10), checkDraft(base.copy(message = "short"), limits)[QuestionField.MESSAGE])
-        assertEquals(FieldProblem.TooLong(50, 60), checkDraft(base.copy(message = "x".repeat(60)), limits)[QuestionField.MESSAGE])
-        assertEquals(FieldProblem.NotPhoneOrEmail, checkDraft(base.copy(contact = "call me"), limits)[QuestionField.CONTACT])
-        assertEquals(FieldProblem.ConsentNeeded, checkDraft(base.copy(contact = "name@example.org"), limits)[QuestionField.CONSENT])
-        assertEquals(emptyMap(), checkDraft(base.copy(contact = "+992 00 000 0000", consent = true), limits))
     }
 }
 

@@ -15,7 +15,8 @@ import tj.migrantsguide.app.data.Search
 import tj.migrantsguide.app.data.SyncStatus
 import tj.migrantsguide.app.data.IdleSync
 import tj.migrantsguide.app.data.GuideContent
-import tj.migrantsguide.app.data.OutboxNotYetAvailable
+import tj.migrantsguide.app.data.QuestionsOutbox
+import tj.migrantsguide.transport.JdkHttpTransport
 import tj.migrantsguide.app.data.StoreGuideContent
 import tj.migrantsguide.app.data.UserData
 import tj.migrantsguide.app.system.DeviceActions
@@ -49,12 +50,13 @@ fun testServices(
     search: Search,
     device: RecordingDevice = RecordingDevice(),
     sync: SyncStatus = IdleSync(available = false),
+    outbox: QuestionsOutbox = offlineOutbox(dataDirectory),
 ): GuideServices = GuideServices(
     content = content,
     userData = userData,
     search = search,
     sync = sync,
-    outbox = OutboxNotYetAvailable(),
+    outbox = outbox,
     device = device,
     clock = testClock,
     background = EmptyCoroutineContext,
@@ -67,13 +69,21 @@ fun storeServices(
     device: RecordingDevice = RecordingDevice(),
     sync: SyncStatus = IdleSync(available = false),
     content: GuideContent = StoreGuideContent(guide.store()),
+    outbox: QuestionsOutbox = offlineOutbox(dataDirectory),
 ): GuideServices = testServices(
-    content, dataDirectory, StoreUserData(guide.store().user()), StoreSearch(guide.store()), device, sync,
+    content, dataDirectory, StoreUserData(guide.store().user()), StoreSearch(guide.store()), device, sync, outbox,
 )
 
 /** The person's data in [dataDirectory] (the real user.db of the embedded guide), for setting up and checking. */
 fun <T> withUserData(dataDirectory: Path, block: (UserData) -> T): T =
     openEmbeddedGuide(dataDirectory).use { block(StoreUserData(it.store().user())) }
+
+/**
+ * The real outbox over the data folder, addressed to a port where nothing listens (the discard port): questions
+ * are saved and stay waiting. Its sender is not started; tests that send use [QuestionsOutbox.runRound].
+ */
+fun offlineOutbox(dataDirectory: Path): QuestionsOutbox =
+    QuestionsOutbox(dataDirectory, JdkHttpTransport(java.time.Duration.ofSeconds(2)), java.net.URI.create("http://127.0.0.1:9/"), testClock)
 
 /** Remembers what the app asked of the computer; no telephone or clipboard on a test machine. */
 class RecordingDevice : DeviceActions {

@@ -34,19 +34,33 @@ public final class Bench {
             }
         }
         Results results = new Results();
+        long started = System.nanoTime();
+        Machine.describe(quick, results);
         List<String> failed = new ArrayList<>();
         for (Benchmark benchmark : all()) {
             if (!only.isEmpty() && !only.contains(benchmark.name())) {
                 continue;
             }
-            System.out.println("== " + benchmark.name() + (quick ? " (quick)" : ""));
+            // The machine is shared: the load each figure was measured under goes next to it.
+            double load = Machine.loadAverage();
+            results.put(benchmark.name() + "_load_average_1m", load);
+            System.out.printf(java.util.Locale.ROOT, "== %s%s (load average %.2f)%n", benchmark.name(),
+                    quick ? " (quick)" : "", load);
+            long benchmarkStarted = System.nanoTime();
             try {
                 benchmark.run(quick, results);
             } catch (Exception e) {
-                failed.add(benchmark.name() + ": " + e);
-                e.printStackTrace();
+                failed.add(benchmark.name() + ": " + e.getMessage());
+                System.out.println("  FAILED: " + e.getMessage());
+                if (!(e instanceof IllegalStateException)) {
+                    e.printStackTrace();
+                }
             }
+            results.put(benchmark.name() + "_bench_s", (System.nanoTime() - benchmarkStarted) / 1e9);
         }
+        results.put("load_average_1m_end", Machine.loadAverage());
+        results.put("benchmarks_failed", failed.size());
+        results.put("bench_total_s", (System.nanoTime() - started) / 1e9);
         results.writeJson(out);
         System.out.println();
         System.out.print(results.table());

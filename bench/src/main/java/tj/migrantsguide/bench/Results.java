@@ -42,16 +42,16 @@ final class Results {
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
+    /** A flat JSON object; a figure that is not a finite number (a ratio over zero) is left out, not written. */
     void writeJson(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        StringBuilder json = new StringBuilder("{\n");
-        int i = 0;
-        for (Map.Entry<String, Double> e : figures.entrySet()) {
-            json.append("  \"").append(e.getKey()).append("\": ").append(number(e.getValue()));
-            json.append(++i < figures.size() ? ",\n" : "\n");
-        }
-        json.append("}\n");
-        Files.writeString(file, json.toString(), StandardCharsets.UTF_8);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        List<String> fields = new ArrayList<>();
+        figures.forEach((name, value) -> {
+            if (Double.isFinite(value)) {
+                fields.add("  \"" + name + "\": " + number(value));
+            }
+        });
+        Files.writeString(file, "{\n" + String.join(",\n", fields) + "\n}\n", StandardCharsets.UTF_8);
     }
 
     String table() {

@@ -1,6 +1,7 @@
 package tj.migrantsguide.bench;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -33,6 +34,17 @@ final class SearchBenchmark implements Benchmark {
     static final int ITEMS = 100_000;
     private static final int LIMIT = 20;
 
+    private final int items;
+
+    SearchBenchmark() {
+        this(ITEMS);
+    }
+
+    /** A smaller corpus: for the smoke test. */
+    SearchBenchmark(int items) {
+        this.items = items;
+    }
+
     @Override
     public String name() {
         return "search";
@@ -44,7 +56,7 @@ final class SearchBenchmark implements Benchmark {
         int prefixRuns = quick ? 1_000 : 6_000;
         Path folder = Files.createTempDirectory("guide-search-bench");
         try {
-            SyntheticCorpus.Generated corpus = SyntheticCorpus.generate(ITEMS, 20261123L);
+            SyntheticCorpus.Generated corpus = SyntheticCorpus.generate(items, 20261123L);
             System.out.printf(Locale.ROOT, "corpus: %d items in %d packs%n", corpus.feed().itemCount(),
                     corpus.feed().countryPacks().size());
             long start = System.nanoTime();
@@ -75,10 +87,17 @@ final class SearchBenchmark implements Benchmark {
                     Query q = typicalQuery(titles, corpus.phoneDigits(), random);
                     store.search(q.text(), q.language(), LIMIT);
                 }
-                double[] typicalMs = measure(store, typical);
-                double[] prefixMs = measure(store, prefixes);
+                double[] typicalCpuMs = new double[typical.size()];
+                double[] prefixCpuMs = new double[prefixes.size()];
+                double[] typicalMs = measure(store, typical, typicalCpuMs);
+                double[] prefixMs = measure(store, prefixes, prefixCpuMs);
+                // The same percentiles in CPU time of the searching thread (SQLite runs on it): what the search
+                // costs without the time slices other processes take on a loaded machine. For context; the
+                // targets are on wall time, which is what a person waits.
+                results.put("search_cpu_p95_ms", Results.percentile(typicalCpuMs, 95));
+                results.put("prefix2_cpu_p95_ms", Results.percentile(prefixCpuMs, 95));
                 // The machine is shared: other work running at the same time shows in the tail. Reported, not hidden.
-                results.put("search_load_average_1m",
+                results.put("search_queries_load_average_1m",
                         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
                 double p50 = Results.percentile(typicalMs, 50);
                 double p95 = Results.percentile(typicalMs, 95);
@@ -103,13 +122,17 @@ final class SearchBenchmark implements Benchmark {
 
     record Query(String text, Language language) {}
 
-    private static double[] measure(GuideStore store, List<Query> queries) {
+    /** Wall-clock milliseconds of each query; {@code cpuMs} gets the searching thread's CPU time of each. */
+    private static double[] measure(GuideStore store, List<Query> queries, double[] cpuMs) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         double[] ms = new double[queries.size()];
         for (int i = 0; i < queries.size(); i++) {
             Query q = queries.get(i);
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             store.search(q.text(), q.language(), LIMIT);
             ms[i] = (System.nanoTime() - t0) / 1e6;
+            cpuMs[i] = (threads.getCurrentThreadCpuTime() - c0) / 1e6;
         }
         return ms;
     }

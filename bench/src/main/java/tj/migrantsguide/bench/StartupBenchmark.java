@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 
 /**
  * Cold start to first frame, and resident memory once the first screen has settled: the app's home screen with
@@ -33,6 +34,7 @@ final class StartupBenchmark implements Benchmark {
         if (System.getenv("DISPLAY") == null) {
             throw new IllegalStateException("no DISPLAY: run through bench/run, which starts Xvfb");
         }
+        checkAppCanReportItsFirstFrame();
         int runs = quick ? 5 : 11;
         Path data = Files.createTempDirectory("bench-startup-data");
         // One start to import the built-in content, so that the measured starts are the everyday case.
@@ -61,6 +63,26 @@ final class StartupBenchmark implements Benchmark {
         results.put("startup_runs", runs);
         results.target("first_frame_ratio", "≤ 1.5 × a bare Compose window", appMs / helloMs <= 1.5);
         results.target("rss_mib", "≤ hello_rss_mib + 100", appRss <= helloRss + 100);
+    }
+
+    /**
+     * The bare window and the first-frame file come with the app (the UI work); an app jar without them would open
+     * windows that never report a frame, and each start would wait out the timeout. Say so at once instead.
+     */
+    private static void checkAppCanReportItsFirstFrame() throws IOException {
+        if (!Files.isRegularFile(APP_JAR)) {
+            throw new IllegalStateException("no first frame can be measured: " + APP_JAR
+                    + " is missing (build with the README's command, or let bench/run build it)");
+        }
+        try (JarFile jar = new JarFile(APP_JAR.toFile())) {
+            String helloClass = HELLO_MAIN.replace('.', '/') + ".class";
+            if (jar.getEntry(helloClass) == null) {
+                throw new IllegalStateException("no first frame can be measured: " + APP_JAR + " has no " + HELLO_MAIN
+                        + " (the bare window that writes -Dmigrantsguide.firstFrameFile comes with the UI work, not"
+                        + " merged into this build yet); first_frame_ms, hello_first_frame_ms, first_frame_ratio,"
+                        + " rss_mib and hello_rss_mib are left out of this run");
+            }
+        }
     }
 
     private static Start start(List<String> javaArgs) throws IOException, InterruptedException {

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /** A command line: a command, {@code --name value} options and {@code --flag}s. */
 record Arguments(Optional<String> command, Map<String, String> values, Set<String> flags, List<String> rest) {
-    private static final Set<String> FLAGS = Set.of("--help", "--snapshot");
+    private static final Set<String> FLAGS = Set.of("--help", "--snapshot", "--brief");
 
     static Arguments parse(String[] args) throws UsageException {
         Optional<String> command = Optional.empty();

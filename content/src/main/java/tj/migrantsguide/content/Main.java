@@ -11,7 +11,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import tj.migrantsguide.content.lint.Linter;
 import tj.migrantsguide.content.publish.Publisher;
 import tj.migrantsguide.content.source.EditorialContent;
@@ -30,7 +32,7 @@ public final class Main {
 
             Commands:
               lint   [--sources DIR]                check the editorial sources; exit 1 on errors
-              build  [--sources DIR] --key KEY --out FEED [--version N] [--next-key PUB] [--snapshot]
+              build  [--sources DIR] --key KEY --out FEED [--version N] [--next-key PUB] [--snapshot] [--brief]
                                                     lint, then write the feed (index.json + packs/) to FEED,
                                                     signed with the private key file KEY.
                                                     Version defaults to one more than FEED's last published
@@ -41,6 +43,8 @@ public final class Main {
                                                     this version on (key rotation). KEY and PUB take a
                                                     comma-separated list: sign with the old and the new key
                                                     while rotating.
+                                                    --brief: warnings as a count per rule (errors in full);
+                                                    `lint` lists each one.
               keygen --out DIR                      make a new signing key: DIR/private.key (keep it
                                                     secret, off the repository) and DIR/public.key (pin it
                                                     in the app)
@@ -98,7 +102,7 @@ public final class Main {
         List<Problem> problems = new ArrayList<>();
         EditorialContent content = SourceLoader.load(sources(arguments), problems);
         problems.addAll(new Linter(clock).lint(content));
-        return report(problems, content, out, err);
+        return report(problems, content, out, err, false);
     }
 
     private static int build(Arguments arguments, PrintStream out, PrintStream err, Clock clock)
@@ -122,7 +126,7 @@ public final class Main {
         List<Problem> problems = new ArrayList<>();
         EditorialContent content = SourceLoader.load(sources(arguments), problems);
         problems.addAll(new Linter(clock).lint(content));
-        if (report(problems, content, out, err) != 0) {
+        if (report(problems, content, out, err, arguments.flag("--brief")) != 0) {
             err.println("build refused: fix the errors above first");
             return 1;
         }
@@ -209,10 +213,26 @@ public final class Main {
         }
     }
 
-    private static int report(List<Problem> problems, EditorialContent content, PrintStream out, PrintStream err) {
+    /**
+     * Prints errors in full; warnings in full too, or with {@code brief} as one line per rule, so that a build
+     * log stays readable while known warnings (numbers not yet verified) wait for an editor.
+     */
+    private static int report(List<Problem> problems, EditorialContent content, PrintStream out, PrintStream err,
+            boolean brief) {
         long errors = problems.stream().filter(Problem::isError).count();
+        Map<String, Long> warningsByRule = new TreeMap<>();
         for (Problem problem : problems) {
-            (problem.isError() ? err : out).println(problem);
+            if (problem.isError()) {
+                err.println(problem);
+            } else if (brief) {
+                warningsByRule.merge(problem.rule(), 1L, Long::sum);
+            } else {
+                out.println(problem);
+            }
+        }
+        warningsByRule.forEach((rule, count) -> out.printf("warnings [%s]: %d%n", rule, count));
+        if (!warningsByRule.isEmpty()) {
+            out.println("(run `guide-content.jar lint` to see each warning with its file and line)");
         }
         out.printf("%d countries, %d packs: %d errors, %d warnings%n", content.common().countries().size(),
                 content.countryPacks().size(), errors, problems.size() - errors);

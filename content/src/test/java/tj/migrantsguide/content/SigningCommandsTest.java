@@ -112,4 +112,20 @@ class SigningCommandsTest {
         assertEquals(0, build.code(), build.err());
         assertTrue(build.err().contains("signed with the DEVELOPMENT key"), build.err());
     }
+
+    @Test
+    void briefBuildCountsWarningsPerRuleWhileLintListsEachOne() {
+        String key = DevelopmentKey.FOLDER.resolve("private.key").toString();
+        Run brief = run("build", "--sources", "guide", "--key", key, "--out", temp.resolve("feed").toString(),
+                "--snapshot", "--brief");
+        Run lint = run("lint", "--sources", "guide");
+
+        assertEquals(0, brief.code(), brief.err());
+        long listed = lint.out().lines().filter(line -> line.contains(": warning [")).count();
+        long counted = brief.out().lines().filter(line -> line.startsWith("warnings ["))
+                .mapToLong(line -> Long.parseLong(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        assertTrue(listed > 0, "the real guide has warnings (numbers not yet verified): " + lint.out());
+        assertEquals(listed, counted, brief.out());
+        assertFalse(brief.out().contains(": warning ["), brief.out());
+    }
 }

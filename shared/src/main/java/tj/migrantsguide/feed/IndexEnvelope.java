@@ -112,6 +112,12 @@ public final class IndexEnvelope {
                         long start = parser.currentTokenLocation().getByteOffset();
                         parser.skipChildren();
                         long end = parser.currentTokenLocation().getByteOffset() + 1;
+                        // Byte offsets exist only for UTF-8: Jackson reads a UTF-16 or UTF-32 file as characters and
+                        // has none (-1). The signature covers bytes, and the format is UTF-8 (found by fuzzing:
+                        // fuzz/FeedFilesFuzzTestInputs/anIndexIsReadOrRefusedByName/crash-utf16-index).
+                        if (start < 0 || end <= start || end > bytes.length) {
+                            throw new FeedFormatException(file, "not UTF-8 JSON");
+                        }
                         signed = Arrays.copyOfRange(bytes, (int) start, (int) end);
                     }
                     case "signatures" -> {

@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 import tj.migrantsguide.guide.Language;
@@ -55,16 +59,39 @@ public final class Outbox {
     private final Clock clock;
     private final RandomGenerator random;
     private final Object sending = new Object();
+    private final Duration requestTimeout;
+
+    /**
+     * Ends a body that does not arrive: the transport bounds only the wait for the headers, so a server that sent
+     * headers and then nothing (or a byte a second) would hold {@link #sync()} for ever. Found by FaultServer
+     * (OutboxUnderFaultsTest: HEADERS_THEN_SILENCE, SLOW_BYTES). Closing the response ends a blocked read (the
+     * {@link HttpTransport} contract); one daemon thread serves every outbox.
+     */
+    private static final ScheduledExecutorService BODY_DEADLINES = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "outbox-body-deadline");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /**
      * @param random the source of idempotency keys, the device token and retry jitter; use a
      *     {@link SecureRandom} outside tests (the token is what proves the device's right to read its answers)
      */
     public Outbox(QuestionStore store, HttpTransport transport, Clock clock, RandomGenerator random) {
+        this(store, transport, clock, random, REQUEST_TIMEOUT);
+    }
+
+    /**
+     * @param requestTimeout bounds the wait for a response's headers and, again, the reading of its body
+     *     ({@link #REQUEST_TIMEOUT} in the app; shorter in tests of servers that hang)
+     */
+    public Outbox(QuestionStore store, HttpTransport transport, Clock clock, RandomGenerator random,
+            Duration requestTimeout) {
         this.store = store;
         this.transport = transport;
         this.clock = clock;
         this.random = random;
+        this.requestTimeout = requestTimeout;
     }
 
     public Outbox(QuestionStore store, HttpTransport transport, Clock clock) {
@@ -226,7 +253,7 @@ public final class Outbox {
                 // A structured-field string, as in the IETF Idempotency-Key draft; the server also takes it bare.
                 "Idempotency-Key", "\"" + question.idempotencyKey() + "\"",
                 "Content-Type", QuestionCodec.CONTENT_TYPE,
-                "Accept", QuestionCodec.MEDIA_TYPE), question.body(), REQUEST_TIMEOUT);
+                "Accept", QuestionCodec.MEDIA_TYPE), question.body(), requestTimeout);
         Response response;
         try {
             response = exchange(request, RECEIPT_MAX_BYTES);
@@ -331,7 +358,7 @@ public final class Outbox {
 
     private Optional<List<QuestionCodec.RemoteQuestion>> list(URI base, String token, List<OutboxProblem> problems) {
         HttpRequest request = HttpRequest.get(base.resolve("v1/questions"), Map.of(
-                "Authorization", "Bearer " + token, "Accept", QuestionCodec.MEDIA_TYPE), REQUEST_TIMEOUT);
+                "Authorization", "Bearer " + token, "Accept", QuestionCodec.MEDIA_TYPE), requestTimeout);
         Response response;
         try {
             response = exchange(request, LIST_MAX_BYTES);
@@ -344,7 +371,10 @@ public final class Outbox {
             return Optional.empty();
         }
         if (response.truncated()) {
-            problems.add(new OutboxProblem.BadResponse(base, 200, "list larger than " + LIST_MAX_BYTES + " bytes"));
+            // A body cut off by the network (reset, stall) is not one that was too large: say which (FaultServer
+            // showed the first reported as the second).
+            problems.add(new OutboxProblem.BadResponse(base, 200, response.body().length >= LIST_MAX_BYTES
+                    ? "list larger than " + LIST_MAX_BYTES + " bytes" : "the list was cut off before its end"));
             return Optional.empty();
         }
         Optional<List<QuestionCodec.RemoteQuestion>> list = QuestionCodec.readQuestionList(response.body());
@@ -358,7 +388,7 @@ public final class Outbox {
     /** True when the question is gone from the server (deleted now, or already). */
     private boolean deleteOnServer(URI base, String token, String serverId, List<OutboxProblem> problems) {
         HttpRequest request = new HttpRequest("DELETE", base.resolve("v1/questions/" + serverId), Map.of(
-                "Authorization", "Bearer " + token, "Accept", QuestionCodec.MEDIA_TYPE), new byte[0], REQUEST_TIMEOUT);
+                "Authorization", "Bearer " + token, "Accept", QuestionCodec.MEDIA_TYPE), new byte[0], requestTimeout);
         Response response;
         try {
             response = exchange(request, RECEIPT_MAX_BYTES);
@@ -398,14 +428,26 @@ public final class Outbox {
             Optional<String> retryAfter = response.header("Retry-After");
             byte[] body = new byte[0];
             boolean truncated = false;
+            ScheduledFuture<?> deadline = BODY_DEADLINES.schedule(() -> closeQuietly(response),
+                    requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
             try (InputStream in = response.body()) {
                 byte[] read = in.readNBytes(maxBytes + 1);
                 truncated = read.length > maxBytes;
                 body = truncated ? java.util.Arrays.copyOf(read, maxBytes) : read;
             } catch (IOException e) {
                 truncated = true;
+            } finally {
+                deadline.cancel(false);
             }
             return new Response(status, retryAfter, body, truncated);
+        }
+    }
+
+    private static void closeQuietly(HttpResponse response) {
+        try {
+            response.close();
+        } catch (IOException | RuntimeException e) {
+            // Closing is only how the blocked read is ended; the reader sees a short body either way.
         }
     }
 

@@ -173,7 +173,15 @@ public final class QuestionCodec {
 
     // ---- the list a device reads: its own questions on the server, with answers ----
 
-    public record RemoteAnswer(String text, Instant answeredAt) {}
+    public record RemoteAnswer(String text, Instant answeredAt) {
+        public RemoteAnswer {
+            // An answer whose text is not a string ({"text":5}) used to come through as null and stopped the outbox's
+            // sync with a NullPointerException; readQuestionList now takes such a list as "not our format".
+            // Found by fuzzing: fuzz/ServerAnswersFuzzTestInputs/aListOfAnswersIsReadOrIgnored/crash-answer-text-not-text.
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(answeredAt, "answeredAt");
+        }
+    }
 
     /** One of this device's questions as the server holds it. */
     public record RemoteQuestion(String id, String idempotencyKey, Instant receivedAt, Optional<RemoteAnswer> answer) {

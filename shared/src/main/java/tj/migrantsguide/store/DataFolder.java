@@ -16,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sqlite.SQLiteConfig;
 
 /**
  * Opens the two files of a data folder, checking and repairing them first (docs/database.md, "Recovery"):
@@ -91,6 +92,108 @@ final class DataFolder {
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;
+        }
+    }
+
+    /**
+     * A connection to content.db alone (as {@code main}): the writer that applies updates, or the reader that
+     * screens use. Both files are in WAL mode (set by the migrations), so the reader keeps reading the last
+     * committed content while the writer works, and the writer never waits for readers.
+     */
+    static Connection contentConnection(Path folder, boolean forReading) throws SQLException {
+        Path content = folder.resolve(StoreFile.CONTENT.fileName());
+        SQLiteConfig config = new SQLiteConfig();
+        if (forReading) {
+            // Nothing a screen does can write content; and every read method runs in one read transaction.
+            config.setReadOnly(true);
+        } else {
+            // The write lock is taken at BEGIN: a second writer (another process installing) waits its turn
+            // (busy timeout) instead of failing half-way when a read-then-write transaction upgrades its lock.
+            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        }
+        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + content.toAbsolutePath(),
+                config.toProperties());
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA busy_timeout = 5000");
+            // Search reads index pages all over the file; SQLite's default 2 MB cache keeps re-reading them.
+            // Memory-mapped reads were a little faster still, but turn an I/O error into a crash: not taken.
+            statement.execute("PRAGMA cache_size = -16000");
+            if (!forReading) {
+                statement.execute("PRAGMA foreign_keys = ON"); // checklist items go with their checklist
+                statement.execute("PRAGMA synchronous = NORMAL");
+            }
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        if (forReading) {
+            connection.setAutoCommit(false);
+        }
+        return connection;
+    }
+
+    /**
+     * Empty when a file can be created and written in the folder; else what the file system said (read-only
+     * storage, no permission, no space left). Asked once at start: SQLite would open such a folder and fail at the
+     * first write, or not open it at all when its WAL index cannot be created.
+     */
+    static Optional<IOException> whyNotWritable(Path folder) {
+        Path probe = null;
+        try {
+            Files.createDirectories(folder);
+            probe = Files.createTempFile(folder, ".write-check-", ".tmp");
+            // One byte: an empty file needs no free block, so only a write shows a full disk.
+            Files.write(probe, new byte[] {1});
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(e);
+        } catch (UnsupportedOperationException | SecurityException e) {
+            return Optional.of(new IOException(e.toString(), e));
+        } finally {
+            if (probe != null) {
+                try {
+                    Files.deleteIfExists(probe);
+                } catch (IOException ignored) {
+                    // A full disk can still delete; a read-only one never let us create it.
+                }
+            }
+        }
+    }
+
+    /**
+     * A copy of the folder's two files (and their WAL logs) in a new temporary folder, for a session that can only
+     * read the real one. The copy is opened like any folder (checked, migrated, repaired in the copy only); the real
+     * files are only read.
+     */
+    static Path sessionCopy(Path folder) throws IOException {
+        Path copy = Files.createTempDirectory("migrants-guide-read-only-");
+        try {
+            for (StoreFile kind : StoreFile.values()) {
+                Path file = folder.resolve(kind.fileName());
+                if (!Files.isRegularFile(file)) {
+                    continue;
+                }
+                Files.copy(file, copy.resolve(kind.fileName()));
+                Path wal = folder.resolve(kind.fileName() + "-wal");
+                if (Files.isRegularFile(wal)) {
+                    Files.copy(wal, copy.resolve(kind.fileName() + "-wal"));
+                }
+            }
+            return copy;
+        } catch (IOException | RuntimeException e) {
+            deleteSessionCopy(copy);
+            throw e;
+        }
+    }
+
+    static void deleteSessionCopy(Path copy) {
+        try (var files = Files.list(copy)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(copy);
+        } catch (IOException ignored) {
+            // A temporary folder; the system cleans it eventually.
         }
     }
 

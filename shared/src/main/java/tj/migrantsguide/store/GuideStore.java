@@ -51,17 +51,55 @@ public final class GuideStore implements AutoCloseable {
     private static final TypeReference<List<Map<String, String>>> PHONES = new TypeReference<>() {};
 
     private final Path folder;
+    /**
+     * The writer of content: {@link #apply} alone uses it (content.db as {@code main}), under this object's monitor.
+     * The other two connections have their own locks, so that neither screens reading content nor the person's
+     * ticks wait for an update that rewrites thousands of rows (docs/reliability.md, "Readers during an update").
+     */
     private final Connection connection;
+    /** Content for screens: read-only, each public read in one read transaction (one snapshot). */
+    private final Connection reader;
+    private final Object readLock = new Object();
+    /** user.db as {@code main} (content.db attached, as DataFolder opens it): {@link UserData}'s connection. */
+    private final Connection userConnection;
+    private final Object userLock = new Object();
     private final Clock clock;
     private final UserData userData;
     private final SearchIndex searchIndex;
+    private final Optional<ReadOnly> readOnly;
+    /** The session copy of a folder that cannot be written (read-only mode), deleted on close. */
+    private final Optional<Path> sessionCopy;
 
-    private GuideStore(Path folder, Connection connection, Clock clock) {
+    private GuideStore(Path folder, Connection userConnection, Connection connection, Connection reader, Clock clock,
+            Optional<ReadOnly> readOnly, Optional<Path> sessionCopy) {
         this.folder = folder;
+        this.userConnection = userConnection;
         this.connection = connection;
+        this.reader = reader;
         this.clock = clock;
-        this.userData = new UserData(this, connection, clock);
-        this.searchIndex = new SearchIndex(connection);
+        this.userData = new UserData(userLock, userConnection, clock);
+        this.searchIndex = new SearchIndex(reader);
+        this.readOnly = readOnly;
+        this.sessionCopy = sessionCopy;
+    }
+
+    /**
+     * Why this store is open for reading only: the data folder could not take a write when the guide opened
+     * (read-only storage, no permission, or a full disk). The guide then reads a copy of the folder made for this
+     * session (with the app's snapshot installed in it if the folder had no content); ticks, bookmarks, settings
+     * and content updates are refused with {@link StoreException.Problem#READ_ONLY} instead of being lost later.
+     *
+     * @param problem {@code READ_ONLY} or {@code DISK_FULL}
+     * @param detail what the file system said
+     */
+    public record ReadOnly(Path folder, StoreException.Problem problem, String detail) {
+        /** A line for logs and the command line. */
+        public String describe() {
+            return (problem == StoreException.Problem.DISK_FULL
+                    ? "the device's storage is full" : "the data folder " + folder + " cannot be written")
+                    + " (" + detail + "): the guide is open for reading only; ticks, bookmarks, settings and"
+                    + " content updates cannot be saved until it can";
+        }
     }
 
     /**
@@ -77,22 +115,70 @@ public final class GuideStore implements AutoCloseable {
     }
 
     public static GuideStore open(Path folder, Clock clock) {
+        Path absolute = folder.toAbsolutePath();
+        Optional<ReadOnly> readOnly = DataFolder.whyNotWritable(absolute)
+                .map(e -> new ReadOnly(absolute, StoreException.problemOf(e) == StoreException.Problem.DISK_FULL
+                        ? StoreException.Problem.DISK_FULL : StoreException.Problem.READ_ONLY,
+                        String.valueOf(e.getMessage())));
+        Optional<Path> copy = Optional.empty();
+        Path opening = absolute;
+        if (readOnly.isPresent()) {
+            try {
+                copy = Optional.of(DataFolder.sessionCopy(absolute));
+            } catch (java.io.IOException e) {
+                throw new StoreException("open " + folder + " for reading (" + readOnly.get().describe() + ")", e);
+            }
+            opening = copy.get();
+        }
         DataFolder.Opened opened;
+        Connection writer = null;
+        Connection reader = null;
         try {
-            opened = DataFolder.open(folder.toAbsolutePath(), clock);
+            opened = DataFolder.open(opening, clock);
+            try {
+                writer = DataFolder.contentConnection(opening, false);
+                reader = DataFolder.contentConnection(opening, true);
+            } catch (SQLException | RuntimeException e) {
+                closeQuietly(writer);
+                closeQuietly(opened.connection());
+                throw e;
+            }
         } catch (SQLException | java.io.IOException e) {
+            copy.ifPresent(DataFolder::deleteSessionCopy);
             throw new StoreException("open " + folder, e);
         }
-        GuideStore store = new GuideStore(folder.toAbsolutePath(), opened.connection(), clock);
+        GuideStore store = new GuideStore(absolute, opened.connection(), writer, reader, clock, readOnly, copy);
         try {
             if (opened.repair().any()) {
                 store.userData.recordRecovery(opened.repair());
             }
-        } catch (RuntimeException e) {
+            if (readOnly.isPresent()) {
+                // From here on, every write to the person's data fails with SQLITE_READONLY: nothing is accepted
+                // that would vanish with the session copy.
+                try (Statement statement = opened.connection().createStatement()) {
+                    statement.execute("PRAGMA query_only = 1");
+                }
+            }
+        } catch (RuntimeException | SQLException e) {
             store.close();
-            throw e;
+            throw e instanceof RuntimeException r ? r : new StoreException("open " + folder, e);
         }
         return store;
+    }
+
+    /** Present when the guide could only be opened for reading; the window says so once. */
+    public Optional<ReadOnly> readOnly() {
+        return readOnly;
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // Already failing; the first error is the one reported.
+            }
+        }
     }
 
     /** The data folder. */
@@ -101,11 +187,13 @@ public final class GuideStore implements AutoCloseable {
     }
 
     /** The schema version of the data folder (the number of the last migration applied). */
-    public synchronized int schemaVersion() {
-        try {
-            return Migrations.userVersion(connection);
-        } catch (SQLException e) {
-            throw new StoreException("read schema version", e);
+    public int schemaVersion() {
+        synchronized (userLock) {
+            try {
+                return Migrations.userVersion(userConnection);
+            } catch (SQLException e) {
+                throw new StoreException("read schema version", e);
+            }
         }
     }
 
@@ -116,40 +204,54 @@ public final class GuideStore implements AutoCloseable {
 
     // ---- feed ----
 
-    public synchronized Optional<InstalledFeed> installedFeed() {
-        String sql = "SELECT version, published, expires, installed_at FROM installed_feed WHERE id = 1";
-        try (PreparedStatement query = connection.prepareStatement(sql);
-                ResultSet rows = query.executeQuery()) {
-            if (!rows.next()) {
-                return Optional.empty();
+    public Optional<InstalledFeed> installedFeed() {
+        synchronized (readLock) {
+            try {
+                String sql = "SELECT version, published, expires, installed_at FROM installed_feed WHERE id = 1";
+                try (PreparedStatement query = reader.prepareStatement(sql);
+                        ResultSet rows = query.executeQuery()) {
+                    if (!rows.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new InstalledFeed(
+                            rows.getLong(1),
+                            Instant.parse(rows.getString(2)),
+                            Instant.parse(rows.getString(3)),
+                            Instant.parse(rows.getString(4))));
+                } catch (SQLException e) {
+                    throw new StoreException("read installed feed", e);
+                }
+            } finally {
+                endRead();
             }
-            return Optional.of(new InstalledFeed(
-                    rows.getLong(1),
-                    Instant.parse(rows.getString(2)),
-                    Instant.parse(rows.getString(3)),
-                    Instant.parse(rows.getString(4))));
-        } catch (SQLException e) {
-            throw new StoreException("read installed feed", e);
         }
     }
 
     /** Name and SHA-256 of each pack the installed content was built from. */
-    public synchronized Map<String, String> installedPacks() {
-        Map<String, String> packs = new LinkedHashMap<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT name, sha256 FROM installed_pack ORDER BY name");
-                ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                packs.put(rows.getString(1), rows.getString(2));
+    public Map<String, String> installedPacks() {
+        synchronized (readLock) {
+            try {
+                Map<String, String> packs = new LinkedHashMap<>();
+                try (PreparedStatement query = reader.prepareStatement("SELECT name, sha256 FROM installed_pack ORDER BY name");
+                        ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        packs.put(rows.getString(1), rows.getString(2));
+                    }
+                } catch (SQLException e) {
+                    throw new StoreException("read installed packs", e);
+                }
+                return packs;
+            } finally {
+                endRead();
             }
-        } catch (SQLException e) {
-            throw new StoreException("read installed packs", e);
         }
-        return packs;
     }
 
     /** Replaces all content with the feed's (the first start, or a snapshot newer than the device's content). */
     public void install(Feed feed) {
-        apply(ContentUpdate.whole(feed, installedPacks().keySet()));
+        // Allowed in read-only mode: it fills the session copy with the app's own snapshot so that the guide can be
+        // read at all; nothing of it is meant to be kept.
+        applyUpdate(ContentUpdate.whole(feed, installedPacks().keySet()));
     }
 
     /**
@@ -158,7 +260,15 @@ public final class GuideStore implements AutoCloseable {
      *
      * @throws IllegalArgumentException when the update leaves out a pack whose hash changed (that would mix versions)
      */
-    public synchronized void apply(ContentUpdate update) {
+    public void apply(ContentUpdate update) {
+        if (readOnly.isPresent()) {
+            throw new StoreException("apply feed version " + update.index().version(),
+                    StoreException.Problem.READ_ONLY, new java.io.IOException(readOnly.get().describe()));
+        }
+        applyUpdate(update);
+    }
+
+    private synchronized void applyUpdate(ContentUpdate update) {
         checkCoversEveryChangedPack(update);
         try {
             connection.setAutoCommit(false);
@@ -172,8 +282,12 @@ public final class GuideStore implements AutoCloseable {
             for (String removed : update.removedPacks()) {
                 deletePackRows(removed);
             }
+            // Every delete before the first insert: a delete from a full-text index makes FTS5 write out the words
+            // it holds in memory, so deletes between inserts would cut the index into many small pieces.
             for (CountryPack pack : update.replacedPacks()) {
                 deletePackRows(pack.packName());
+            }
+            for (CountryPack pack : update.replacedPacks()) {
                 insertArticles(pack.articles());
                 insertContacts(pack.contacts());
                 insertChecklists(pack.checklists());
@@ -205,10 +319,10 @@ public final class GuideStore implements AutoCloseable {
             }
             connection.commit();
         } catch (SQLException e) {
-            rollbackQuietly();
+            Transactions.rollbackQuietly(connection);
             throw new StoreException("apply feed version " + update.index().version(), e);
         } finally {
-            autoCommitQuietly();
+            Transactions.autoCommitQuietly(connection);
         }
     }
 
@@ -355,133 +469,157 @@ public final class GuideStore implements AutoCloseable {
 
     // ---- reading ----
 
-    public synchronized List<Country> countries() {
-        String sql = """
-                SELECT c.code, c.sort_order, n.language, n.name
-                FROM country c LEFT JOIN country_name n ON n.country = c.code
-                ORDER BY c.sort_order, c.code""";
-        Map<String, Map<Language, String>> names = new LinkedHashMap<>();
-        Map<String, Integer> order = new LinkedHashMap<>();
-        try (PreparedStatement query = connection.prepareStatement(sql);
-                ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                String code = rows.getString(1);
-                order.put(code, rows.getInt(2));
-                Map<Language, String> byLanguage = names.computeIfAbsent(code, k -> new EnumMap<>(Language.class));
-                Language.fromCode(rows.getString(3)).ifPresent(l -> {
-                    try {
-                        byLanguage.put(l, rows.getString(4));
-                    } catch (SQLException e) {
-                        throw new StoreException("read country names", e);
+    public List<Country> countries() {
+        synchronized (readLock) {
+            try {
+                String sql = """
+                        SELECT c.code, c.sort_order, n.language, n.name
+                        FROM country c LEFT JOIN country_name n ON n.country = c.code
+                        ORDER BY c.sort_order, c.code""";
+                Map<String, Map<Language, String>> names = new LinkedHashMap<>();
+                Map<String, Integer> order = new LinkedHashMap<>();
+                try (PreparedStatement query = reader.prepareStatement(sql);
+                        ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        String code = rows.getString(1);
+                        order.put(code, rows.getInt(2));
+                        Map<Language, String> byLanguage = names.computeIfAbsent(code, k -> new EnumMap<>(Language.class));
+                        Language.fromCode(rows.getString(3)).ifPresent(l -> {
+                            try {
+                                byLanguage.put(l, rows.getString(4));
+                            } catch (SQLException e) {
+                                throw new StoreException("read country names", e);
+                            }
+                        });
                     }
-                });
-            }
-        } catch (SQLException e) {
-            throw new StoreException("read countries", e);
-        }
-        List<Country> countries = new ArrayList<>();
-        names.forEach((code, byLanguage) -> countries.add(new Country(code, byLanguage, order.get(code))));
-        return countries;
-    }
-
-    public synchronized List<Article> articles(String countryCode, Language language) {
-        String sql = """
-                SELECT id, stage, title, body, sources, verified, sort_order FROM article
-                WHERE country = ? AND language = ? ORDER BY sort_order, id""";
-        List<Article> articles = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, countryCode);
-            query.setString(2, language.code());
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    articles.add(new Article(
-                            rows.getString(1),
-                            countryCode,
-                            Stage.fromCode(rows.getString(2)).orElseThrow(),
-                            language,
-                            rows.getString(3),
-                            rows.getString(4),
-                            fromJson(rows.getString(5), STRINGS),
-                            date(rows.getString(6)),
-                            rows.getInt(7)));
+                } catch (SQLException e) {
+                    throw new StoreException("read countries", e);
                 }
+                List<Country> countries = new ArrayList<>();
+                names.forEach((code, byLanguage) -> countries.add(new Country(code, byLanguage, order.get(code))));
+                return countries;
+            } finally {
+                endRead();
             }
-        } catch (SQLException e) {
-            throw new StoreException("read articles of " + countryCode, e);
         }
-        return articles;
     }
 
-    public synchronized List<Contact> contacts(String countryCode, Language language) {
-        String sql = """
-                SELECT id, kind, name, phones, address, hours, languages, email, website, note, sources, verified,
-                    emergency, sort_order
-                FROM contact WHERE country = ? AND language = ? ORDER BY sort_order, id""";
-        List<Contact> contacts = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, countryCode);
-            query.setString(2, language.code());
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    List<Phone> phones = new ArrayList<>();
-                    for (Map<String, String> p : fromJson(rows.getString(4), PHONES)) {
-                        phones.add(new Phone(p.get("dial"), p.get("display")));
-                    }
-                    contacts.add(new Contact(
-                            rows.getString(1),
-                            countryCode,
-                            ContactKind.fromCode(rows.getString(2)).orElseThrow(),
-                            language,
-                            rows.getString(3),
-                            phones,
-                            rows.getString(5),
-                            rows.getString(6),
-                            rows.getString(7),
-                            rows.getString(8),
-                            rows.getString(9),
-                            rows.getString(10),
-                            fromJson(rows.getString(11), STRINGS),
-                            date(rows.getString(12)),
-                            rows.getInt(13) != 0,
-                            rows.getInt(14)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new StoreException("read contacts of " + countryCode, e);
-        }
-        return contacts;
-    }
-
-    public synchronized List<Checklist> checklists(String countryCode, Language language) {
-        String lists = """
-                SELECT id, stage, title, sources, verified, sort_order FROM checklist
-                WHERE country = ? AND language = ? ORDER BY sort_order, id""";
-        String items = "SELECT id, text FROM checklist_item WHERE checklist = ? AND language = ? ORDER BY position";
-        List<Checklist> checklists = new ArrayList<>();
-        try (PreparedStatement listQuery = connection.prepareStatement(lists);
-                PreparedStatement itemQuery = connection.prepareStatement(items)) {
-            listQuery.setString(1, countryCode);
-            listQuery.setString(2, language.code());
-            try (ResultSet rows = listQuery.executeQuery()) {
-                while (rows.next()) {
-                    String id = rows.getString(1);
-                    List<ChecklistItem> checklistItems = new ArrayList<>();
-                    itemQuery.setString(1, id);
-                    itemQuery.setString(2, language.code());
-                    try (ResultSet itemRows = itemQuery.executeQuery()) {
-                        while (itemRows.next()) {
-                            checklistItems.add(new ChecklistItem(itemRows.getString(1), itemRows.getString(2)));
+    public List<Article> articles(String countryCode, Language language) {
+        synchronized (readLock) {
+            try {
+                String sql = """
+                        SELECT id, stage, title, body, sources, verified, sort_order FROM article
+                        WHERE country = ? AND language = ? ORDER BY sort_order, id""";
+                List<Article> articles = new ArrayList<>();
+                try (PreparedStatement query = reader.prepareStatement(sql)) {
+                    query.setString(1, countryCode);
+                    query.setString(2, language.code());
+                    try (ResultSet rows = query.executeQuery()) {
+                        while (rows.next()) {
+                            articles.add(new Article(
+                                    rows.getString(1),
+                                    countryCode,
+                                    Stage.fromCode(rows.getString(2)).orElseThrow(),
+                                    language,
+                                    rows.getString(3),
+                                    rows.getString(4),
+                                    fromJson(rows.getString(5), STRINGS),
+                                    date(rows.getString(6)),
+                                    rows.getInt(7)));
                         }
                     }
-                    checklists.add(new Checklist(id, countryCode, Stage.fromCode(rows.getString(2)).orElseThrow(),
-                            language, rows.getString(3), checklistItems, fromJson(rows.getString(4), STRINGS),
-                            date(rows.getString(5)), rows.getInt(6)));
+                } catch (SQLException e) {
+                    throw new StoreException("read articles of " + countryCode, e);
                 }
+                return articles;
+            } finally {
+                endRead();
             }
-        } catch (SQLException e) {
-            throw new StoreException("read checklists of " + countryCode, e);
         }
-        return checklists;
+    }
+
+    public List<Contact> contacts(String countryCode, Language language) {
+        synchronized (readLock) {
+            try {
+                String sql = """
+                        SELECT id, kind, name, phones, address, hours, languages, email, website, note, sources, verified,
+                            emergency, sort_order
+                        FROM contact WHERE country = ? AND language = ? ORDER BY sort_order, id""";
+                List<Contact> contacts = new ArrayList<>();
+                try (PreparedStatement query = reader.prepareStatement(sql)) {
+                    query.setString(1, countryCode);
+                    query.setString(2, language.code());
+                    try (ResultSet rows = query.executeQuery()) {
+                        while (rows.next()) {
+                            List<Phone> phones = new ArrayList<>();
+                            for (Map<String, String> p : fromJson(rows.getString(4), PHONES)) {
+                                phones.add(new Phone(p.get("dial"), p.get("display")));
+                            }
+                            contacts.add(new Contact(
+                                    rows.getString(1),
+                                    countryCode,
+                                    ContactKind.fromCode(rows.getString(2)).orElseThrow(),
+                                    language,
+                                    rows.getString(3),
+                                    phones,
+                                    rows.getString(5),
+                                    rows.getString(6),
+                                    rows.getString(7),
+                                    rows.getString(8),
+                                    rows.getString(9),
+                                    rows.getString(10),
+                                    fromJson(rows.getString(11), STRINGS),
+                                    date(rows.getString(12)),
+                                    rows.getInt(13) != 0,
+                                    rows.getInt(14)));
+                        }
+                    }
+                } catch (SQLException e) {
+                    throw new StoreException("read contacts of " + countryCode, e);
+                }
+                return contacts;
+            } finally {
+                endRead();
+            }
+        }
+    }
+
+    public List<Checklist> checklists(String countryCode, Language language) {
+        synchronized (readLock) {
+            try {
+                String lists = """
+                        SELECT id, stage, title, sources, verified, sort_order FROM checklist
+                        WHERE country = ? AND language = ? ORDER BY sort_order, id""";
+                String items = "SELECT id, text FROM checklist_item WHERE checklist = ? AND language = ? ORDER BY position";
+                List<Checklist> checklists = new ArrayList<>();
+                try (PreparedStatement listQuery = reader.prepareStatement(lists);
+                        PreparedStatement itemQuery = reader.prepareStatement(items)) {
+                    listQuery.setString(1, countryCode);
+                    listQuery.setString(2, language.code());
+                    try (ResultSet rows = listQuery.executeQuery()) {
+                        while (rows.next()) {
+                            String id = rows.getString(1);
+                            List<ChecklistItem> checklistItems = new ArrayList<>();
+                            itemQuery.setString(1, id);
+                            itemQuery.setString(2, language.code());
+                            try (ResultSet itemRows = itemQuery.executeQuery()) {
+                                while (itemRows.next()) {
+                                    checklistItems.add(new ChecklistItem(itemRows.getString(1), itemRows.getString(2)));
+                                }
+                            }
+                            checklists.add(new Checklist(id, countryCode, Stage.fromCode(rows.getString(2)).orElseThrow(),
+                                    language, rows.getString(3), checklistItems, fromJson(rows.getString(4), STRINGS),
+                                    date(rows.getString(5)), rows.getInt(6)));
+                        }
+                    }
+                } catch (SQLException e) {
+                    throw new StoreException("read checklists of " + countryCode, e);
+                }
+                return checklists;
+            } finally {
+                endRead();
+            }
+        }
     }
 
     /**
@@ -501,47 +639,84 @@ public final class GuideStore implements AutoCloseable {
      *
      * @param limit at most this many hits (and never more than {@link #MOST_SEARCH_HITS})
      */
-    public synchronized List<SearchHit> search(String text, Language language, int limit) {
-        SearchQuery query = SearchQuery.parse(text);
-        try {
-            return searchIndex.search(query, language, Math.min(limit, MOST_SEARCH_HITS));
-        } catch (SQLException e) {
-            throw new StoreException("search", e);
+    public List<SearchHit> search(String text, Language language, int limit) {
+        synchronized (readLock) {
+            try {
+                SearchQuery query = SearchQuery.parse(text);
+                try {
+                    return searchIndex.search(query, language, Math.min(limit, MOST_SEARCH_HITS));
+                } catch (SQLException e) {
+                    throw new StoreException("search", e);
+                }
+            } finally {
+                endRead();
+            }
         }
     }
 
-    public synchronized ContentCounts counts() {
-        Map<Language, Integer> items = new EnumMap<>(Language.class);
-        for (Language language : Language.values()) {
-            items.put(language, 0);
-        }
-        String sql = """
-                SELECT language, count(*) FROM (
-                    SELECT language FROM article UNION ALL SELECT language FROM contact
-                    UNION ALL SELECT language FROM checklist_item)
-                GROUP BY language""";
-        try (Statement statement = connection.createStatement()) {
-            try (ResultSet rows = statement.executeQuery(sql)) {
-                while (rows.next()) {
-                    String code = rows.getString(1);
-                    int count = rows.getInt(2);
-                    Language.fromCode(code).ifPresent(l -> items.put(l, count));
+    public ContentCounts counts() {
+        synchronized (readLock) {
+            try {
+                Map<Language, Integer> items = new EnumMap<>(Language.class);
+                for (Language language : Language.values()) {
+                    items.put(language, 0);
                 }
+                String sql = """
+                        SELECT language, count(*) FROM (
+                            SELECT language FROM article UNION ALL SELECT language FROM contact
+                            UNION ALL SELECT language FROM checklist_item)
+                        GROUP BY language""";
+                try (Statement statement = reader.createStatement()) {
+                    try (ResultSet rows = statement.executeQuery(sql)) {
+                        while (rows.next()) {
+                            String code = rows.getString(1);
+                            int count = rows.getInt(2);
+                            Language.fromCode(code).ifPresent(l -> items.put(l, count));
+                        }
+                    }
+                    try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM country")) {
+                        return new ContentCounts(rows.next() ? rows.getInt(1) : 0, items);
+                    }
+                } catch (SQLException e) {
+                    throw new StoreException("count content", e);
+                }
+            } finally {
+                endRead();
             }
-            try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM country")) {
-                return new ContentCounts(rows.next() ? rows.getInt(1) : 0, items);
-            }
-        } catch (SQLException e) {
-            throw new StoreException("count content", e);
         }
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        SQLException failure = null;
+        synchronized (this) {
+            synchronized (readLock) {
+                synchronized (userLock) {
+                    for (Connection c : List.of(reader, connection, userConnection)) {
+                        try {
+                            c.close();
+                        } catch (SQLException e) {
+                            failure = failure == null ? e : failure;
+                        }
+                    }
+                }
+            }
+        }
+        sessionCopy.ifPresent(DataFolder::deleteSessionCopy);
+        if (failure != null) {
+            throw new StoreException("close " + folder, failure);
+        }
+    }
+
+    /**
+     * Ends the read transaction of one public read, so that the next read sees the latest committed content and
+     * this connection holds no old snapshot (which would keep the WAL from being checkpointed).
+     */
+    private void endRead() {
         try {
-            connection.close();
+            reader.commit();
         } catch (SQLException e) {
-            throw new StoreException("close " + folder, e);
+            throw new StoreException("finish reading", e);
         }
     }
 
@@ -564,22 +739,6 @@ public final class GuideStore implements AutoCloseable {
             return JSON.readValue(text, type);
         } catch (JsonProcessingException e) {
             throw new StoreException("read a stored list", e);
-        }
-    }
-
-    private void rollbackQuietly() {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // The original failure is the one worth reporting.
-        }
-    }
-
-    private void autoCommitQuietly() {
-        try {
-            connection.setAutoCommit(true);
-        } catch (SQLException ignored) {
-            // Connection is broken; the next call reports it.
         }
     }
 }

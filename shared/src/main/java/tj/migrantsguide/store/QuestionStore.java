@@ -180,10 +180,10 @@ public final class QuestionStore implements AutoCloseable {
             }
             connection.commit();
         } catch (SQLException e) {
-            rollbackQuietly();
+            Transactions.rollbackQuietly(connection);
             throw new StoreException("mark a question sent", e);
         } finally {
-            autoCommitQuietly();
+            Transactions.autoCommitQuietly(connection);
         }
     }
 
@@ -249,10 +249,10 @@ public final class QuestionStore implements AutoCloseable {
             connection.commit();
             return changed > 0;
         } catch (SQLException e) {
-            rollbackQuietly();
+            Transactions.rollbackQuietly(connection);
             throw new StoreException("record an answer", e);
         } finally {
-            autoCommitQuietly();
+            Transactions.autoCommitQuietly(connection);
         }
     }
 
@@ -304,10 +304,10 @@ public final class QuestionStore implements AutoCloseable {
             connection.commit();
             return true;
         } catch (SQLException e) {
-            rollbackQuietly();
+            Transactions.rollbackQuietly(connection);
             throw e;
         } finally {
-            autoCommitQuietly();
+            Transactions.autoCommitQuietly(connection);
         }
     }
 
@@ -506,21 +506,5 @@ public final class QuestionStore implements AutoCloseable {
     private static Optional<Integer> integer(ResultSet rows, int column) throws SQLException {
         int value = rows.getInt(column);
         return rows.wasNull() ? Optional.empty() : Optional.of(value);
-    }
-
-    private void rollbackQuietly() {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // The original failure is the one worth reporting.
-        }
-    }
-
-    private void autoCommitQuietly() {
-        try {
-            connection.setAutoCommit(true);
-        } catch (SQLException ignored) {
-            // Connection is broken; the next call reports it.
-        }
     }
 }

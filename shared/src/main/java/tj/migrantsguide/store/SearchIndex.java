@@ -109,6 +109,19 @@ final class SearchIndex {
     }
 
     static void removePack(Connection connection, String countryCode, String languageCode) throws SQLException {
+        try (PreparedStatement indexed = connection.prepareStatement(
+                "SELECT EXISTS (SELECT 1 FROM search_doc WHERE country = ? AND language = ?)")) {
+            indexed.setString(1, countryCode);
+            indexed.setString(2, languageCode);
+            try (ResultSet rows = indexed.executeQuery()) {
+                if (!rows.next() || rows.getInt(1) == 0) {
+                    // Nothing indexed for this pack (a first install). Even a DELETE that matches nothing makes
+                    // FTS5 write out the words it holds in memory (2 to 45 ms each, measured): 0.75 s of a
+                    // 100k-item install (docs/performance.md).
+                    return;
+                }
+            }
+        }
         Optional<Language> language = Language.fromCode(languageCode);
         if (language.isPresent()) {
             try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table(language.get())

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 import tj.migrantsguide.feed.FeedReader;
+import tj.migrantsguide.feed.FeedWriter;
 import tj.migrantsguide.feed.PackEntry;
 
 /**
@@ -43,7 +44,7 @@ final class Staging {
     /** Keeps a pack whose size and hash the caller has just checked. */
     void keep(PackEntry entry, byte[] bytes) throws IOException {
         Files.createDirectories(folder);
-        SyncFolder.writeAtomically(file(entry.sha256()), bytes);
+        FeedWriter.writeAtomically(file(entry.sha256()), bytes);
     }
 
     /** Removes everything but the packs of the index being installed (and leftovers of interrupted writes). */

@@ -52,6 +52,10 @@ public final class Sync {
     public static SyncResult run(GuideStore store, Path dataDirectory, FeedSource source, Clock clock,
             SyncProgress progress) {
         SyncFolder folder = new SyncFolder(dataDirectory);
+        if (store.readOnly().isPresent()) {
+            // Nothing could be installed or remembered; asking the network would only cost the person's data.
+            return new SyncResult.Failed("update the content", store.readOnly().get().describe());
+        }
         SyncResult result;
         try (SyncLock lock = SyncLock.acquire(folder.path()); Downloader downloader = new Downloader(source)) {
             result = new Run(store, folder, source, clock, downloader, new Downloader.Progress(progress)).run();
@@ -107,6 +111,7 @@ public final class Sync {
             // 1. The index, capped (in Downloader).
             Downloader.IndexResponse response = downloader.index(validators, progress);
             if (response.bytes().isEmpty()) {
+                clearStaging();
                 return upToDate(installed.orElseThrow());
             }
             byte[] indexBytes = response.bytes().get();
@@ -150,6 +155,7 @@ public final class Sync {
                     learnKeys(index, vouchedByRememberedKey);
                 }
                 rememberValidators(response, index.version());
+                clearStaging();
                 return upToDate(installed.orElseThrow());
             }
 
@@ -233,6 +239,19 @@ public final class Sync {
                 // Installed already; leftovers are removed by the next run's retainOnly.
             }
             return new SyncResult.Updated(have, index.version(), downloader.wireBytes(), toDownload.size());
+        }
+
+        /**
+         * Packs staged for the version that is installed now are of no more use: a run killed after its commit and
+         * before it emptied the staging folder left them (found by CrashTest), and without this they would stay
+         * until the next new version.
+         */
+        private void clearStaging() {
+            try {
+                folder.staging().clear();
+            } catch (IOException e) {
+                // Leftovers cost disk space only; the next run tries again.
+            }
         }
 
         private SyncResult upToDate(InstalledFeed installed) {

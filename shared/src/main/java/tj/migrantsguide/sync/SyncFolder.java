@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.spec.InvalidKeySpecException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -19,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import tj.migrantsguide.feed.FeedKey;
 import tj.migrantsguide.feed.FeedKeys;
+import tj.migrantsguide.feed.FeedWriter;
 
 /**
  * The device's sync state, in {@code DATA/sync/} (docs/feed-format.md, "On the device"): small JSON files written
@@ -161,22 +160,9 @@ final class SyncFolder {
 
     private void write(String name, ObjectNode node) throws IOException {
         Files.createDirectories(folder);
-        writeAtomically(folder.resolve(name), JSON.writeValueAsBytes(node));
+        FeedWriter.writeAtomically(folder.resolve(name), JSON.writeValueAsBytes(node));
     }
 
-    static void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path temp = Files.createTempFile(target.getParent(), ".tmp-", ".part");
-        try {
-            Files.write(temp, bytes);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
 
     private static Optional<String> text(JsonNode node, String field) {
         JsonNode value = node.get(field);

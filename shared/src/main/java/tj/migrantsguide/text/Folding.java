@@ -66,6 +66,24 @@ public final class Folding {
         return true;
     }
 
+    /**
+     * Appends the fold of {@code text[start, end)} to {@code out} when it is simple text (see {@link #fold}), without
+     * a substring or a builder of its own: indexing folds every word of every item, and those allocations were
+     * most of its cost (docs/performance.md). Returns false, appending nothing, when the text needs the full path.
+     */
+    static boolean appendSimpleFold(CharSequence text, int start, int end, StringBuilder out) {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80 && (c < 0x400 || c > 0x4FF || !SIMPLE_CYRILLIC[c - 0x400])) {
+                return false;
+            }
+        }
+        for (int i = start; i < end; i++) {
+            out.append((char) mapLetter(Character.toLowerCase(text.charAt(i))));
+        }
+        return true;
+    }
+
     static void appendFolded(int codePoint, StringBuilder out) {
         int lower = Character.toLowerCase(codePoint);
         int mapped = mapLetter(lower);

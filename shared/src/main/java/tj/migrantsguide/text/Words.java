@@ -41,14 +41,41 @@ public final class Words {
         return words;
     }
 
-    /** The folded words joined by single spaces: what goes into a search index column. */
+    /**
+     * The folded words joined by single spaces: what goes into a search index column. The words of {@link #of},
+     * found the same way, but folded straight into one builder (no {@code Word}, substring or string per word):
+     * installing 100,000 items folds some ten million words (docs/performance.md).
+     */
     public static String indexText(String text) {
         StringBuilder out = new StringBuilder(text.length());
-        for (Word word : of(text)) {
-            if (!out.isEmpty()) {
+        int i = 0;
+        int length = text.length();
+        while (i < length) {
+            int codePoint = text.codePointAt(i);
+            if (!isWordStart(codePoint)) {
+                i += Character.charCount(codePoint);
+                continue;
+            }
+            int start = i;
+            i += Character.charCount(codePoint);
+            while (i < length) {
+                int next = text.codePointAt(i);
+                if (!isWordStart(next) && !Folding.isMark(next)) {
+                    break;
+                }
+                i += Character.charCount(next);
+            }
+            int before = out.length();
+            if (before > 0) {
                 out.append(' ');
             }
-            out.append(word.folded());
+            int wordStart = out.length();
+            if (!Folding.appendSimpleFold(text, start, i, out)) {
+                out.append(Folding.fold(text.substring(start, i)));
+            }
+            if (out.length() == wordStart) {
+                out.setLength(before); // folded to nothing: no word, no space (as in of())
+            }
         }
         return out.toString();
     }

@@ -27,6 +27,7 @@ import tj.migrantsguide.questions.ScriptedInbox.Reply;
 import tj.migrantsguide.store.QuestionStore;
 import tj.migrantsguide.transport.HttpTransport;
 import tj.migrantsguide.transport.JdkHttpTransport;
+import tj.migrantsguide.testing.FakeClock;
 
 /** The outbox against a real HTTP server that answers as each test scripts it, with a fake clock. */
 class OutboxTest {

@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Clock;
+
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+
+
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,12 +21,13 @@ import tj.migrantsguide.feed.Feed;
 import tj.migrantsguide.guide.Checklist;
 import tj.migrantsguide.guide.ChecklistItem;
 import tj.migrantsguide.guide.Language;
+import tj.migrantsguide.testing.FakeClock;
 
 class UserDataTest {
     @TempDir
     Path temp;
 
-    private final MovingClock clock = new MovingClock(Instant.parse("2026-11-23T10:00:00Z"));
+    private final FakeClock clock = new FakeClock(Instant.parse("2026-11-23T10:00:00Z"));
 
     private static final ChecklistItem PASSPORT = new ChecklistItem("foreign-passport", "Получите паспорт.");
     private static final ChecklistItem HOTLINES = new ChecklistItem("save-hotlines", "Сохраните номера.");
@@ -237,34 +238,6 @@ class UserDataTest {
             assertEquals(TextSize.NORMAL, settings.textSize());
             assertEquals(Optional.empty(), settings.windowBounds());
             assertEquals(Optional.empty(), settings.language());
-        }
-    }
-
-    /** A clock the test moves forward by hand. */
-    static final class MovingClock extends Clock {
-        private Instant now;
-
-        MovingClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

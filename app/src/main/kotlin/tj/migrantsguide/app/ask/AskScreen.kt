@@ -4,7 +4,6 @@ import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.ExperimentalLayoutApi
 import androidx.compose.foundation.layout.FlowRow
-import androidx.compose.foundation.layout.PaddingValues
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.Spacer
 import androidx.compose.foundation.layout.defaultMinSize
@@ -14,12 +13,12 @@ import androidx.compose.foundation.layout.heightIn
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.layout.width
 import androidx.compose.foundation.lazy.LazyColumn
-import androidx.compose.foundation.lazy.items
 import androidx.compose.foundation.selection.toggleable
 import androidx.compose.foundation.shape.RoundedCornerShape
 import androidx.compose.material.icons.Icons
-import androidx.compose.material.icons.filled.Check
+import androidx.compose.material.icons.automirrored.filled.List
 import androidx.compose.material.icons.automirrored.filled.Send
+import androidx.compose.material.icons.filled.Check
 import androidx.compose.material3.Checkbox
 import androidx.compose.material3.FilterChip
 import androidx.compose.material3.FilterChipDefaults
@@ -28,75 +27,89 @@ import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.OutlinedTextField
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.collectAsState
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.produceState
 import androidx.compose.runtime.remember
 import androidx.compose.runtime.rememberCoroutineScope
-import kotlinx.coroutines.launch
 import androidx.compose.runtime.setValue
-import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.focus.FocusDirection
+import androidx.compose.ui.input.key.Key
+import androidx.compose.ui.input.key.KeyEventType
+import androidx.compose.ui.input.key.isShiftPressed
+import androidx.compose.ui.input.key.key
+import androidx.compose.ui.input.key.onPreviewKeyEvent
+import androidx.compose.ui.input.key.type
+import androidx.compose.ui.platform.LocalFocusManager
 import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.semantics.Role
 import androidx.compose.ui.semantics.error
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
+import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
 import tj.migrantsguide.app.contacts.EmergencyLines
-import tj.migrantsguide.app.data.FieldProblem
-import tj.migrantsguide.app.data.MyQuestion
 import tj.migrantsguide.app.data.QuestionDraft
-import tj.migrantsguide.app.data.QuestionField
-import tj.migrantsguide.app.data.QuestionLimits
-import tj.migrantsguide.app.data.QuestionState
 import tj.migrantsguide.app.data.QuestionTopic
-import tj.migrantsguide.app.data.SubmitResult
+import tj.migrantsguide.app.data.checkDraft
 import tj.migrantsguide.app.home.emergencyContacts
 import tj.migrantsguide.app.text.LocalStrings
+import tj.migrantsguide.app.text.P
 import tj.migrantsguide.app.text.S
 import tj.migrantsguide.app.text.Strings
 import tj.migrantsguide.app.ui.AppController
 import tj.migrantsguide.app.ui.Back
+import tj.migrantsguide.app.ui.Destination
 import tj.migrantsguide.app.ui.Emergency
-import tj.migrantsguide.app.ui.EmptyNote
 import tj.migrantsguide.app.ui.GuideCard
 import tj.migrantsguide.app.ui.GuideScreenFrame
 import tj.migrantsguide.app.ui.LocalGuideColors
+import tj.migrantsguide.app.ui.Open
 import tj.migrantsguide.app.ui.PrimaryAction
+import tj.migrantsguide.app.ui.SecondaryAction
 import tj.migrantsguide.app.ui.SectionTitle
 import tj.migrantsguide.app.ui.UiAction
 import tj.migrantsguide.app.ui.controlScale
-import tj.migrantsguide.app.ui.screenPadding
-import tj.migrantsguide.app.ui.WarningNote
 import tj.migrantsguide.app.ui.focusRing
+import tj.migrantsguide.app.ui.screenPadding
 import tj.migrantsguide.guide.Contact
 import tj.migrantsguide.guide.Language
+import tj.migrantsguide.questions.FieldProblem
+import tj.migrantsguide.questions.QuestionField
+import tj.migrantsguide.questions.QuestionLimits
+import tj.migrantsguide.questions.SaveResult
 
-/** "Always in Touch": the question form and the person's questions. */
+/** "Always in Touch": the question form. */
 data class AskState(
     val language: Language,
     val countryName: String,
     val draft: QuestionDraft,
-    val limits: QuestionLimits,
-    /** Shown after a send attempt, so that an empty form does not open covered in red. */
+    /**
+     * The problems to show under each field. Before the first press of Send only those that typing more cannot
+     * fix (too long, a forbidden character), so that an empty form does not open covered in red.
+     */
     val problems: Map<QuestionField, FieldProblem>,
-    val canSend: Boolean,
-    /** What happened on the last press of Send. */
-    val outcome: AskOutcome?,
     /** The emergency lines, right at the form: this is not an emergency service. */
     val emergency: List<Contact>,
-    val myQuestions: List<MyQuestion>,
+    /** How many questions the person has, and how many new answers wait among them. */
+    val questionCount: Int,
+    val newAnswers: Int,
+    /** True while Send is saving, so that a double press saves once. */
+    val saving: Boolean = false,
 )
-
-enum class AskOutcome { SAVED, SENDING_NOT_AVAILABLE }
 
 sealed interface AskAction : UiAction {
     data class Edit(val draft: QuestionDraft) : AskAction
     data object Send : AskAction
 }
+
+/** Problems that are worth showing while the person is still typing. */
+private fun shownWhileTyping(problem: FieldProblem): Boolean =
+    problem is FieldProblem.TooLong || problem is FieldProblem.ForbiddenCharacter
 
 @Composable
 fun AskScreen(controller: AppController, country: String, language: Language, prefill: QuestionDraft?) {
@@ -107,9 +120,10 @@ fun AskScreen(controller: AppController, country: String, language: Language, pr
         else if (controller.askDraft.country.isEmpty()) controller.askDraft = controller.askDraft.copy(country = country)
     }
     val scope = rememberCoroutineScope()
-    var showProblems by remember { mutableStateOf(false) }
-    var outcome by remember { mutableStateOf<AskOutcome?>(null) }
-    val questions by outbox.myQuestions.collectAsState()
+    var sendPressed by remember { mutableStateOf(false) }
+    var saving by remember { mutableStateOf(false) }
+    val questions by outbox.questions.collectAsState()
+    val newAnswers by outbox.newAnswers.collectAsState()
     val loaded by produceState<Pair<String, List<Contact>>?>(null, country, language) {
         value = withContext(services.background) {
             val name = services.content.countries().firstOrNull { it.code() == country }?.name(language) ?: country
@@ -117,36 +131,36 @@ fun AskScreen(controller: AppController, country: String, language: Language, pr
         }
     }
     val draft = controller.askDraft
+    val problems = checkDraft(draft, language).filterValues { sendPressed || shownWhileTyping(it) }
     val state = AskState(
         language = language,
         countryName = loaded?.first ?: country,
         draft = draft,
-        limits = outbox.limits,
-        problems = if (showProblems) outbox.check(draft) else emptyMap(),
-        canSend = outbox.canSend,
-        outcome = outcome,
+        problems = problems,
         emergency = loaded?.second.orEmpty(),
-        myQuestions = questions,
+        questionCount = questions.size,
+        newAnswers = newAnswers,
+        saving = saving,
     )
     AskContent(state) { action ->
         when (action) {
-            is AskAction.Edit -> {
-                controller.askDraft = action.draft
-                outcome = null
-            }
-            AskAction.Send -> {
-                showProblems = true
+            is AskAction.Edit -> controller.askDraft = action.draft
+            AskAction.Send -> if (!saving) {
+                sendPressed = true
                 val sent = controller.askDraft
+                saving = true
                 scope.launch {
-                    // Saving a question writes to the database: off the UI thread.
-                    when (withContext(services.background) { outbox.submit(sent) }) {
-                        is SubmitResult.Invalid -> outcome = null
-                        is SubmitResult.Saved -> {
-                            outcome = AskOutcome.SAVED
-                            showProblems = false
-                            if (controller.askDraft == sent) controller.askDraft = QuestionDraft(country = country)
-                        }
-                        SubmitResult.SendingNotAvailable -> outcome = AskOutcome.SENDING_NOT_AVAILABLE
+                    // Saving writes to the database: off the UI thread. The sender then sends in the background.
+                    val result = try {
+                        withContext(services.background) { outbox.save(sent, language) }
+                    } finally {
+                        saving = false
+                    }
+                    if (result is SaveResult.Saved) {
+                        sendPressed = false
+                        if (controller.askDraft == sent) controller.askDraft = QuestionDraft(country = country)
+                        controller.say(controller.strings[S.ASK_SAVED])
+                        controller.navigator.replaceTop(Destination.MyQuestions)
                     }
                 }
             }
@@ -167,8 +181,18 @@ fun AskContent(state: AskState, onAction: (UiAction) -> Unit) {
             verticalArrangement = Arrangement.spacedBy(12.dp),
         ) {
             item { Text(strings[S.ASK_INTRO], style = MaterialTheme.typography.bodyLarge) }
+            if (state.questionCount > 0) {
+                item {
+                    SecondaryAction(
+                        myQuestionsLabel(strings, state.newAnswers),
+                        onClick = { onAction(Open(Destination.MyQuestions)) },
+                        icon = Icons.AutoMirrored.Filled.List,
+                        modifier = Modifier.testTag("open-my-questions"),
+                    )
+                }
+            }
             item {
-                GuideCard(container = MaterialTheme.colorScheme.errorContainer) {
+                GuideCard(container = MaterialTheme.colorScheme.errorContainer, modifier = Modifier.testTag("not-emergency")) {
                     Text(strings[S.ASK_NOT_EMERGENCY], style = MaterialTheme.typography.bodyLarge)
                     EmergencyLines(state.emergency, onAction)
                 }
@@ -193,10 +217,14 @@ fun AskContent(state: AskState, onAction: (UiAction) -> Unit) {
                     }
                 }
             }
-            state.problems[QuestionField.TOPIC]?.let { item { ProblemText(problemText(strings, QuestionField.TOPIC, it)) } }
+            state.problems[QuestionField.TOPIC]?.let { item { ProblemText(problemText(strings, it), "problem:topic") } }
             item { Text(strings[S.ASK_COUNTRY, "country" to state.countryName], style = MaterialTheme.typography.bodyLarge) }
+            for (field in listOf(QuestionField.COUNTRY, QuestionField.LANGUAGE)) {
+                state.problems[field]?.let { item { ProblemText(problemText(strings, it), "problem:${field.jsonName()}") } }
+            }
             item {
                 val problem = state.problems[QuestionField.MESSAGE]
+                val used = draft.message.trim().let { it.codePointCount(0, it.length) }
                 Column {
                     OutlinedTextField(
                         value = draft.message,
@@ -205,15 +233,19 @@ fun AskContent(state: AskState, onAction: (UiAction) -> Unit) {
                         isError = problem != null,
                         minLines = 4,
                         textStyle = MaterialTheme.typography.bodyLarge,
-                        modifier = Modifier.fillMaxWidth().heightIn(min = 120.dp).testTag("message")
-                            .semantics { if (problem != null) error(problemText(strings, QuestionField.MESSAGE, problem)) },
+                        // A multi-line field would keep Tab as a character: keyboard users could not leave it.
+                        modifier = Modifier.fillMaxWidth().heightIn(min = 120.dp).tabMovesFocus().testTag("message")
+                            .semantics { if (problem != null) error(problemText(strings, problem)) },
                     )
+                    // The limits, as the person types: how much is written of how much may be, and the minimum.
                     Text(
-                        strings[S.ASK_COUNTER, "used" to draft.message.trim().length, "max" to state.limits.messageMax],
+                        strings[S.ASK_COUNTER, "used" to used, "max" to QuestionLimits.MESSAGE_MAX] +
+                            if (used < QuestionLimits.MESSAGE_MIN) " · " + strings[S.ASK_MESSAGE_MIN, "min" to QuestionLimits.MESSAGE_MIN] else "",
                         style = MaterialTheme.typography.bodyMedium,
-                        color = MaterialTheme.colorScheme.onSurfaceVariant,
+                        color = if (used > QuestionLimits.MESSAGE_MAX) MaterialTheme.colorScheme.error else MaterialTheme.colorScheme.onSurfaceVariant,
+                        modifier = Modifier.testTag("message-counter"),
                     )
-                    if (problem != null) ProblemText(problemText(strings, QuestionField.MESSAGE, problem))
+                    if (problem != null) ProblemText(problemText(strings, problem), "problem:message")
                 }
             }
             item {
@@ -226,9 +258,15 @@ fun AskContent(state: AskState, onAction: (UiAction) -> Unit) {
                         isError = problem != null,
                         singleLine = true,
                         textStyle = MaterialTheme.typography.bodyLarge,
-                        modifier = Modifier.fillMaxWidth().testTag("contact-field"),
+                        modifier = Modifier.fillMaxWidth().testTag("contact-field")
+                            .semantics { if (problem != null) error(problemText(strings, problem)) },
                     )
-                    if (problem != null) ProblemText(problemText(strings, QuestionField.CONTACT, problem))
+                    Text(
+                        strings[S.ASK_CONTACT_NOTE],
+                        style = MaterialTheme.typography.bodyMedium,
+                        color = MaterialTheme.colorScheme.onSurfaceVariant,
+                    )
+                    if (problem != null) ProblemText(problemText(strings, problem), "problem:contact")
                 }
             }
             if (draft.contact.isNotBlank()) {
@@ -238,56 +276,60 @@ fun AskContent(state: AskState, onAction: (UiAction) -> Unit) {
                         Row(
                             Modifier.fillMaxWidth().focusRing(RoundedCornerShape(12.dp))
                                 .toggleable(draft.consent, role = Role.Checkbox) { onAction(AskAction.Edit(draft.copy(consent = it))) }
-                                .padding(8.dp),
+                                .padding(8.dp)
+                                .testTag("consent"),
                             verticalAlignment = Alignment.Top,
                         ) {
                             Checkbox(checked = draft.consent, onCheckedChange = null, modifier = Modifier.controlScale())
                             Spacer(Modifier.width(8.dp))
                             Text(strings[S.ASK_CONSENT], style = MaterialTheme.typography.bodyLarge, modifier = Modifier.weight(1f))
                         }
-                        if (problem != null) ProblemText(problemText(strings, QuestionField.CONSENT, problem))
+                        if (problem != null) ProblemText(problemText(strings, problem), "problem:consent")
                     }
                 }
             }
-            item { PrimaryAction(strings[S.ASK_SEND], onClick = { onAction(AskAction.Send) }, icon = Icons.AutoMirrored.Filled.Send, modifier = Modifier.testTag("send")) }
-            when (state.outcome) {
-                AskOutcome.SENDING_NOT_AVAILABLE -> item { WarningNote(strings[S.ASK_SENDING_LATER]) }
-                AskOutcome.SAVED -> item { Text(strings[S.ASK_SAVED], style = MaterialTheme.typography.bodyLarge) }
-                null -> if (!state.canSend) item {
-                    Text(strings[S.ASK_SENDING_LATER_SHORT], style = MaterialTheme.typography.bodyMedium, color = MaterialTheme.colorScheme.onSurfaceVariant)
-                }
+            item {
+                PrimaryAction(
+                    strings[S.ASK_SEND],
+                    onClick = { onAction(AskAction.Send) },
+                    icon = Icons.AutoMirrored.Filled.Send,
+                    enabled = !state.saving,
+                    modifier = Modifier.testTag("send"),
+                )
             }
-            item { SectionTitle(strings[S.MY_QUESTIONS]) }
-            if (state.myQuestions.isEmpty()) item { EmptyNote(strings[S.MY_QUESTIONS_EMPTY]) }
-            items(state.myQuestions, key = { "question:${it.id}" }) { question -> QuestionCard(question) }
+            item {
+                Text(strings[S.ASK_SEND_NOTE], style = MaterialTheme.typography.bodyMedium, color = MaterialTheme.colorScheme.onSurfaceVariant)
+            }
         }
     }
 }
 
+/** Tab and Shift+Tab move to the next and previous control, also out of a multi-line text field. */
 @Composable
-private fun QuestionCard(question: MyQuestion) {
-    val strings = LocalStrings.current
-    GuideCard {
-        Text(topicName(strings, question.topic), style = MaterialTheme.typography.titleMedium)
-        Text(question.message, style = MaterialTheme.typography.bodyLarge)
-        val state = question.state
-        Text(
-            when (state) {
-                QuestionState.Waiting -> strings[S.QUESTION_WAITING]
-                QuestionState.Sent -> strings[S.QUESTION_SENT]
-                is QuestionState.Answered -> if (state.seen) strings[S.QUESTION_ANSWERED] else strings[S.QUESTION_NEW_ANSWER]
-                is QuestionState.Failed -> strings[S.QUESTION_FAILED, "reason" to state.reason]
-            },
-            style = MaterialTheme.typography.labelLarge,
-            color = MaterialTheme.colorScheme.primary,
-        )
-        if (state is QuestionState.Answered) Text(state.answer, style = MaterialTheme.typography.bodyLarge)
+private fun Modifier.tabMovesFocus(): Modifier {
+    val focus = LocalFocusManager.current
+    return onPreviewKeyEvent { event ->
+        if (event.key == Key.Tab && event.type == KeyEventType.KeyDown) {
+            focus.moveFocus(if (event.isShiftPressed) FocusDirection.Previous else FocusDirection.Next)
+            true
+        } else {
+            event.key == Key.Tab
+        }
     }
 }
 
+/** "My questions", with the number of new answers when there are any. */
+fun myQuestionsLabel(strings: Strings, newAnswers: Int): String =
+    if (newAnswers > 0) strings[S.MY_QUESTIONS] + " · " + strings.plural(P.NEW_ANSWERS, newAnswers) else strings[S.MY_QUESTIONS]
+
 @Composable
-private fun ProblemText(text: String) {
-    Text(text, style = MaterialTheme.typography.bodyMedium, color = MaterialTheme.colorScheme.error, modifier = Modifier.padding(top = 4.dp))
+internal fun ProblemText(text: String, tag: String) {
+    Text(
+        text,
+        style = MaterialTheme.typography.bodyMedium,
+        color = MaterialTheme.colorScheme.error,
+        modifier = Modifier.padding(top = 4.dp).testTag(tag),
+    )
 }
 
 fun topicName(strings: Strings, topic: QuestionTopic): String = when (topic) {
@@ -300,13 +342,22 @@ fun topicName(strings: Strings, topic: QuestionTopic): String = when (topic) {
     QuestionTopic.REPORT_A_PROBLEM -> strings[S.TOPIC_REPORT]
 }
 
-fun problemText(strings: Strings, field: QuestionField, problem: FieldProblem): String = when (problem) {
-    FieldProblem.Missing -> when (field) {
+/** Shared's [FieldProblem] in the person's language (its own message() is the English one for the server). */
+fun problemText(strings: Strings, problem: FieldProblem): String = when (problem) {
+    is FieldProblem.Missing -> when (problem.field()) {
         QuestionField.TOPIC -> strings[S.PROBLEM_TOPIC]
-        else -> strings[S.PROBLEM_MESSAGE_EMPTY]
+        QuestionField.COUNTRY -> strings[S.PROBLEM_COUNTRY]
+        QuestionField.LANGUAGE, QuestionField.CONSENT -> strings[S.PROBLEM_CHOOSE]
+        QuestionField.MESSAGE, QuestionField.CONTACT, null -> strings[S.PROBLEM_MESSAGE_EMPTY]
     }
-    is FieldProblem.TooShort -> strings[S.PROBLEM_TOO_SHORT, "min" to problem.min]
-    is FieldProblem.TooLong -> strings[S.PROBLEM_TOO_LONG, "max" to problem.max, "used" to problem.length]
-    FieldProblem.NotPhoneOrEmail -> strings[S.PROBLEM_CONTACT]
-    FieldProblem.ConsentNeeded -> strings[S.PROBLEM_CONSENT]
+    is FieldProblem.TooShort -> strings[S.PROBLEM_TOO_SHORT, "min" to problem.minimum(), "used" to problem.actual()]
+    is FieldProblem.TooLong -> strings[S.PROBLEM_TOO_LONG, "max" to problem.maximum(), "used" to problem.actual()]
+    is FieldProblem.ForbiddenCharacter -> strings[S.PROBLEM_CHARACTER, "position" to problem.position() + 1]
+    is FieldProblem.UnknownValue -> when (problem.field()) {
+        QuestionField.COUNTRY -> strings[S.PROBLEM_COUNTRY]
+        else -> strings[S.PROBLEM_CHOOSE]
+    }
+    is FieldProblem.NotAPhoneOrEmail -> strings[S.PROBLEM_CONTACT]
+    is FieldProblem.ConsentMissing -> strings[S.PROBLEM_CONSENT]
+    else -> problem.message()
 }

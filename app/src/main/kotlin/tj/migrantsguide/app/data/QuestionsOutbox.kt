@@ -1,31 +1,48 @@
 package tj.migrantsguide.app.data
 
+import java.net.NetworkInterface
+import java.net.SocketException
+import java.net.URI
+import java.nio.file.Path
+import java.security.SecureRandom
+import java.time.Clock
+import java.time.Duration
 import java.time.Instant
+import java.util.random.RandomGenerator
+import kotlinx.coroutines.CoroutineScope
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.Job
+import kotlinx.coroutines.channels.Channel
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
+import kotlinx.coroutines.flow.update
+import kotlinx.coroutines.isActive
+import kotlinx.coroutines.launch
+import kotlinx.coroutines.withTimeoutOrNull
+import tj.migrantsguide.guide.Language
+import tj.migrantsguide.questions.FieldProblem
+import tj.migrantsguide.questions.MyQuestion
+import tj.migrantsguide.questions.Outbox
+import tj.migrantsguide.questions.OutboxProblem
+import tj.migrantsguide.questions.QuestionField
+import tj.migrantsguide.questions.QuestionState
+import tj.migrantsguide.questions.SaveResult
+import tj.migrantsguide.questions.SyncReport
+import tj.migrantsguide.questions.Topic
+import tj.migrantsguide.questions.Validation
+import tj.migrantsguide.store.QuestionStore
+import tj.migrantsguide.transport.HttpTransport
+import tj.migrantsguide.questions.QuestionDraft as OutboxDraft
+import tj.migrantsguide.app.sync.AppFeed
 
-/** "Always in Touch": questions to the Ministry, kept on the device until they are sent. */
-interface QuestionsOutbox {
-    val limits: QuestionLimits
+/** The topics of the form, in the form's order (shared's list, so that device and server agree). */
+typealias QuestionTopic = Topic
 
-    /** Problems with a draft, per field; empty when it can be sent. */
-    fun check(draft: QuestionDraft): Map<QuestionField, FieldProblem>
-
-    /** False while this build cannot send; the form then says so and keeps the text on screen. */
-    val canSend: Boolean
-
-    /** Saves the question on the device (it is sent when a connection exists); blocking. */
-    fun submit(draft: QuestionDraft): SubmitResult
-
-    /** The person's questions, newest first. */
-    val myQuestions: StateFlow<List<MyQuestion>>
-}
-
-enum class QuestionTopic { DOCUMENTS, WORK_AND_PAY, REGISTRATION, HEALTH, FAMILY, RETURN, REPORT_A_PROBLEM }
-
-enum class QuestionField { TOPIC, MESSAGE, CONTACT, CONSENT }
-
+/**
+ * What the form holds while the person types. The language is not here: a question is written in the language the
+ * app is in, and the answer is asked for in it too.
+ */
 data class QuestionDraft(
     val topic: QuestionTopic? = null,
     val country: String = "",
@@ -33,84 +50,238 @@ data class QuestionDraft(
     /** A phone number or e-mail for the answer; optional. */
     val contact: String = "",
     val consent: Boolean = false,
-)
-
-data class QuestionLimits(val messageMin: Int, val messageMax: Int, val contactMax: Int)
-
-sealed interface FieldProblem {
-    data object Missing : FieldProblem
-    data class TooShort(val min: Int) : FieldProblem
-    data class TooLong(val max: Int, val length: Int) : FieldProblem
-    data object NotPhoneOrEmail : FieldProblem
-    data object ConsentNeeded : FieldProblem
+) {
+    fun toOutboxDraft(language: Language): OutboxDraft =
+        OutboxDraft(topic?.code() ?: "", country, language.code(), message, contact, consent)
 }
 
-sealed interface SubmitResult {
-    data class Saved(val question: MyQuestion) : SubmitResult
-    data class Invalid(val problems: Map<QuestionField, FieldProblem>) : SubmitResult
-    data object SendingNotAvailable : SubmitResult
-}
+/** The form's problems, one per field at most, in the form's order; empty when the question can be saved. */
+fun checkDraft(draft: QuestionDraft, language: Language): Map<QuestionField, FieldProblem> =
+    when (val validation = Outbox.check(draft.toOutboxDraft(language))) {
+        is Validation.Valid -> emptyMap()
+        is Validation.Invalid -> validation.problems().associateBy { it.field() }
+    }
 
-data class MyQuestion(
-    val id: String,
-    val topic: QuestionTopic,
-    val country: String,
-    val message: String,
-    val createdAt: Instant,
-    val state: QuestionState,
+/**
+ * What the background sender is doing, for "My questions".
+ *
+ * @property working a round (sending, reading answers) is running now
+ * @property lastProblem what did not work in the last round, null when it all worked
+ * @property lastRoundAt when the last round ended
+ */
+data class OutboxActivity(
+    val working: Boolean = false,
+    val lastProblem: OutboxProblem? = null,
+    val lastRoundAt: Instant? = null,
 )
 
-sealed interface QuestionState {
-    data object Waiting : QuestionState
-    data object Sent : QuestionState
-    data class Answered(val answer: String, val answeredAt: Instant, val seen: Boolean) : QuestionState
-    data class Failed(val reason: String) : QuestionState
+/**
+ * "Always in Touch" for the screens: shared's [Outbox] over the data folder's user file, with a sender that runs in
+ * the background. A question is saved first ([save], in the device database, with its random idempotency key) and
+ * sent by the sender: at start, right after saving, when the network comes back (a feed sync that worked, or the
+ * computer's network interfaces changing) and when the outbox's backoff says the next try is due. Answers are read
+ * in the same rounds, on "Check for answers", and every [ANSWER_POLL] while a sent question waits for one.
+ *
+ * The store opens on first use (off the UI thread), so that the window's start does not wait for it. The blocking
+ * methods are for a background dispatcher; [questions], [newAnswers] and [activity] are for the screens.
+ *
+ * @param server the inbox a new question goes to (`…/` under which `v1/questions` lives)
+ * @param network what the computer's network looks like now; a change while questions wait wakes the sender
+ * @param networkCheck how often [network] is looked at while questions wait for a connection
+ */
+class QuestionsOutbox(
+    private val dataDirectory: Path,
+    private val transport: HttpTransport,
+    val server: URI,
+    private val clock: Clock,
+    private val random: RandomGenerator = SecureRandom(),
+    private val network: () -> Set<String> = ::networkAddresses,
+    private val networkCheck: Duration = NETWORK_CHECK,
+) : AutoCloseable {
+    private var openStore: QuestionStore? = null
+    private val outbox: Outbox by lazy { Outbox(store(), transport, clock, random) }
+    private val wakeups = Channel<Wake>(Channel.CONFLATED)
+
+    private val mutableQuestions = MutableStateFlow<List<MyQuestion>>(emptyList())
+    private val mutableNewAnswers = MutableStateFlow(0)
+    private val mutableActivity = MutableStateFlow(OutboxActivity())
+
+    /** "My questions", newest first. Empty until the first [reload] (the sender does one at start). */
+    val questions: StateFlow<List<MyQuestion>> = mutableQuestions.asStateFlow()
+
+    /** Answers the person has not seen yet: the marker in the list and the badge on the home screen. */
+    val newAnswers: StateFlow<Int> = mutableNewAnswers.asStateFlow()
+
+    val activity: StateFlow<OutboxActivity> = mutableActivity.asStateFlow()
+
+    /** Saves the question on the device and wakes the sender. Blocking (a database write). */
+    fun save(draft: QuestionDraft, language: Language): SaveResult {
+        val result = outbox.save(draft.toOutboxDraft(language), server)
+        if (result is SaveResult.Saved) {
+            reload()
+            wake()
+        }
+        return result
+    }
+
+    /**
+     * Deletes the question from the device now; the sender then asks the server to delete its copy (at once if it
+     * can, else in a later round: the deletion is remembered in the database). Blocking.
+     */
+    fun delete(id: Long): Boolean = outbox.delete(id).also {
+        reload()
+        if (it) wake()
+    }
+
+    /** The person has seen these answers: the marker goes. Blocking. */
+    fun markSeen(ids: Collection<Long>) {
+        var changed = false
+        for (id in ids) changed = outbox.markAnswerSeen(id) || changed
+        if (changed) reload()
+    }
+
+    /** Puts a question the server refused back in the queue (same key, same text) and sends it. Blocking. */
+    fun retry(id: Long): Boolean = outbox.retry(id).also {
+        reload()
+        if (it) wake(everything = true)
+    }
+
+    /** Reads "My questions" and the new-answer count from the database. Blocking. */
+    fun reload() {
+        mutableQuestions.value = outbox.questions()
+        mutableNewAnswers.value = outbox.newAnswers()
+    }
+
+    /**
+     * Asks the sender for a round soon. [everything] sends every waiting question whatever its retry wait (the
+     * person asked, or the network just came back); otherwise only what is due, and answers are read.
+     */
+    fun wake(everything: Boolean = false) {
+        wakeups.trySend(Wake(everything))
+    }
+
+    /**
+     * One round now, on the caller's thread: send (what is due, or [everything]), read answers, finish deletions.
+     * The sender calls this; tests call it directly instead of waiting for the sender.
+     */
+    fun runRound(everything: Boolean = false): SyncReport {
+        mutableActivity.update { it.copy(working = true) }
+        val report = try {
+            if (everything) outbox.syncNow() else outbox.sync()
+        } finally {
+            mutableActivity.update { it.copy(working = false) }
+        }
+        reload()
+        mutableActivity.value = OutboxActivity(false, report.problems().firstOrNull(), clock.instant())
+        return report
+    }
+
+    /**
+     * Starts the sender in [scope] and returns its job (cancel it to stop). Waits between rounds for a wake-up or
+     * the next due time; never spins: with nothing waiting and nothing to read, it sleeps until woken.
+     */
+    fun start(scope: CoroutineScope): Job = scope.launch(Dispatchers.IO) {
+        reload()
+        var everything = false
+        var lastNetwork = network()
+        while (isActive) {
+            try {
+                runRound(everything)
+            } catch (e: RuntimeException) {
+                // A database error must not end the sender for the rest of the session; it tries again later.
+                mutableActivity.value = OutboxActivity(false, null, clock.instant())
+                System.err.println("questions: a sending round failed: $e")
+            }
+            everything = false
+            var woken: Wake? = null
+            while (woken == null && isActive) {
+                val wait = nextWait(clock.instant(), outbox.nextAttemptAt().orElse(null), networkCheck.takeIf { waitingOffline() }, nextAnswerPoll())
+                woken = if (wait == null) wakeups.receive() else withTimeoutOrNull(wait.toMillis().coerceAtLeast(1)) { wakeups.receive() }
+                if (woken == null) {
+                    val now = network()
+                    if (now != lastNetwork && now.isNotEmpty()) {
+                        // The network came back (or changed): what waits for a connection goes now, not at its
+                        // next backoff step.
+                        woken = Wake(everything = true)
+                    } else if (isDue()) {
+                        woken = Wake(everything = false)
+                    }
+                    lastNetwork = now
+                }
+            }
+            everything = woken?.everything ?: false
+        }
+    }
+
+    private fun isDue(): Boolean {
+        val now = clock.instant()
+        return outbox.nextAttemptAt().map { !it.isAfter(now) }.orElse(false) ||
+            nextAnswerPoll()?.let { !it.isAfter(now) } ?: false
+    }
+
+    private fun waitingOffline(): Boolean = questions.value.any { it.state() == QuestionState.WAITING && it.attempts() > 0 }
+
+    /** When to read answers again: while a sent question has none, [ANSWER_POLL] after the last round. */
+    private fun nextAnswerPoll(): Instant? {
+        if (questions.value.none { it.state() == QuestionState.SENT }) return null
+        return (activity.value.lastRoundAt ?: clock.instant()).plus(ANSWER_POLL)
+    }
+
+    @Synchronized
+    private fun store(): QuestionStore = openStore ?: QuestionStore.open(dataDirectory).also { openStore = it }
+
+    @Synchronized
+    override fun close() {
+        wakeups.close()
+        openStore?.close()
+        openStore = null
+    }
+
+    private data class Wake(val everything: Boolean)
+
+    companion object {
+        /** While a sent question has no answer, the sender reads answers this often (besides every feed sync). */
+        val ANSWER_POLL: Duration = Duration.ofMinutes(15)
+
+        /** How often the sender looks at the network while questions wait for a connection. */
+        val NETWORK_CHECK: Duration = Duration.ofSeconds(30)
+
+        /**
+         * How long the sender sleeps before looking again; null to sleep until woken. The earliest of: the next
+         * due send, the [networkCheck] (given while questions wait for a connection), the next reading of answers.
+         */
+        fun nextWait(now: Instant, nextAttempt: Instant?, networkCheck: Duration?, nextAnswerPoll: Instant?): Duration? {
+            val waits = listOfNotNull(
+                nextAttempt?.let { Duration.between(now, it).coerceAtLeast(Duration.ZERO) },
+                networkCheck,
+                nextAnswerPoll?.let { Duration.between(now, it).coerceAtLeast(Duration.ZERO) },
+            )
+            return waits.minOrNull()
+        }
+
+        /** The addresses of the interfaces that are up, not loopback: empty means no network at all. */
+        fun networkAddresses(): Set<String> = try {
+            NetworkInterface.networkInterfaces()
+                .filter { it.isUp && !it.isLoopback }
+                .flatMap { it.inetAddresses() }
+                .map { it.hostAddress }
+                .toList()
+                .toSet()
+        } catch (e: SocketException) {
+            emptySet()
+        }
+    }
 }
 
 /**
- * This version's [QuestionsOutbox]: the form checks what people write, but sending arrives with the outbox work,
- * so [submit] saves nothing and says so. No pretend "sent" state, no invented answers.
+ * Where new questions go: [AppFeed.questionsUrl] (the environment variable, else the build's `questions-url` in
+ * `feed.properties`), else the reference server on this computer (`guide-content.jar serve`, README "Demo:
+ * Always in Touch").
  */
-class OutboxNotYetAvailable(
-    override val limits: QuestionLimits = QuestionLimits(messageMin = 10, messageMax = 2000, contactMax = 100),
-) : QuestionsOutbox {
-    private val questions = MutableStateFlow<List<MyQuestion>>(emptyList())
-    override val myQuestions: StateFlow<List<MyQuestion>> = questions.asStateFlow()
-    override val canSend = false
+object AppQuestions {
+    const val URL_ENVIRONMENT_VARIABLE = AppFeed.QUESTIONS_URL_ENVIRONMENT_VARIABLE
+    const val DEVELOPMENT_URL = "http://127.0.0.1:8080/"
 
-    override fun check(draft: QuestionDraft): Map<QuestionField, FieldProblem> = checkDraft(draft, limits)
-
-    override fun submit(draft: QuestionDraft): SubmitResult {
-        val problems = check(draft)
-        return if (problems.isNotEmpty()) SubmitResult.Invalid(problems) else SubmitResult.SendingNotAvailable
-    }
+    fun serverUrl(environment: Map<String, String> = System.getenv()): URI =
+        AppFeed.questionsUrl(environment) ?: URI.create(DEVELOPMENT_URL)
 }
-
-/** The form's rules, shared by every outbox: topic chosen, message length, optional contact with consent. */
-fun checkDraft(draft: QuestionDraft, limits: QuestionLimits): Map<QuestionField, FieldProblem> {
-    val problems = LinkedHashMap<QuestionField, FieldProblem>()
-    if (draft.topic == null) problems[QuestionField.TOPIC] = FieldProblem.Missing
-    val message = draft.message.trim()
-    when {
-        message.isEmpty() -> problems[QuestionField.MESSAGE] = FieldProblem.Missing
-        message.codePointCount(0, message.length) < limits.messageMin ->
-            problems[QuestionField.MESSAGE] = FieldProblem.TooShort(limits.messageMin)
-        message.codePointCount(0, message.length) > limits.messageMax ->
-            problems[QuestionField.MESSAGE] = FieldProblem.TooLong(limits.messageMax, message.codePointCount(0, message.length))
-    }
-    val contact = draft.contact.trim()
-    if (contact.isNotEmpty()) {
-        when {
-            contact.length > limits.contactMax -> problems[QuestionField.CONTACT] = FieldProblem.TooLong(limits.contactMax, contact.length)
-            !isPhoneOrEmail(contact) -> problems[QuestionField.CONTACT] = FieldProblem.NotPhoneOrEmail
-            !draft.consent -> problems[QuestionField.CONSENT] = FieldProblem.ConsentNeeded
-        }
-    }
-    return problems
-}
-
-private val EMAIL = Regex("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")
-private val PHONE = Regex("\\+?[0-9][0-9 ()\\-]{5,}[0-9]")
-
-internal fun isPhoneOrEmail(text: String): Boolean =
-    EMAIL.matches(text) || (PHONE.matches(text) && text.count { it.isDigit() } in 6..15)

@@ -86,11 +86,13 @@ fun HomeScreen(controller: AppController, country: String, language: Language, o
             onContentShown()
         }
     }
-    HomeContent(state, controller::handle)
+    val newAnswers by services.outbox.newAnswers.collectAsState()
+    HomeContent(state, controller::handle, newAnswers)
 }
 
+/** [newAnswers]: answers to the person's questions not seen yet, a badge on the "Ask a question" tile. */
 @Composable
-fun HomeContent(state: HomeState?, onAction: (UiAction) -> Unit) {
+fun HomeContent(state: HomeState?, onAction: (UiAction) -> Unit, newAnswers: Int = 0) {
     val strings = LocalStrings.current
     // The country is the home screen's title and the way to change it; the app's name is in the window's title.
     GuideScreenFrame(
@@ -126,7 +128,12 @@ fun HomeContent(state: HomeState?, onAction: (UiAction) -> Unit) {
             item { Tile(Icons.Filled.Phone, strings[S.CONTACTS], strings[S.CONTACTS_HINT], "tile:contacts") { onAction(Open(Destination.Contacts())) } }
             item { Tile(Icons.AutoMirrored.Filled.List, strings[S.CHECKLISTS], strings[S.CHECKLISTS_HINT], "tile:checklists") { onAction(Open(Destination.Checklists)) } }
             item { Tile(Icons.Filled.Star, strings[S.SAVED], strings[S.SAVED_HINT], "tile:saved") { onAction(Open(Destination.Saved)) } }
-            item { Tile(Icons.Filled.Email, strings[S.ASK], strings[S.ASK_HINT], "tile:ask") { onAction(Open(Destination.Ask())) } }
+            item {
+                // With new answers waiting, the tile leads straight to them.
+                Tile(Icons.Filled.Email, strings[S.ASK], strings[S.ASK_HINT], "tile:ask", badge = newAnswers) {
+                    onAction(Open(if (newAnswers > 0) Destination.MyQuestions else Destination.Ask()))
+                }
+            }
             item { Tile(Icons.Filled.Settings, strings[S.SETTINGS], strings[S.SETTINGS_HINT], "tile:settings") { onAction(Open(Destination.Settings)) } }
             item { StatusLine(state.status) }
         }
@@ -224,7 +231,7 @@ fun stageHint(strings: Strings, stage: Stage): String = when (stage) {
 }
 
 @Composable
-private fun Tile(icon: ImageVector, title: String, hint: String, tag: String, onClick: () -> Unit) {
+private fun Tile(icon: ImageVector, title: String, hint: String, tag: String, badge: Int = 0, onClick: () -> Unit) {
     GuideCard(onClick = onClick, modifier = Modifier.testTag(tag)) {
         Row(verticalAlignment = Alignment.CenterVertically) {
             Icon(icon, contentDescription = null, tint = MaterialTheme.colorScheme.primary, modifier = Modifier.size(iconSize(28.dp)))
@@ -232,6 +239,7 @@ private fun Tile(icon: ImageVector, title: String, hint: String, tag: String, on
             Column(Modifier.weight(1f)) {
                 Text(title, style = MaterialTheme.typography.titleMedium)
                 Text(hint, style = MaterialTheme.typography.bodyMedium, color = MaterialTheme.colorScheme.onSurfaceVariant)
+                if (badge > 0) tj.migrantsguide.app.ask.NewAnswersBadge(badge, Modifier.padding(top = 4.dp).testTag("$tag-badge"))
             }
         }
     }

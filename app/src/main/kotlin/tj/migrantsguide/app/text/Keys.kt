@@ -20,8 +20,6 @@ enum class S {
     ASK_NOT_EMERGENCY,
     ASK_SAVED,
     ASK_SEND,
-    ASK_SENDING_LATER,
-    ASK_SENDING_LATER_SHORT,
     ASK_TOPIC,
     BACK,
     BOOKMARKS,
@@ -207,6 +205,31 @@ enum class S {
     RECOVERY_KEPT_ASIDE,
     RECOVERY_CONTENT,
     RECOVERY_OK,
+
+    // ask: Always in Touch (form, My questions)
+    ASK_MESSAGE_MIN,
+    ASK_CONTACT_NOTE,
+    ASK_SEND_NOTE,
+    ASK_NEW,
+    PROBLEM_CHARACTER,
+    PROBLEM_CHOOSE,
+    PROBLEM_COUNTRY,
+    QUESTION_WAITING_UNTIL,
+    QUESTION_NO_CONNECTION,
+    QUESTION_SERVER_BUSY,
+    QUESTION_ASKED,
+    QUESTION_ANSWER,
+    QUESTION_DELETE,
+    QUESTION_DELETE_TITLE,
+    QUESTION_DELETE_TEXT,
+    QUESTION_DELETED,
+    QUESTION_RETRY,
+    QUESTIONS_REFRESH,
+    QUESTIONS_WORKING,
+    QUESTIONS_OFFLINE,
+    QUESTIONS_BUSY,
+    QUESTIONS_TROUBLE,
+    QUESTIONS_CHECKED,
 }
 
 /** Keys of texts that change with a number: `KEY.one`, `KEY.few`, `KEY.many`, `KEY.other` as the language needs ([Plurals]). */
@@ -218,4 +241,7 @@ enum class P {
     ITEMS,
     ITEMS_CITING,
     RESULTS,
+
+    // ask
+    NEW_ANSWERS,
 }

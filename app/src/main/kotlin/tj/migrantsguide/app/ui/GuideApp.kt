@@ -132,6 +132,7 @@ private fun AppBody(controller: AppController, settings: Settings, onContentShow
         is Destination.Search -> SearchScreen(controller, country, language, destination.query)
         Destination.Saved -> SavedScreen(controller, language)
         is Destination.Ask -> AskScreen(controller, country, language, destination.prefill)
+        Destination.MyQuestions -> tj.migrantsguide.app.ask.MyQuestionsScreen(controller, language)
         Destination.Settings -> SettingsScreen(controller, settings, country, language)
         Destination.About -> AboutScreen(controller, language)
         Destination.ChooseCountry -> CountryPickerContent(

@@ -26,6 +26,7 @@ sealed interface Destination {
     data class Search(val query: String = "") : Destination
     data object Saved : Destination
     data class Ask(val prefill: QuestionDraft? = null) : Destination
+    data object MyQuestions : Destination
     data object Settings : Destination
     data object ChooseCountry : Destination
     data object About : Destination

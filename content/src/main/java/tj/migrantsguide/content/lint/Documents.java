@@ -70,7 +70,14 @@ public final class Documents {
         if (folder.isEmpty() || fileName.contains("/") || fileName.contains("\\")) {
             return OptionalInt.empty();
         }
-        Path file = folder.get().resolve(fileName);
+        Path file;
+        try {
+            file = folder.get().resolve(fileName);
+        } catch (java.nio.file.InvalidPathException e) {
+            // A name no file can have (a NUL character typed or pasted): no such document, reported as such.
+            // Found by fuzzing: content/fuzz/SourceFilesFuzzTestInputs/.../crash-nul-in-document-name.
+            return OptionalInt.empty();
+        }
         if (!Files.isRegularFile(file)) {
             return OptionalInt.empty();
         }

@@ -41,6 +41,7 @@ import tj.migrantsguide.questions.Topic;
 import tj.migrantsguide.store.QuestionStore;
 import tj.migrantsguide.transport.HttpTransport;
 import tj.migrantsguide.transport.JdkHttpTransport;
+import tj.migrantsguide.testing.FakeClock;
 
 /**
  * "Always in Touch" end to end: the device's real outbox (SQLite file, JDK HTTP) against the real reference server

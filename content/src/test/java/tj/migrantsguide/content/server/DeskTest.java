@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tj.migrantsguide.questions.QuestionCodec;
+import tj.migrantsguide.testing.FakeClock;
 
 /** The desk page: password, listing by topic and country, escaping, answering. */
 class DeskTest {

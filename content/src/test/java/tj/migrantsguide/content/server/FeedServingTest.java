@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tj.migrantsguide.testing.FakeClock;
 
 /** The feed folder served under /feed/: files only, nothing outside it. */
 class FeedServingTest {

@@ -23,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import tj.migrantsguide.questions.QuestionCodec;
+import tj.migrantsguide.testing.FakeClock;
 
 /** The questions API over real HTTP, with the real SQLite inbox. */
 class InboxApiTest {

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import tj.migrantsguide.testing.FakeClock;
 
 /** The real reference server on a loopback port with a real SQLite file, and a raw HTTP client to poke it. */
 final class TestServer implements AutoCloseable {

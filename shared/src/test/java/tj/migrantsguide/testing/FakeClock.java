@@ -1,4 +1,4 @@
-package tj.migrantsguide.content.server;
+package tj.migrantsguide.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,23 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that moves only when a test moves it; shared by the server and the devices of a test. */
-final class FakeClock extends Clock {
+/**
+ * A clock that moves only when a test moves it. Published in shared's test jar so that content's tests (the
+ * reference server and the devices of one test share a clock) use the same one.
+ */
+public final class FakeClock extends Clock {
     private volatile Instant now;
 
-    FakeClock(Instant start) {
+    public FakeClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now = now.plus(duration);
+    }
+
+    public void set(Instant instant) {
+        now = instant;
     }
 
     @Override
