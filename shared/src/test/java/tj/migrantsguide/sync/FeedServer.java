@@ -44,6 +44,8 @@ final class FeedServer implements AutoCloseable {
     });
     private final Map<String, Fault> faults = new ConcurrentHashMap<>();
     private final List<Request> requests = new ArrayList<>();
+    /** Handlers still running: a client may have read its whole answer before the handler has recorded it. */
+    private int inFlight;
     private final AtomicLong bodyBytes = new AtomicLong();
     private volatile Path folder;
 
@@ -77,19 +79,37 @@ final class FeedServer implements AutoCloseable {
     }
 
     synchronized List<Request> requests() {
+        awaitHandlers();
         return List.copyOf(requests);
     }
 
     synchronized void forgetRequests() {
+        awaitHandlers();
         requests.clear();
         bodyBytes.set(0);
     }
 
-    long bodyBytes() {
+    synchronized long bodyBytes() {
+        awaitHandlers();
         return bodyBytes.get();
     }
 
+    /** Waits (a few seconds at most, for a client that hung up on a fault) until every handler has recorded. */
+    private void awaitHandlers() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        try {
+            while (inFlight > 0 && System.nanoTime() < deadline) {
+                wait(Math.max(1, java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
+        synchronized (this) {
+            inFlight++;
+        }
         String path = exchange.getRequestURI().getPath().substring("/feed/".length());
         CountingBody body = new CountingBody(exchange.getResponseBody());
         exchange.setStreams(null, body);
@@ -124,8 +144,10 @@ final class FeedServer implements AutoCloseable {
         } finally {
             synchronized (this) {
                 requests.add(new Request(path, exchange.getResponseCode(), body.count, Map.copyOf(exchange.getRequestHeaders())));
+                bodyBytes.addAndGet(body.count);
+                inFlight--;
+                notifyAll();
             }
-            bodyBytes.addAndGet(body.count);
             try {
                 exchange.close();
             } catch (RuntimeException | Error e) {
