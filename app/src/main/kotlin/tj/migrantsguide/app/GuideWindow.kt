@@ -43,10 +43,13 @@ import kotlinx.coroutines.delay
 import kotlinx.coroutines.flow.collectLatest
 import kotlinx.coroutines.withContext
 import tj.migrantsguide.Guide
-import tj.migrantsguide.app.data.FileUserData
-import tj.migrantsguide.app.data.NoSyncYet
+import tj.migrantsguide.app.data.Settings
+import tj.migrantsguide.app.data.StoreUserData
+import androidx.compose.runtime.mutableStateOf
 import tj.migrantsguide.app.data.StoreGuideContent
-import tj.migrantsguide.app.data.TitleSearch
+import tj.migrantsguide.app.data.StoreSearch
+import tj.migrantsguide.app.data.IdleSync
+import tj.migrantsguide.app.sync.GuideSyncStatus
 import tj.migrantsguide.app.data.UserData
 import tj.migrantsguide.app.data.UserDataNotSaved
 import tj.migrantsguide.app.data.WindowPlacement
@@ -74,8 +77,6 @@ val PhoneWindowSize = DpSize(412.dp, 915.dp)
 fun openWindow(dataDirectory: Path) {
     StartupTrace.mark("main")
     val clock = Clock.systemUTC()
-    val userData = FileUserData.open(dataDirectory)
-    StartupTrace.mark("user data read")
     val firstFrame = FirstFrameMark.fromSystemProperty()
     val firstImport = Guide.isFirstStart(dataDirectory)
     var openGuide: Guide? = null
@@ -83,22 +84,26 @@ fun openWindow(dataDirectory: Path) {
     val questions = tj.migrantsguide.app.ask.BackgroundQuestions(dataDirectory, clock)
     // The database opens (and on a first start imports the built-in content) while the window is being created:
     // the two take about a second each on a slow machine, so doing them side by side halves the wait.
-    fun startOpening() = CompletableFuture.supplyAsync { open(dataDirectory, clock).also { warmUp(it, userData, clock) } }
+    fun startOpening() = CompletableFuture.supplyAsync { open(dataDirectory, clock).also { warmUp(it, clock) } }
     var opening = startOpening()
+    // The window's place and the person's theme live in user.db. Waiting a moment for it lets the window open where
+    // it was and in the right colours; past that, it opens centred and the guide fills it when ready.
+    val early = (waitBriefly(opening) as? Opening.Ready)?.userData
     application {
         StartupTrace.mark("application composing")
-        val settings = userData.settings.value
+        val settings = early?.settings?.value ?: Settings()
         val windowState = rememberWindowState(
             position = settings.window?.takeIf(::isOnAScreen)?.let { WindowPosition(it.x.dp, it.y.dp) }
                 ?: WindowPosition(Alignment.Center),
             size = settings.window?.takeIf(::isOnAScreen)?.let { DpSize(it.width.dp, it.height.dp) } ?: PhoneWindowSize,
         )
         val navigator = remember { Navigator() }
-        val liveSettings by userData.settings.collectAsState()
-        RememberPlacement(windowState, userData)
+        var userData by remember { mutableStateOf<UserData?>(early) }
+        val liveSettings = userData?.settings?.collectAsState()?.value ?: settings
+        userData?.let { RememberPlacement(windowState, it) }
         Window(
             onCloseRequest = {
-                savePlacement(windowState, userData)
+                userData?.let { savePlacement(windowState, it) }
                 backgroundSync?.close()
                 questions.close()
                 openGuide?.close()
@@ -119,6 +124,7 @@ fun openWindow(dataDirectory: Path) {
                 value = opening.await().also {
                     if (it is Opening.Ready) {
                         openGuide = it.guide
+                        userData = it.userData
                         // Reading never waits for this: the sync runs on its own thread and installs in one transaction.
                         backgroundSync = startSyncInBackground(it.guide, clock)
                         questions.start(backgroundSync?.sync)
@@ -127,16 +133,19 @@ fun openWindow(dataDirectory: Path) {
                 StartupTrace.mark("database open")
             }
             when (val state = opened) {
-                Opening.InProgress -> StartingUp(userData, firstImport)
-                is Opening.Failed -> OpenFailed(userData, state) { attempt++ }
+                Opening.InProgress -> StartingUp(liveSettings, firstImport)
+                is Opening.Failed -> OpenFailed(liveSettings, state) { attempt++ }
                 is Opening.Ready -> {
                     val services = remember(state.guide) {
                         val content = StoreGuideContent(state.guide.store())
+                        // After an update is installed, open screens read the content again.
+                        val sync = backgroundSync?.let { GuideSyncStatus(it.sync, it.scope, content::contentChanged) }
+                            ?: IdleSync(available = false)
                         GuideServices(
                             content = content,
-                            userData = userData,
-                            search = TitleSearch(content),
-                            sync = NoSyncYet(),
+                            userData = state.userData,
+                            search = StoreSearch(state.guide.store()),
+                            sync = sync,
                             outbox = questions.outbox,
                             device = DesktopActions(),
                             clock = clock,
@@ -155,7 +164,7 @@ fun openWindow(dataDirectory: Path) {
 
 private sealed interface Opening {
     data object InProgress : Opening
-    data class Ready(val guide: Guide) : Opening
+    data class Ready(val guide: Guide, val userData: StoreUserData) : Opening
     data class Failed(val snapshotBroken: Boolean, val reason: String) : Opening
 }
 
@@ -163,10 +172,10 @@ private sealed interface Opening {
  * Reads what the home screen will read, once, on the opening thread: the first real read then finds the database
  * pages cached and the classes loaded, and the bundled font is parsed before the first text needs it.
  */
-private fun warmUp(opening: Opening, userData: UserData, clock: Clock) {
+private fun warmUp(opening: Opening, clock: Clock) {
     GuideFont.hashCode()
     if (opening !is Opening.Ready) return
-    val settings = userData.settings.value
+    val settings = opening.userData.settings.value
     val language = settings.language ?: return
     val country = settings.country ?: return
     try {
@@ -178,17 +187,24 @@ private fun warmUp(opening: Opening, userData: UserData, clock: Clock) {
 }
 
 private fun open(dataDirectory: Path, clock: Clock): Opening = try {
-    Opening.Ready(Guide.open(dataDirectory, embeddedSnapshot, clock))
+    Guide.open(dataDirectory, embeddedSnapshot, clock).let { Opening.Ready(it, StoreUserData(it.store().user())) }
 } catch (e: Guide.SnapshotUnreadableException) {
     Opening.Failed(snapshotBroken = true, reason = e.message ?: "")
 } catch (e: StoreException) {
     Opening.Failed(snapshotBroken = false, reason = e.cause?.message ?: e.message ?: "")
 }
+/** The opening's result if it is ready within a moment, else null (the window then opens without it). */
+private fun waitBriefly(opening: CompletableFuture<Opening>): Opening? = try {
+    opening.get(EARLY_SETTINGS_WAIT_MS, java.util.concurrent.TimeUnit.MILLISECONDS)
+} catch (e: java.util.concurrent.TimeoutException) {
+    null
+}
+
+private const val EARLY_SETTINGS_WAIT_MS = 400L
 
 /** Shown for the second or so the database takes to open; on a first start it says the guide is being set up. */
 @Composable
-private fun StartingUp(userData: UserData, firstImport: Boolean) {
-    val settings = userData.settings.value
+private fun StartingUp(settings: Settings, firstImport: Boolean) {
     GuideTheme(settings.theme, settings.textSize, settings.language ?: Language.TAJIK) {
         val strings = LocalStrings.current
         androidx.compose.material3.Surface(Modifier.fillMaxSize(), color = MaterialTheme.colorScheme.background, contentColor = MaterialTheme.colorScheme.onBackground) {
@@ -208,8 +224,7 @@ private fun StartingUp(userData: UserData, firstImport: Boolean) {
 
 /** What went wrong and what to do, with a way to try again. */
 @Composable
-private fun OpenFailed(userData: UserData, failure: Opening.Failed, retry: () -> Unit) {
-    val settings = userData.settings.value
+private fun OpenFailed(settings: Settings, failure: Opening.Failed, retry: () -> Unit) {
     GuideTheme(settings.theme, settings.textSize, settings.language ?: Language.TAJIK) {
         val strings = LocalStrings.current
         androidx.compose.material3.Surface(Modifier.fillMaxSize(), color = MaterialTheme.colorScheme.background, contentColor = MaterialTheme.colorScheme.onBackground) {

@@ -15,12 +15,13 @@ import tj.migrantsguide.app.contacts.loadContactsState
 import tj.migrantsguide.app.data.GuideContent
 import tj.migrantsguide.app.data.ItemKind
 import tj.migrantsguide.app.data.ItemRef
-import tj.migrantsguide.app.data.NoSyncYet
 import tj.migrantsguide.app.data.QuestionDraft
 import tj.migrantsguide.app.data.SyncState
 import tj.migrantsguide.app.data.TextSize
 import tj.migrantsguide.app.data.ThemeChoice
-import tj.migrantsguide.app.data.TitleSearch
+import tj.migrantsguide.app.data.Search
+import tj.migrantsguide.app.data.IdleSync
+import tj.migrantsguide.app.checklists.checklistState
 import tj.migrantsguide.app.data.UserData
 import tj.migrantsguide.app.guide.ArticleContent
 import tj.migrantsguide.app.guide.GuideContent as GuideStageContent
@@ -55,6 +56,7 @@ import tj.migrantsguide.guide.Stage
 class ScreenCatalogue(
     private val content: GuideContent,
     private val userData: UserData,
+    private val search: Search,
     private val language: Language,
     private val country: String,
     private val clock: Clock,
@@ -103,22 +105,19 @@ class ScreenCatalogue(
                 ({ ContactsContent(state, ignore) })
             }
             "checklists" -> {
-                val state = checklistsState(content, country, language, loadChecklists(content, country, language), userData.ticks.value)
+                val state = checklistsState(content, country, language, loadChecklists(content, country, language), userData)
                 ({ ChecklistsContent(state, ignore) })
             }
             "checklist" -> {
                 val item = firstOf(ItemKind.CHECKLIST) ?: ItemRef(ItemKind.CHECKLIST, country, "none")
                 val list = content.checklists(country, language).firstOrNull { it.id() == item.id }
-                val state = ChecklistState(
-                    language = language,
-                    progress = list?.let { ChecklistProgress(item, it, userData.ticks.value[item].orEmpty()) },
-                    countryName = content.countries().first { it.code() == country }.name(language),
-                    bookmarked = item in bookmarks,
+                val state = checklistState(
+                    userData, item, list, content.countries().first { it.code() == country }.name(language), language,
+                    userData.people.value, userData.currentPerson.value, item in bookmarks,
                 )
                 ({ ChecklistContent(state, ignore) })
             }
             "search" -> {
-                val search = TitleSearch(content)
                 val groups = if (query.isBlank()) emptyList() else groupHits(search.search(query, country, language))
                 val state = SearchState(language, query, search.scope, groups)
                 ({ SearchContent(state, autoFocus = false, onAction = ignore) })
@@ -140,7 +139,7 @@ class ScreenCatalogue(
                 ({ AskContent(state, ignore) })
             }
             "settings" -> {
-                val sync = NoSyncYet()
+                val sync = IdleSync(available = true)
                 val edition = content.edition()
                 val state = SettingsState(
                     language = language,

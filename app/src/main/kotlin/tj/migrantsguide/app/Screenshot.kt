@@ -8,7 +8,8 @@ import java.nio.file.Files
 import java.nio.file.Path
 import java.time.Clock
 import org.jetbrains.skia.EncodedImageFormat
-import tj.migrantsguide.app.data.FileUserData
+import tj.migrantsguide.app.data.StoreUserData
+import tj.migrantsguide.app.data.StoreSearch
 import tj.migrantsguide.app.data.StoreGuideContent
 import tj.migrantsguide.app.data.TextSize
 import tj.migrantsguide.app.data.ThemeChoice
@@ -65,7 +66,7 @@ object Screenshot {
         val guide = openGuide(data, clock, err) ?: return 1
         try {
             val content = StoreGuideContent(guide.store())
-            val userData = FileUserData.open(data)
+            val userData = StoreUserData(guide.store().user())
             // Russia by default: where most people using the guide work (and the country the docs show).
             val country = request.country
                 ?: content.countries().firstOrNull { it.code() == DEFAULT_COUNTRY }?.code()
@@ -79,7 +80,7 @@ object Screenshot {
                 return 1
             }
             val catalogue = ScreenCatalogue(
-                content, userData, request.language, country, clock, request.query, request.stage,
+                content, userData, StoreSearch(guide.store()), request.language, country, clock, request.query, request.stage,
                 request.theme, TextSize.nearest(request.fontScale),
             )
             if (request.screen == ALL) {

@@ -14,14 +14,16 @@ import kotlin.test.assertNull
 import kotlin.test.assertTrue
 import org.junit.jupiter.api.io.TempDir
 import tj.migrantsguide.app.data.ContentEdition
-import tj.migrantsguide.app.data.FileUserData
+import tj.migrantsguide.app.data.StoreUserData
+import tj.migrantsguide.app.data.StoreSearch
+import tj.migrantsguide.app.data.UserDataNotSaved
+import tj.migrantsguide.store.GuideStore
 import tj.migrantsguide.app.data.ItemKind
 import tj.migrantsguide.app.data.ItemRef
 import tj.migrantsguide.app.data.StoreGuideContent
 import tj.migrantsguide.app.data.SyncState
 import tj.migrantsguide.app.data.TextSize
 import tj.migrantsguide.app.data.ThemeChoice
-import tj.migrantsguide.app.data.TitleSearch
 import tj.migrantsguide.app.data.WindowPlacement
 import tj.migrantsguide.app.guide.ArticleText
 import tj.migrantsguide.app.guide.Block
@@ -32,116 +34,154 @@ import tj.migrantsguide.app.ui.Destination
 import tj.migrantsguide.app.ui.Navigator
 import tj.migrantsguide.guide.Language
 
-class FileUserDataTest {
-    private val checklist = ItemRef(ItemKind.CHECKLIST, "RU", "before-you-leave")
+class StoreUserDataTest {
+    private val checklist = ItemRef(ItemKind.CHECKLIST, "RU", "before-you-leave-ru")
+
+    private fun <T> opened(dir: Path, block: (StoreUserData) -> T): T =
+        GuideStore.open(dir, testClock).use { block(StoreUserData(it.user())) }
 
     @Test
     fun `settings, ticks, bookmarks and recent items survive a restart`(@TempDir dir: Path) {
-        val first = FileUserData.open(dir)
-        first.updateSettings {
-            it.copy(Language.RUSSIAN, "RU", TextSize.LARGEST, ThemeChoice.HIGH_CONTRAST, WindowPlacement(10f, 20f, 412f, 915f))
+        val before = opened(dir) { first ->
+            first.updateSettings {
+                it.copy(Language.RUSSIAN, "RU", TextSize.VERY_LARGE, ThemeChoice.HIGH_CONTRAST, WindowPlacement(10f, 20f, 412f, 915f))
+            }
+            first.setTicked(checklist, "foreign-passport", true)
+            first.setTicked(checklist, "entry-ban-check", true)
+            first.setTicked(checklist, "entry-ban-check", false)
+            first.setBookmarked(ItemRef(ItemKind.ARTICLE, "RU", "registration-15-days-ru"), true)
+            first.markViewed(ItemRef(ItemKind.CONTACT, "RU", "trafficking-hotline-227-ru"))
+            first.markViewed(checklist)
+            first.settings.value
         }
-        first.setTicked(checklist, "foreign-passport", true)
-        first.setTicked(checklist, "save-hotlines", true)
-        first.setTicked(checklist, "save-hotlines", false)
-        first.setBookmarked(ItemRef(ItemKind.ARTICLE, "RU", "registration-15-days"), true)
-        first.markViewed(ItemRef(ItemKind.CONTACT, "RU", "trafficking-hotline-227"))
-        first.markViewed(checklist)
-
-        val again = FileUserData.open(dir)
-        assertEquals(first.settings.value, again.settings.value)
-        assertEquals(mapOf(checklist to setOf("foreign-passport")), again.ticks.value)
-        assertEquals(listOf(ItemRef(ItemKind.ARTICLE, "RU", "registration-15-days")), again.bookmarks.value)
-        assertEquals(listOf(checklist, ItemRef(ItemKind.CONTACT, "RU", "trafficking-hotline-227")), again.recent.value)
-        assertFalse(Files.exists(dir.resolve(FileUserData.FILE_NAME + ".new")), "no temporary file left behind")
+        opened(dir) { again ->
+            assertEquals(before, again.settings.value)
+            assertEquals(setOf("foreign-passport"), again.ticked(checklist))
+            assertEquals(listOf(ItemRef(ItemKind.ARTICLE, "RU", "registration-15-days-ru")), again.bookmarks.value)
+            assertEquals(listOf(checklist, ItemRef(ItemKind.CONTACT, "RU", "trafficking-hotline-227-ru")), again.recent.value)
+        }
     }
 
     @Test
-    fun `reset clears only that checklist`(@TempDir dir: Path) {
-        val data = FileUserData.open(dir)
-        val other = ItemRef(ItemKind.CHECKLIST, "RU", "other")
-        data.setTicked(checklist, "a", true)
-        data.setTicked(other, "b", true)
-        data.resetTicks(checklist)
-        assertEquals(mapOf(other to setOf("b")), FileUserData.open(dir).ticks.value)
+    fun `ticks belong to a person and a reset clears only that person's list`(@TempDir dir: Path) {
+        opened(dir) { data ->
+            val me = data.currentPerson.value
+            data.setTicked(checklist, "a", true)
+            val brother = data.addPerson("  Фаридун  ")
+            assertEquals("Фаридун", brother.name())
+            data.choosePerson(brother.id())
+            assertEquals(brother.id(), data.currentPerson.value.id())
+            assertEquals(emptySet(), data.ticked(checklist))
+            val revision = data.ticksRevision.value
+            data.setTicked(checklist, "b", true)
+            assertTrue(data.ticksRevision.value > revision, "screens are told to read ticks again")
+            data.resetTicks(checklist)
+            assertEquals(emptySet(), data.ticked(checklist))
+            assertEquals(setOf("a"), data.ticked(checklist, me.id()))
+        }
+        opened(dir) { again ->
+            assertEquals(listOf("", "Фаридун"), again.people.value.map { it.name() })
+            assertEquals("Фаридун", again.currentPerson.value.name(), "the chosen person is remembered")
+        }
+    }
+
+    @Test
+    fun `people are renamed and removed with their ticks, but the last one stays`(@TempDir dir: Path) {
+        opened(dir) { data ->
+            val me = data.currentPerson.value
+            val other = data.addPerson("Зарина")
+            data.choosePerson(other.id())
+            data.setTicked(checklist, "a", true)
+            data.renamePerson(other.id(), "Зарина Н.")
+            assertEquals("Зарина Н.", data.currentPerson.value.name())
+            data.removePerson(other.id())
+            assertEquals(listOf(me.id()), data.people.value.map { it.id() })
+            assertEquals(me.id(), data.currentPerson.value.id(), "the owner's list shows again")
+            assertEquals(emptySet(), data.ticked(checklist, other.id()))
+            val refused = runCatching { data.removePerson(me.id()) }.exceptionOrNull()
+            assertTrue(refused is UserDataNotSaved || refused is tj.migrantsguide.store.UserData.LastPersonException, "$refused")
+            assertEquals(1, data.people.value.size)
+        }
     }
 
     @Test
     fun `recent keeps the newest twenty without repeats`(@TempDir dir: Path) {
-        val data = FileUserData.open(dir)
-        repeat(25) { data.markViewed(ItemRef(ItemKind.ARTICLE, "RU", "a$it")) }
-        data.markViewed(ItemRef(ItemKind.ARTICLE, "RU", "a20"))
-        val recent = FileUserData.open(dir).recent.value
+        // A clock that moves a second at every reading, so that each view is later than the one before.
+        val ticking = object : Clock() {
+            private var now = testClock.instant()
+            override fun getZone() = ZoneOffset.UTC
+            override fun withZone(zone: java.time.ZoneId) = this
+            override fun instant(): Instant = now.also { now = now.plusSeconds(1) }
+        }
+        GuideStore.open(dir, ticking).use { store ->
+            val data = StoreUserData(store.user())
+            repeat(25) { data.markViewed(ItemRef(ItemKind.ARTICLE, "RU", "a$it")) }
+            data.markViewed(ItemRef(ItemKind.ARTICLE, "RU", "a20"))
+        }
+        val recent = opened(dir) { it.recent.value }
         assertEquals(20, recent.size)
         assertEquals("a20", recent.first().id)
         assertEquals(recent.size, recent.toSet().size)
     }
 
     @Test
-    fun `an unreadable file is kept aside and the guide starts fresh`(@TempDir dir: Path) {
-        Files.writeString(dir.resolve(FileUserData.FILE_NAME), "language=\\uZZZZ\n")
-        val data = FileUserData.open(dir)
-        assertNull(data.settings.value.language)
-        assertTrue(Files.exists(dir.resolve(FileUserData.FILE_NAME + ".unreadable-1")))
-    }
-
-    @Test
-    fun `values it does not understand fall back to defaults`(@TempDir dir: Path) {
-        Files.writeString(dir.resolve(FileUserData.FILE_NAME), "language=xx\ntext-size=333\ntheme=purple\nwindow=1,2\nbookmarks=nonsense article/RU/a\n")
-        val data = FileUserData.open(dir)
-        assertNull(data.settings.value.language)
-        assertEquals(TextSize.NORMAL, data.settings.value.textSize)
-        assertEquals(ThemeChoice.LIGHT, data.settings.value.theme)
-        assertNull(data.settings.value.window)
-        assertEquals(listOf(ItemRef(ItemKind.ARTICLE, "RU", "a")), data.bookmarks.value)
+    fun `back to the language step forgets the language and values it does not understand fall back to defaults`(@TempDir dir: Path) {
+        GuideStore.open(dir, testClock).use { store ->
+            store.user().settings().put(StoreUserData.TEXT_SIZE_PERCENT, "333")
+            store.user().settings().put("theme", "PURPLE")
+            val data = StoreUserData(store.user())
+            assertEquals(TextSize.NORMAL, data.settings.value.textSize)
+            assertEquals(ThemeChoice.LIGHT, data.settings.value.theme)
+            data.updateSettings { it.copy(language = Language.TAJIK) }
+            data.updateSettings { it.copy(language = null) }
+            assertNull(StoreUserData(store.user()).settings.value.language)
+        }
     }
 }
 
-class TitleSearchTest {
+class StoreSearchTest {
     @Test
     fun `finds the hotline by its number whatever the spacing, in the reader's language first`(@TempDir dir: Path) {
         openEmbeddedGuide(dir).use { guide ->
-            val search = TitleSearch(StoreGuideContent(guide.store()))
-            for (query in listOf("227", "2270707", "227 07 07", "227-07-07-07")) {
+            val search = StoreSearch(guide.store())
+            for (query in listOf("2270707", "227 07 07", "227-07-07-07")) {
                 val hits = search.search(query, "RU", Language.TAJIK)
                 val hit = hits.firstOrNull { it.item.id == "trafficking-hotline-227-ru" }
                 assertNotNull(hit, "query $query")
                 assertEquals(Language.TAJIK, hit.language)
-                assertEquals("227-07-07-07", hit.snippet.text)
-                assertTrue(hit.snippet.parts.any { it.match && it.text.startsWith("227") }, "$query: ${hit.snippet}")
+                assertTrue(hit.excerpt.parts.any { it.match && it.text.any(Char::isDigit) }, "$query: ${hit.excerpt}")
             }
         }
     }
 
     @Test
-    fun `a russian keyboard finds tajik titles and words match from their start`(@TempDir dir: Path) {
+    fun `a russian keyboard finds tajik words, marked in their own spelling`(@TempDir dir: Path) {
         openEmbeddedGuide(dir).use { guide ->
-            val search = TitleSearch(StoreGuideContent(guide.store()))
-            // "Телефони боварӣ оид ба…": typed without Tajik letters and in capitals.
+            val search = StoreSearch(guide.store())
+            // "Телефони боварӣ…": typed without Tajik letters and in capitals.
             val hits = search.search("ТЕЛЕФОНИ БОВАРИ", "RU", Language.TAJIK)
-            assertEquals(listOf("trafficking-hotline-227-ru", "trafficking-hotline-98-ru"), hits.map { it.item.id })
-            val marked = hits.first().snippet.parts.filter { it.match }.map { it.text }
-            assertEquals(listOf("Телефони", "боварӣ"), marked)
-            assertTrue(search.search("лефони", "RU", Language.TAJIK).isEmpty(), "a word is matched from its start only")
+            val hotline = hits.first { it.item.id == "trafficking-hotline-227-ru" }
+            val marked = (hotline.title.parts + hotline.excerpt.parts).filter { it.match }.map { it.text.lowercase() }
+            assertTrue("боварӣ" in marked, "$marked")
         }
     }
 
     @Test
-    fun `an item found only in another language is shown once, in that language`(@TempDir dir: Path) {
+    fun `hits are the chosen country's and home's, each item once`(@TempDir dir: Path) {
         openEmbeddedGuide(dir).use { guide ->
-            val search = TitleSearch(StoreGuideContent(guide.store()))
-            val hits = search.search("горячая линия", "RU", Language.TAJIK)
+            val search = StoreSearch(guide.store())
+            val hits = search.search("паспорт", "RU", Language.RUSSIAN)
             assertTrue(hits.isNotEmpty())
-            assertTrue(hits.all { it.language == Language.RUSSIAN })
-            assertEquals(hits.size, hits.map { it.item }.toSet().size)
+            assertTrue(hits.all { it.item.country in setOf("RU", "TJ") }, hits.map { it.item }.toString())
+            assertEquals(hits.size, hits.map { it.key }.toSet().size)
         }
     }
 
     @Test
-    fun `blank and punctuation-only queries find nothing and odd ones do not break it`(@TempDir dir: Path) {
+    fun `blank and hostile queries find nothing and do not break it`(@TempDir dir: Path) {
         openEmbeddedGuide(dir).use { guide ->
-            val search = TitleSearch(StoreGuideContent(guide.store()))
-            for (query in listOf("", "   ", "\"*()-", "NEAR", "😀", "а".repeat(10_000))) search.search(query, "RU", Language.RUSSIAN)
+            val search = StoreSearch(guide.store())
+            for (query in listOf("", "   ", "\"*()-", "NEAR", "title:x", "😀", "а".repeat(10_000))) search.search(query, "RU", Language.RUSSIAN)
             assertTrue(search.search("  ", "RU", Language.RUSSIAN).isEmpty())
             assertTrue(search.search("!?", "RU", Language.RUSSIAN).isEmpty())
         }

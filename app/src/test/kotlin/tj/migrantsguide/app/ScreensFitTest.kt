@@ -16,7 +16,8 @@ import java.nio.file.Path
 import kotlin.test.Test
 import kotlin.test.assertTrue
 import org.junit.jupiter.api.io.TempDir
-import tj.migrantsguide.app.data.FileUserData
+import tj.migrantsguide.app.data.StoreUserData
+import tj.migrantsguide.app.data.StoreSearch
 import tj.migrantsguide.app.data.StoreGuideContent
 import tj.migrantsguide.app.data.TextSize
 import tj.migrantsguide.app.data.ThemeChoice
@@ -39,7 +40,7 @@ class ScreensFitTest {
                 // A query with hits, so that the search screen shows results too.
                 val query = if (language == Language.TAJIK) "боварӣ" else "линия"
                 val screens = ScreenCatalogue(
-                    StoreGuideContent(guide.store()), FileUserData.open(dir), language, "RU", testClock, query = query,
+                    StoreGuideContent(guide.store()), StoreUserData(guide.store().user()), StoreSearch(guide.store()), language, "RU", testClock, query = query,
                 ).all()
                 // High contrast draws 3 dp borders around every card and button: less room for the words.
                 for (theme in listOf(ThemeChoice.LIGHT, ThemeChoice.HIGH_CONTRAST)) {
@@ -127,7 +128,7 @@ class ScreensFitTest {
         }
         val right = node.positionInRoot.x + node.size.width
         if (right > windowWidth + 1f) found += "$screen: \"$text\" runs past the window's edge ($right > $windowWidth)"
-        if (node.boundsInRoot.width + 1f < node.size.width) found += "$screen: \"$text\" is clipped by its parent"
+        if (node.boundsInRoot.width + 1f < node.size.width) found += "$screen: \"$text\" is clipped by its parent (${node.boundsInRoot} of ${node.size} at ${node.positionInRoot})"
         return found
     }
 }

@@ -9,13 +9,15 @@ import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import tj.migrantsguide.Guide
 import tj.migrantsguide.app.data.ContentEdition
-import tj.migrantsguide.app.data.FileUserData
+import tj.migrantsguide.app.data.StoreUserData
+import tj.migrantsguide.app.data.StoreSearch
+import tj.migrantsguide.app.data.Search
+import tj.migrantsguide.app.data.SyncStatus
+import tj.migrantsguide.app.data.IdleSync
 import tj.migrantsguide.app.data.GuideContent
-import tj.migrantsguide.app.data.NoSyncYet
 import tj.migrantsguide.app.data.QuestionsOutbox
 import tj.migrantsguide.transport.JdkHttpTransport
 import tj.migrantsguide.app.data.StoreGuideContent
-import tj.migrantsguide.app.data.TitleSearch
 import tj.migrantsguide.app.data.UserData
 import tj.migrantsguide.app.system.DeviceActions
 import tj.migrantsguide.app.ui.GuideServices
@@ -44,14 +46,16 @@ fun openEmbeddedGuide(dataDirectory: Path): Guide = Guide.open(dataDirectory, em
 fun testServices(
     content: GuideContent,
     dataDirectory: Path,
-    userData: UserData = FileUserData.open(dataDirectory),
+    userData: UserData,
+    search: Search,
     device: RecordingDevice = RecordingDevice(),
+    sync: SyncStatus = IdleSync(available = false),
     outbox: QuestionsOutbox = offlineOutbox(dataDirectory),
 ): GuideServices = GuideServices(
     content = content,
     userData = userData,
-    search = TitleSearch(content),
-    sync = NoSyncYet(),
+    search = search,
+    sync = sync,
     outbox = outbox,
     device = device,
     clock = testClock,
@@ -63,8 +67,16 @@ fun storeServices(
     guide: Guide,
     dataDirectory: Path,
     device: RecordingDevice = RecordingDevice(),
+    sync: SyncStatus = IdleSync(available = false),
+    content: GuideContent = StoreGuideContent(guide.store()),
     outbox: QuestionsOutbox = offlineOutbox(dataDirectory),
-): GuideServices = testServices(StoreGuideContent(guide.store()), dataDirectory, device = device, outbox = outbox)
+): GuideServices = testServices(
+    content, dataDirectory, StoreUserData(guide.store().user()), StoreSearch(guide.store()), device, sync, outbox,
+)
+
+/** The person's data in [dataDirectory] (the real user.db of the embedded guide), for setting up and checking. */
+fun <T> withUserData(dataDirectory: Path, block: (UserData) -> T): T =
+    openEmbeddedGuide(dataDirectory).use { block(StoreUserData(it.store().user())) }
 
 /**
  * The real outbox over the data folder, addressed to a port where nothing listens (the discard port): questions

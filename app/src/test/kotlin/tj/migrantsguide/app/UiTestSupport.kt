@@ -42,3 +42,13 @@ fun ComposeUiTest.press(key: Key, alt: Boolean = false) {
     }
     waitForIdle()
 }
+
+/** Lets the search screen's pause after typing pass and its search finish. */
+@OptIn(ExperimentalTestApi::class)
+fun ComposeUiTest.searchSettled() {
+    mainClock.advanceTimeBy(tj.migrantsguide.app.search.SEARCH_PAUSE_MS + 50)
+    waitForIdle()
+    waitUntil(timeoutMillis = 5_000) {
+        onAllNodes(hasTestTag("result-count") or hasTestTag("no-results")).fetchSemanticsNodes().isNotEmpty()
+    }
+}

@@ -1,8 +1,9 @@
 package tj.migrantsguide.store;
 
-/** Light or dark colours, or whatever the system uses. */
+/** Light or dark colours, or whatever the system uses; high contrast (black, white, yellow) for poor eyesight and projectors. */
 public enum Theme {
     SYSTEM,
     LIGHT,
-    DARK
+    DARK,
+    HIGH_CONTRAST
 }

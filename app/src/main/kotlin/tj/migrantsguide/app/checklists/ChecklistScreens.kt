@@ -76,19 +76,26 @@ sealed interface ChecklistAction : UiAction {
     data object AskReset : ChecklistAction
     data object ConfirmReset : ChecklistAction
     data object CancelReset : ChecklistAction
+    data class ChoosePerson(val personId: Long) : ChecklistAction
+    data object AskAddPerson : ChecklistAction
+    data object AskRenamePerson : ChecklistAction
+    data object AskRemovePerson : ChecklistAction
+    data class SavePersonName(val name: String) : ChecklistAction
+    data object ConfirmRemovePerson : ChecklistAction
+    data object CloseDialog : ChecklistAction
 }
 
 @Composable
 fun ChecklistsScreen(controller: AppController, country: String, language: Language) {
     val services = controller.services
     val revision by services.content.revision.collectAsState()
-    val ticks by services.userData.ticks.collectAsState()
+    val ticks by services.userData.ticksRevision.collectAsState()
     val lists by produceState<List<Pair<ItemRef, tj.migrantsguide.guide.Checklist>>?>(null, country, language, revision) {
         value = withContext(services.background) { loadChecklists(services.content, country, language) }
     }
     val loaded = lists
     val state by produceState<ChecklistsState?>(null, loaded, ticks) {
-        value = loaded?.let { withContext(services.background) { checklistsState(services.content, country, language, it, ticks) } }
+        value = loaded?.let { withContext(services.background) { checklistsState(services.content, country, language, it, services.userData) } }
     }
     ChecklistsContent(state, controller::handle)
 }
@@ -145,25 +152,27 @@ private fun ProgressLine(progress: ChecklistProgress) {
 fun ChecklistScreen(controller: AppController, item: ItemRef, language: Language) {
     val services = controller.services
     val revision by services.content.revision.collectAsState()
-    val ticks by services.userData.ticks.collectAsState()
+    val ticks by services.userData.ticksRevision.collectAsState()
+    val people by services.userData.people.collectAsState()
+    val current by services.userData.currentPerson.collectAsState()
     val bookmarks by services.userData.bookmarks.collectAsState()
     var confirming by remember(item) { mutableStateOf(false) }
+    var dialog by remember(item) { mutableStateOf<PeopleDialog?>(null) }
     val loaded by produceState<Pair<tj.migrantsguide.guide.Checklist?, String>?>(null, item, language, revision) {
         value = withContext(services.background) {
             val list = services.content.checklists(item.country, language).firstOrNull { it.id() == item.id }
             list to (services.content.countries().firstOrNull { it.code() == item.country }?.name(language) ?: item.country)
         }
     }
-    LaunchedEffect(item) { controller.save { services.userData.markViewed(item) } }
-    val state = loaded?.let { (list, countryName) ->
-        ChecklistState(
-            language = language,
-            progress = list?.let { ChecklistProgress(item, it, ticks[item].orEmpty()) },
-            countryName = countryName,
-            bookmarked = item in bookmarks,
-            confirmingReset = confirming,
-        )
+    val loadedList = loaded
+    val state by produceState<ChecklistState?>(null, loadedList, ticks, people, current, bookmarks, confirming, dialog) {
+        value = loadedList?.let { (list, countryName) ->
+            withContext(services.background) {
+                checklistState(services.userData, item, list, countryName, language, people, current, item in bookmarks, confirming, dialog)
+            }
+        }
     }
+    LaunchedEffect(item) { controller.save { services.userData.markViewed(item) } }
     ChecklistContent(state) { action ->
         when (action) {
             is ChecklistAction.Tick -> controller.save { services.userData.setTicked(item, action.itemId, action.ticked) }
@@ -172,6 +181,27 @@ fun ChecklistScreen(controller: AppController, item: ItemRef, language: Language
             ChecklistAction.ConfirmReset -> {
                 confirming = false
                 controller.save { services.userData.resetTicks(item) }
+            }
+            is ChecklistAction.ChoosePerson -> controller.save { services.userData.choosePerson(action.personId) }
+            ChecklistAction.AskAddPerson -> dialog = PeopleDialog.Add
+            ChecklistAction.AskRenamePerson -> dialog = PeopleDialog.Rename(current)
+            ChecklistAction.AskRemovePerson -> dialog = PeopleDialog.Remove(current)
+            ChecklistAction.CloseDialog -> dialog = null
+            is ChecklistAction.SavePersonName -> {
+                val open = dialog
+                dialog = null
+                if (action.name.isNotBlank()) controller.save {
+                    when (open) {
+                        PeopleDialog.Add -> services.userData.choosePerson(services.userData.addPerson(action.name).id())
+                        is PeopleDialog.Rename -> services.userData.renamePerson(open.person.id(), action.name)
+                        else -> Unit
+                    }
+                }
+            }
+            ChecklistAction.ConfirmRemovePerson -> {
+                val open = dialog
+                dialog = null
+                if (open is PeopleDialog.Remove) controller.save { services.userData.removePerson(open.person.id()) }
             }
             else -> controller.handle(action)
         }
@@ -213,6 +243,7 @@ fun ChecklistContent(state: ChecklistState?, onAction: (UiAction) -> Unit) {
                 }
             }
             item { FallbackNote(progress.checklist.language(), state.language) }
+            item { PeoplePicker(state, onAction) }
             item { ProgressLine(progress) }
             if (progress.total > 0 && progress.done == progress.total) {
                 item {
@@ -259,6 +290,7 @@ fun ChecklistContent(state: ChecklistState?, onAction: (UiAction) -> Unit) {
             item { VerifiedLine(progress.checklist.verified()) }
             item { SourcesBlock(progress.checklist.sources()) }
         }
+        state.dialog?.let { PeopleDialogView(it, state, onAction) }
         if (state.confirmingReset) {
             AlertDialog(
                 onDismissRequest = { onAction(ChecklistAction.CancelReset) },
@@ -272,3 +304,93 @@ fun ChecklistContent(state: ChecklistState?, onAction: (UiAction) -> Unit) {
         }
     }
 }
+
+/** Whose ticks are shown: one chip per person with their progress; add, rename, remove. */
+@OptIn(androidx.compose.foundation.layout.ExperimentalLayoutApi::class)
+@Composable
+private fun PeoplePicker(state: ChecklistState, onAction: (UiAction) -> Unit) {
+    val strings = LocalStrings.current
+    Column(verticalArrangement = Arrangement.spacedBy(6.dp), modifier = Modifier.testTag("people")) {
+        Text(strings[S.PERSON_WHOSE_LIST], style = MaterialTheme.typography.titleSmall)
+        androidx.compose.foundation.layout.FlowRow(
+            horizontalArrangement = Arrangement.spacedBy(8.dp),
+            verticalArrangement = Arrangement.spacedBy(8.dp),
+        ) {
+            for (entry in state.people) {
+                val selected = entry.person.id() == state.currentPersonId
+                androidx.compose.material3.FilterChip(
+                    selected = selected,
+                    onClick = { onAction(ChecklistAction.ChoosePerson(entry.person.id())) },
+                    label = {
+                        Text(
+                            strings[S.PERSON_PROGRESS, "name" to personName(entry.person, strings), "done" to entry.done.toString(), "total" to entry.total.toString()],
+                            style = MaterialTheme.typography.bodyLarge,
+                        )
+                    },
+                    leadingIcon = if (selected) ({ Icon(Icons.Filled.CheckCircle, contentDescription = null) }) else null,
+                    modifier = Modifier.focusRing().testTag("person:${entry.person.id()}"),
+                )
+            }
+        }
+        androidx.compose.foundation.layout.FlowRow(horizontalArrangement = Arrangement.spacedBy(4.dp)) {
+            QuietAction(strings[S.PERSON_ADD], onClick = { onAction(ChecklistAction.AskAddPerson) }, modifier = Modifier.testTag("person-add"))
+            QuietAction(strings[S.PERSON_RENAME], onClick = { onAction(ChecklistAction.AskRenamePerson) }, modifier = Modifier.testTag("person-rename"))
+            if (state.people.size > 1) {
+                QuietAction(strings[S.PERSON_REMOVE], onClick = { onAction(ChecklistAction.AskRemovePerson) }, modifier = Modifier.testTag("person-remove"))
+            }
+        }
+    }
+}
+
+fun personName(person: tj.migrantsguide.store.Person, strings: tj.migrantsguide.app.text.Strings): String =
+    if (person.hasName()) person.name() else strings[S.PERSON_ME]
+
+@Composable
+private fun PeopleDialogView(dialog: PeopleDialog, state: ChecklistState, onAction: (UiAction) -> Unit) {
+    val strings = LocalStrings.current
+    when (dialog) {
+        is PeopleDialog.Remove -> AlertDialog(
+            onDismissRequest = { onAction(ChecklistAction.CloseDialog) },
+            title = { Text(strings[S.PERSON_REMOVE_QUESTION, "name" to personName(dialog.person, strings)], modifier = Modifier.semantics { heading() }) },
+            text = { Text(strings[S.PERSON_REMOVE_EXPLAINED], style = MaterialTheme.typography.bodyLarge) },
+            confirmButton = {
+                PrimaryAction(strings[S.PERSON_REMOVE], onClick = { onAction(ChecklistAction.ConfirmRemovePerson) }, modifier = Modifier.testTag("confirm-remove-person"))
+            },
+            dismissButton = { SecondaryAction(strings[S.CANCEL], onClick = { onAction(ChecklistAction.CloseDialog) }) },
+        )
+        else -> {
+            val initial = (dialog as? PeopleDialog.Rename)?.person?.name().orEmpty()
+            var name by remember(dialog) { mutableStateOf(initial) }
+            AlertDialog(
+                onDismissRequest = { onAction(ChecklistAction.CloseDialog) },
+                title = {
+                    Text(
+                        if (dialog is PeopleDialog.Add) strings[S.PERSON_ADD] else strings[S.PERSON_RENAME],
+                        modifier = Modifier.semantics { heading() },
+                    )
+                },
+                text = {
+                    androidx.compose.material3.OutlinedTextField(
+                        value = name,
+                        onValueChange = { if (it.length <= PERSON_NAME_MAX) name = it },
+                        label = { Text(strings[S.PERSON_NAME]) },
+                        singleLine = true,
+                        modifier = Modifier.fillMaxWidth().testTag("person-name"),
+                    )
+                },
+                confirmButton = {
+                    PrimaryAction(
+                        strings[S.SAVE],
+                        onClick = { onAction(ChecklistAction.SavePersonName(name)) },
+                        enabled = name.isNotBlank(),
+                        modifier = Modifier.testTag("save-person"),
+                    )
+                },
+                dismissButton = { SecondaryAction(strings[S.CANCEL], onClick = { onAction(ChecklistAction.CloseDialog) }) },
+            )
+        }
+    }
+}
+
+/** The store keeps 60 characters of a name. */
+private const val PERSON_NAME_MAX = 60

@@ -3,6 +3,8 @@ package tj.migrantsguide.app.checklists
 import tj.migrantsguide.app.data.GuideContent
 import tj.migrantsguide.app.data.ItemKind
 import tj.migrantsguide.app.data.ItemRef
+import tj.migrantsguide.app.data.UserData
+import tj.migrantsguide.store.Person
 import tj.migrantsguide.guide.Checklist
 import tj.migrantsguide.guide.Language
 
@@ -25,7 +27,46 @@ data class ChecklistState(
     val bookmarked: Boolean,
     /** The "clear all ticks?" question is open. */
     val confirmingReset: Boolean = false,
+    /** Everyone on the device with their progress in this checklist; the current person's ticks are [progress]. */
+    val people: List<PersonProgress> = emptyList(),
+    val currentPersonId: Long = 0,
+    val dialog: PeopleDialog? = null,
 )
+
+data class PersonProgress(val person: Person, val done: Int, val total: Int)
+
+/** The open question about people: a name to type, or "remove?". */
+sealed interface PeopleDialog {
+    data object Add : PeopleDialog
+    data class Rename(val person: Person) : PeopleDialog
+    data class Remove(val person: Person) : PeopleDialog
+}
+
+/** Reads each person's ticks of [list] (blocking). */
+fun checklistState(
+    userData: UserData,
+    item: ItemRef,
+    list: Checklist?,
+    countryName: String,
+    language: Language,
+    people: List<Person>,
+    current: Person,
+    bookmarked: Boolean,
+    confirmingReset: Boolean = false,
+    dialog: PeopleDialog? = null,
+): ChecklistState {
+    val ticks = people.associate { it.id() to userData.ticked(item, it.id()) }
+    return ChecklistState(
+        language = language,
+        progress = list?.let { ChecklistProgress(item, it, ticks[current.id()] ?: userData.ticked(item, current.id())) },
+        countryName = countryName,
+        bookmarked = bookmarked,
+        confirmingReset = confirmingReset,
+        people = list?.let { l -> people.map { p -> ChecklistProgress(item, l, ticks[p.id()].orEmpty()).let { PersonProgress(p, it.done, it.total) } } }.orEmpty(),
+        currentPersonId = current.id(),
+        dialog = dialog,
+    )
+}
 
 /** The chosen country's checklists, then the home country's. */
 fun loadChecklists(content: GuideContent, country: String, language: Language): List<Pair<ItemRef, Checklist>> {
@@ -40,9 +81,9 @@ fun checklistsState(
     country: String,
     language: Language,
     lists: List<Pair<ItemRef, Checklist>>,
-    ticks: Map<ItemRef, Set<String>>,
+    userData: UserData,
 ): ChecklistsState = ChecklistsState(
     language = language,
     countryName = content.countries().firstOrNull { it.code() == country }?.name(language) ?: country,
-    lists = lists.map { (ref, list) -> ChecklistProgress(ref, list, ticks[ref].orEmpty()) },
+    lists = lists.map { (ref, list) -> ChecklistProgress(ref, list, userData.ticked(ref)) },
 )

@@ -34,6 +34,7 @@ import tj.migrantsguide.questions.Validation
 import tj.migrantsguide.store.QuestionStore
 import tj.migrantsguide.transport.HttpTransport
 import tj.migrantsguide.questions.QuestionDraft as OutboxDraft
+import tj.migrantsguide.app.sync.AppFeed
 
 /** The topics of the form, in the form's order (shared's list, so that device and server agree). */
 typealias QuestionTopic = Topic
@@ -273,20 +274,14 @@ class QuestionsOutbox(
 }
 
 /**
- * Where new questions go: the environment variable [URL_ENVIRONMENT_VARIABLE] if set, else the build's
- * `questions.url` (in `feed.properties`, beside the feed's address) if it has one, else the reference server on
- * this computer (`guide-content.jar serve`, README "Demo: Always in Touch").
+ * Where new questions go: [AppFeed.questionsUrl] (the environment variable, else the build's `questions-url` in
+ * `feed.properties`), else the reference server on this computer (`guide-content.jar serve`, README "Demo:
+ * Always in Touch").
  */
 object AppQuestions {
-    const val URL_ENVIRONMENT_VARIABLE = "MIGRANTS_GUIDE_QUESTIONS_URL"
+    const val URL_ENVIRONMENT_VARIABLE = AppFeed.QUESTIONS_URL_ENVIRONMENT_VARIABLE
     const val DEVELOPMENT_URL = "http://127.0.0.1:8080/"
 
-    fun serverUrl(environment: Map<String, String> = System.getenv()): URI {
-        val fromEnvironment = environment[URL_ENVIRONMENT_VARIABLE]?.takeIf { it.isNotBlank() }
-        val fromBuild = AppQuestions::class.java.classLoader.getResourceAsStream("feed.properties")?.use { stream ->
-            java.util.Properties().apply { load(stream.reader(Charsets.UTF_8)) }.getProperty("questions.url")
-                ?.takeIf { it.isNotBlank() && !it.startsWith("\${") }
-        }
-        return URI.create((fromEnvironment ?: fromBuild ?: DEVELOPMENT_URL).trim())
-    }
+    fun serverUrl(environment: Map<String, String> = System.getenv()): URI =
+        AppFeed.questionsUrl(environment) ?: URI.create(DEVELOPMENT_URL)
 }

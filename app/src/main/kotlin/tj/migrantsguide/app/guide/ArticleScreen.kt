@@ -120,7 +120,11 @@ fun ArticleContent(state: ArticleState?, onAction: (UiAction) -> Unit) {
                 for (target in targets) {
                     item {
                         if (target.item != null) {
-                            SecondaryAction(target.title, onClick = { onAction(Open(Destination.of(target.item))) })
+                            SecondaryAction(
+                                target.title,
+                                onClick = { onAction(Open(Destination.of(target.item))) },
+                                modifier = Modifier.testTag("mentioned:${target.item.code()}"),
+                            )
                         } else {
                             WarningNote(strings[S.LINK_GONE, "id" to target.title])
                         }

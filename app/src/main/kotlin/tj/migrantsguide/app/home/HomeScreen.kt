@@ -255,7 +255,7 @@ private fun StatusLine(status: ContentStatus) {
             color = MaterialTheme.colorScheme.onSurfaceVariant,
         )
         Text(lastSyncText(strings, status), style = MaterialTheme.typography.bodyMedium, color = MaterialTheme.colorScheme.onSurfaceVariant)
-        if (status.outdatedSince != null) {
+        if (status.mayBeOutdated) {
             Text(strings[S.STATUS_MAY_BE_OUTDATED], style = MaterialTheme.typography.bodyMedium, color = MaterialTheme.colorScheme.error)
         }
     }

@@ -32,7 +32,14 @@ data class ContentStatus(
     val outdatedSince: LocalDate?,
     /** Percent of a running update, or null. */
     val syncPercent: Int?,
-)
+    /** The last update over the internet was more than [SYNC_STALE_DAYS] days ago. */
+    val syncLongAgo: Boolean = false,
+) {
+    val mayBeOutdated: Boolean get() = outdatedSince != null || syncLongAgo
+}
+
+/** After this long without an update the guide says it may be out of date, even before the content expires. */
+const val SYNC_STALE_DAYS = 30
 
 sealed interface LastSync {
     data object Never : LastSync
@@ -52,6 +59,7 @@ fun contentStatus(edition: ContentEdition?, sync: SyncState, clock: Clock): Cont
         } else {
             null
         },
+        syncLongAgo = sync.lastSuccess?.let { Duration.between(it, now).toDays() > SYNC_STALE_DAYS } ?: false,
     )
 }
 

@@ -83,26 +83,26 @@ fun SavedContent(state: SavedState?, onAction: (UiAction) -> Unit) {
         ) {
             item { SectionTitle(strings[S.BOOKMARKS]) }
             if (state.bookmarks.isEmpty()) item { EmptyNote(strings[S.BOOKMARKS_EMPTY]) }
-            items(state.bookmarks, key = { "bookmark:${it.item.code()}" }) { saved -> SavedCard(saved, onAction) }
+            items(state.bookmarks, key = { "bookmark:${it.item.code()}" }) { saved -> SavedCard(saved, "bookmark", onAction) }
             item { SectionTitle(strings[S.RECENT]) }
             if (state.recent.isEmpty()) item { EmptyNote(strings[S.RECENT_EMPTY]) }
-            items(state.recent, key = { "recent:${it.item.code()}" }) { saved -> SavedCard(saved, onAction) }
+            items(state.recent, key = { "recent:${it.item.code()}" }) { saved -> SavedCard(saved, "recent", onAction) }
         }
     }
 }
 
 @Composable
-private fun SavedCard(saved: SavedItem, onAction: (UiAction) -> Unit) {
+private fun SavedCard(saved: SavedItem, list: String, onAction: (UiAction) -> Unit) {
     val strings = LocalStrings.current
     val title = saved.title
     if (title == null) {
-        GuideCard {
+        GuideCard(Modifier.testTag("$list:${saved.item.code()}")) {
             Text(strings[S.ITEM_GONE], style = MaterialTheme.typography.bodyLarge)
             QuietAction(strings[S.BOOKMARK_REMOVE], onClick = { onAction(SetBookmark(saved.item, false)) })
         }
         return
     }
-    GuideCard(onClick = { onAction(Open(Destination.of(saved.item))) }) {
+    GuideCard(onClick = { onAction(Open(Destination.of(saved.item))) }, modifier = Modifier.testTag("$list:${saved.item.code()}")) {
         Text(title, style = MaterialTheme.typography.titleMedium)
         Text(
             kindTitle(strings, saved.item.kind) + " · " + saved.countryName,

@@ -33,6 +33,7 @@ import androidx.compose.ui.text.font.FontWeight
 import androidx.compose.ui.text.input.ImeAction
 import androidx.compose.ui.text.withStyle
 import androidx.compose.ui.unit.dp
+import kotlinx.coroutines.delay
 import kotlinx.coroutines.withContext
 import tj.migrantsguide.app.data.Highlighted
 import tj.migrantsguide.app.data.ItemKind
@@ -57,6 +58,9 @@ import tj.migrantsguide.app.ui.screenPadding
 import tj.migrantsguide.app.ui.focusRing
 import tj.migrantsguide.app.ui.languageName
 import tj.migrantsguide.guide.Language
+
+/** How long typing must pause before the search runs. */
+const val SEARCH_PAUSE_MS = 150L
 
 data class SearchGroup(val kind: ItemKind, val hits: List<SearchHit>)
 
@@ -86,10 +90,15 @@ fun SearchScreen(controller: AppController, country: String, language: Language,
     val revision by services.content.revision.collectAsState()
     var query by remember { mutableStateOf(initialQuery) }
     var groups by remember { mutableStateOf<List<SearchGroup>?>(null) }
-    // Results as you type: a new keystroke cancels the search still running for the previous one.
+    // Results as you type: a new keystroke cancels the wait (and the search still running) for the previous one, so
+    // a fast typist does not queue a search per letter.
     LaunchedEffect(query, country, language, revision) {
-        groups = if (query.isBlank()) emptyList()
-        else withContext(services.background) { groupHits(services.search.search(query, country, language)) }
+        if (query.isBlank()) {
+            groups = emptyList()
+            return@LaunchedEffect
+        }
+        delay(SEARCH_PAUSE_MS)
+        groups = withContext(services.background) { groupHits(services.search.search(query, country, language)) }
     }
     SearchContent(SearchState(language, query, services.search.scope, groups)) { action ->
         when (action) {
@@ -141,7 +150,6 @@ fun SearchContent(state: SearchState, autoFocus: Boolean = true, onAction: (UiAc
             item {
                 Text(
                     when (state.scope) {
-                        SearchScope.TITLES_AND_NUMBERS -> strings[S.SEARCH_SCOPE_TITLES]
                         SearchScope.FULL_TEXT -> strings[S.SEARCH_SCOPE_FULL]
                     },
                     style = MaterialTheme.typography.bodyMedium,
@@ -153,13 +161,13 @@ fun SearchContent(state: SearchState, autoFocus: Boolean = true, onAction: (UiAc
                 state.query.isBlank() -> Unit
                 groups == null -> Unit
                 groups.isEmpty() -> item {
-                    EmptyNote(strings[S.SEARCH_NOTHING, "query" to state.query.trim()])
+                    EmptyNote(strings[S.SEARCH_NOTHING, "query" to state.query.trim()], Modifier.testTag("no-results"))
                 }
                 else -> {
                     item { Text(strings.plural(P.RESULTS, state.count), style = MaterialTheme.typography.bodyLarge, modifier = Modifier.testTag("result-count")) }
                     for (group in groups) {
                         item(key = "group:${group.kind}") { SectionTitle(kindTitle(strings, group.kind)) }
-                        items(group.hits, key = { "hit:${it.item.code()}" }) { hit -> HitCard(hit, state.language, onAction) }
+                        items(group.hits, key = { "hit:${it.key}" }) { hit -> HitCard(hit, state.language, onAction) }
                     }
                 }
             }
@@ -171,12 +179,11 @@ fun SearchContent(state: SearchState, autoFocus: Boolean = true, onAction: (UiAc
 private fun HitCard(hit: SearchHit, readerLanguage: Language, onAction: (UiAction) -> Unit) {
     val strings = LocalStrings.current
     GuideCard(onClick = { onAction(Open(Destination.of(hit.item))) }, modifier = Modifier.testTag("hit:${hit.item.code()}")) {
-        val snippetIsTitle = hit.snippet.text == hit.title
-        if (snippetIsTitle) {
-            HighlightedText(hit.snippet, MaterialTheme.typography.titleMedium)
-        } else {
-            Text(hit.title, style = MaterialTheme.typography.titleMedium)
-            HighlightedText(hit.snippet, MaterialTheme.typography.headlineSmall)
+        HighlightedText(hit.title, MaterialTheme.typography.titleMedium)
+        if (hit.excerpt.parts.isNotEmpty()) {
+            // A contact found by its number shows the number: large, as on the contact card.
+            val isNumber = hit.item.kind == ItemKind.CONTACT && hit.excerpt.text.none { it.isLetter() }
+            HighlightedText(hit.excerpt, if (isNumber) MaterialTheme.typography.headlineSmall else MaterialTheme.typography.bodyLarge)
         }
         if (hit.language != readerLanguage) {
             Text(

@@ -61,6 +61,7 @@ import tj.migrantsguide.app.ui.screenPadding
 import tj.migrantsguide.app.ui.WarningNote
 import tj.migrantsguide.app.ui.focusRing
 import tj.migrantsguide.guide.Language
+import tj.migrantsguide.sync.Rejection
 
 data class SettingsState(
     val language: Language,
@@ -72,6 +73,8 @@ data class SettingsState(
     /** The sync line as on the home screen ("Last updated: never"). */
     val lastSync: String,
     val edition: ContentEdition?,
+    /** For the time of the last successful update. */
+    val zone: java.time.ZoneId = java.time.ZoneOffset.UTC,
 )
 
 sealed interface SettingsAction : UiAction {
@@ -101,6 +104,7 @@ fun SettingsScreen(controller: AppController, settings: Settings, country: Strin
         sync = sync,
         lastSync = lastSyncText(strings, contentStatus(loaded?.second, sync, services.clock)),
         edition = loaded?.second,
+        zone = services.clock.zone,
     )
     SettingsContent(state) { action ->
         when (action) {
@@ -192,29 +196,62 @@ private fun SyncBlock(state: SettingsState, onAction: (UiAction) -> Unit) {
     val strings = LocalStrings.current
     Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
         Text(state.lastSync, style = MaterialTheme.typography.bodyLarge)
+        state.sync.lastSuccess?.let { at ->
+            Text(
+                strings[S.SYNC_LAST_SUCCESS, "date" to strings.date(at.atZone(state.zone).toLocalDate()) + " " + at.atZone(state.zone).toLocalTime().withSecond(0).withNano(0)],
+                style = MaterialTheme.typography.bodyMedium,
+                modifier = Modifier.testTag("last-success"),
+            )
+        }
         if (!state.syncAvailable) {
-            WarningNote(strings[S.SYNC_NOT_AVAILABLE])
+            WarningNote(strings[S.SYNC_NO_FEED])
             return@Column
         }
         if (state.sync.running) {
             val total = state.sync.bytesTotal
             if (total != null && total > 0) {
-                LinearProgressIndicator(progress = { state.sync.bytesDone.toFloat() / total }, modifier = Modifier.fillMaxWidth())
+                LinearProgressIndicator(
+                    progress = { (state.sync.bytesDone.toFloat() / total).coerceIn(0f, 1f) },
+                    modifier = Modifier.fillMaxWidth().testTag("sync-progress"),
+                )
+                Text(
+                    strings[S.SYNC_PROGRESS_BYTES, "done" to (state.sync.bytesDone / 1024).toString(), "total" to ((total + 1023) / 1024).toString()],
+                    style = MaterialTheme.typography.bodyMedium,
+                    modifier = Modifier.testTag("sync-bytes"),
+                )
             } else {
-                LinearProgressIndicator(Modifier.fillMaxWidth())
+                LinearProgressIndicator(Modifier.fillMaxWidth().testTag("sync-progress"))
+                Text(strings[S.SYNC_CHECKING], style = MaterialTheme.typography.bodyMedium)
             }
         } else {
-            PrimaryAction(strings[S.SYNC_NOW], onClick = { onAction(SettingsAction.SyncNow) }, icon = Icons.Filled.Refresh)
+            PrimaryAction(strings[S.SYNC_NOW], onClick = { onAction(SettingsAction.SyncNow) }, icon = Icons.Filled.Refresh, modifier = Modifier.testTag("sync-now"))
         }
-        state.sync.lastResult?.let { Text(syncOutcomeText(strings, it), style = MaterialTheme.typography.bodyLarge) }
+        state.sync.lastResult?.let {
+            Text(syncOutcomeText(strings, it), style = MaterialTheme.typography.bodyLarge, modifier = Modifier.testTag("sync-result"))
+        }
     }
 }
 
+/** What happened and what to do, for every way an update can end. */
 fun syncOutcomeText(strings: Strings, outcome: SyncOutcome): String = when (outcome) {
     is SyncOutcome.Updated -> strings[S.SYNC_UPDATED, "version" to outcome.toVersion]
-    SyncOutcome.UpToDate -> strings[S.SYNC_UP_TO_DATE]
+    is SyncOutcome.UpToDate -> if (outcome.mayBeOutdated) strings[S.SYNC_UP_TO_DATE_OLD] else strings[S.SYNC_UP_TO_DATE]
     SyncOutcome.Offline -> strings[S.SYNC_OFFLINE]
-    is SyncOutcome.Rejected -> strings[S.SYNC_REJECTED, "reason" to outcome.reason]
+    is SyncOutcome.Rejected -> rejectionText(strings, outcome) + " " + strings[S.SYNC_NOTHING_CHANGED]
+    is SyncOutcome.Failed -> strings[S.SYNC_FAILED, "reason" to outcome.what] + " " + strings[S.SYNC_NOTHING_CHANGED]
+}
+
+private fun rejectionText(strings: Strings, rejected: SyncOutcome.Rejected): String = when (rejected.reason) {
+    Rejection.Reason.HTTP_ERROR -> strings[S.SYNC_REJECT_SERVER, "details" to rejected.details]
+    Rejection.Reason.WRONG_CONTENT_TYPE -> strings[S.SYNC_REJECT_PORTAL]
+    Rejection.Reason.TIMEOUT -> strings[S.SYNC_REJECT_TIMEOUT]
+    Rejection.Reason.UNSUPPORTED_ENCODING, Rejection.Reason.TOO_LARGE, Rejection.Reason.COMPRESSION_BOMB,
+    Rejection.Reason.TRUNCATED, Rejection.Reason.BAD_FORMAT -> strings[S.SYNC_REJECT_DAMAGED]
+    Rejection.Reason.UNKNOWN_KEY, Rejection.Reason.BAD_SIGNATURE, Rejection.Reason.TAMPERED_PACK,
+    Rejection.Reason.MIX_AND_MATCH -> strings[S.SYNC_REJECT_SIGNATURE]
+    Rejection.Reason.UNSUPPORTED_FORMAT -> strings[S.SYNC_REJECT_NEWER_APP]
+    Rejection.Reason.ROLLBACK, Rejection.Reason.SAME_VERSION_OTHER_CONTENT -> strings[S.SYNC_REJECT_OLDER]
+    Rejection.Reason.EXPIRED -> strings[S.SYNC_REJECT_EXPIRED]
 }
 
 fun themeName(strings: Strings, theme: ThemeChoice): String = when (theme) {

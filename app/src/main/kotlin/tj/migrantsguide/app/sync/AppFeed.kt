@@ -31,6 +31,19 @@ object AppFeed {
         return (fromEnvironment ?: fromBuild)?.let { URI.create(it.trim()) }
     }
 
+    /** Overrides the built-in questions server, e.g. `MIGRANTS_GUIDE_QUESTIONS_URL=http://…/`. */
+    const val QUESTIONS_URL_ENVIRONMENT_VARIABLE = "MIGRANTS_GUIDE_QUESTIONS_URL"
+
+    /** The server "Always in Touch" questions go to (its root: the API is under `v1/questions`), or null. */
+    fun questionsUrl(environment: Map<String, String> = System.getenv()): URI? {
+        val fromEnvironment = environment[QUESTIONS_URL_ENVIRONMENT_VARIABLE]?.takeIf { it.isNotBlank() }
+        val fromBuild = resource(SETTINGS)?.let { text ->
+            Properties().apply { load(text.reader()) }.getProperty("questions-url")
+                ?.takeIf { it.isNotBlank() && !it.startsWith("\${") }
+        }
+        return (fromEnvironment ?: fromBuild)?.let { URI.create(it.trim()) }
+    }
+
     fun trustsDevelopmentKey(keys: TrustedKeys): Boolean = keys.contains(FeedKeys.DEVELOPMENT_KEY_ID)
 
     private fun resource(name: String): String? =

@@ -12,7 +12,13 @@ import tj.migrantsguide.app.net.KtorTransport
 import tj.migrantsguide.sync.FeedSource
 
 /** The window's sync: [sync] for the screens to observe; closing stops it and waits, so the guide can close next. */
-class BackgroundSync(val sync: GuideSync, private val job: Job, private val transport: KtorTransport?) : AutoCloseable {
+class BackgroundSync(
+    val sync: GuideSync,
+    private val job: Job,
+    private val transport: KtorTransport?,
+    /** Lives as long as the sync: for whoever follows its state. */
+    val scope: CoroutineScope,
+) : AutoCloseable {
     override fun close() {
         // Closing the transport first ends any download at once; the run then returns quickly.
         transport?.close()
@@ -35,5 +41,5 @@ fun startSyncInBackground(guide: Guide, clock: Clock): BackgroundSync {
     if (source != null) {
         sync.request()
     }
-    return BackgroundSync(sync, job, transport)
+    return BackgroundSync(sync, job, transport, scope)
 }

@@ -94,7 +94,10 @@ class AppController(val services: GuideServices, val navigator: Navigator, priva
             try {
                 write()
             } catch (e: UserDataNotSaved) {
-                say(strings[S.NOT_SAVED, "reason" to (e.cause?.message ?: e.file.toString())])
+                say(strings[S.NOT_SAVED, "reason" to (e.cause?.message ?: e.what)])
+            } catch (e: tj.migrantsguide.store.UserData.NoSuchPersonException) {
+                // Removed meanwhile (another window or a restore): the lists already show who is left.
+                say(strings[S.NOT_SAVED, "reason" to (e.message ?: "")])
             }
         }
     }

@@ -26,6 +26,8 @@ import androidx.compose.ui.focus.focusTarget
 import androidx.compose.ui.input.key.onPreviewKeyEvent
 import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.text.font.FontWeight
+import androidx.compose.ui.semantics.heading
+import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
 import kotlinx.coroutines.withContext
 import tj.migrantsguide.app.ask.AskScreen
@@ -81,6 +83,9 @@ fun GuideApp(services: GuideServices, navigator: Navigator = remember { Navigato
             ) { AppBody(controller, settings, onContentShown) }
             SnackbarHost(snackbar, Modifier.align(Alignment.BottomCenter).padding(16.dp).testTag("snackbar"))
             controller.dialNotice?.let { DialNoticeDialog(it) { controller.dialNotice = null } }
+            val recovery by services.userData.recoveryNotice.collectAsState()
+            // Told once, in the person's language, whatever screen is open; closing it marks it seen.
+            recovery?.let { notice -> RecoveryDialog(notice) { controller.save { services.userData.recoveryNoticeSeen() } } }
         }
     }
 }
@@ -164,4 +169,37 @@ private fun DialNoticeDialog(notice: DialNotice, onClose: () -> Unit) {
         confirmButton = { PrimaryAction(strings[S.CLOSE], onClick = onClose, modifier = Modifier.testTag("close-dial")) },
         modifier = Modifier.testTag("dial-notice"),
     )
+}
+
+/** What the guide repaired at start: what happened and what was kept. */
+@Composable
+private fun RecoveryDialog(notice: tj.migrantsguide.store.RecoveryNotice, onClose: () -> Unit) {
+    val strings = LocalStrings.current
+    AlertDialog(
+        onDismissRequest = onClose,
+        title = { Text(strings[S.RECOVERY_TITLE], modifier = Modifier.semantics { heading() }) },
+        text = {
+            Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
+                for (line in recoveryLines(strings, notice)) Text(line, style = MaterialTheme.typography.bodyLarge)
+            }
+        },
+        confirmButton = { PrimaryAction(strings[S.RECOVERY_OK], onClick = onClose, modifier = Modifier.testTag("recovery-ok")) },
+        modifier = Modifier.testTag("recovery-notice"),
+    )
+}
+
+fun recoveryLines(strings: tj.migrantsguide.app.text.Strings, notice: tj.migrantsguide.store.RecoveryNotice): List<String> = buildList {
+    if (notice.userDataDamage().isPresent) {
+        add(
+            if (notice.recoveredRows().isEmpty()) strings[S.RECOVERY_USER_NOTHING]
+            else strings[
+                S.RECOVERY_USER_KEPT,
+                "ticks" to notice.recoveredTicks().toString(),
+                "bookmarks" to notice.recoveredBookmarks().toString(),
+                "people" to notice.recoveredPeople().toString(),
+            ],
+        )
+        notice.keptAsideAs().ifPresent { add(strings[S.RECOVERY_KEPT_ASIDE, "name" to it]) }
+    }
+    if (notice.contentRestored()) add(strings[S.RECOVERY_CONTENT])
 }

@@ -1,0 +1,32 @@
+package tj.migrantsguide.app.data
+
+import tj.migrantsguide.guide.Language
+import tj.migrantsguide.store.GuideStore
+import tj.migrantsguide.text.Highlighted as StoreHighlighted
+
+/**
+ * [Search] over the store's full-text index (`GuideStore.search`: folding, so a Russian keyboard finds Tajik words;
+ * phone digits in any grouping; marked excerpts). The index covers every country; a person looks for what concerns
+ * the country they chose and home ([GuideContent.HOME_COUNTRY]), so other countries' hits are left out. The store
+ * puts the reader's language first; an item found in several languages is shown once, in the first.
+ */
+class StoreSearch(private val store: GuideStore) : Search {
+    override val scope = SearchScope.FULL_TEXT
+
+    override fun search(query: String, country: String, language: Language): List<SearchHit> {
+        if (query.isBlank()) return emptyList()
+        val countries = setOf(country, GuideContent.HOME_COUNTRY)
+        val seen = HashSet<String>()
+        return store.search(query, language, GuideStore.MOST_SEARCH_HITS)
+            .filter { it.countryCode() in countries }
+            .mapNotNull { hit ->
+                val item = hit.opens().app() ?: return@mapNotNull null
+                // The same article, contact or checklist item in another language: already listed.
+                val key = "${hit.kind().code()}/${hit.countryCode()}/${hit.id()}/${hit.checklistId().orElse("")}"
+                if (!seen.add(key)) return@mapNotNull null
+                SearchHit(key, item, hit.language(), hit.title().app(), hit.excerpt().app())
+            }
+    }
+}
+
+private fun StoreHighlighted.app(): Highlighted = Highlighted(segments().map { Highlighted.Part(it.text(), it.highlighted()) })

@@ -1,0 +1,177 @@
+package tj.migrantsguide.app.data
+
+import kotlinx.coroutines.flow.MutableStateFlow
+import kotlinx.coroutines.flow.StateFlow
+import kotlinx.coroutines.flow.asStateFlow
+import tj.migrantsguide.store.Person
+import tj.migrantsguide.store.RecoveryNotice
+import tj.migrantsguide.store.StoreException
+import tj.migrantsguide.store.Theme
+import tj.migrantsguide.store.WindowBounds
+import tj.migrantsguide.store.ItemKind as StoreKind
+import tj.migrantsguide.store.ItemRef as StoreRef
+import tj.migrantsguide.store.UserData as StoreUser
+
+/**
+ * [UserData] kept in the device's user.db (`GuideStore.user()`): it survives content updates, and a damaged file is
+ * salvaged by the store. The flows are filled when this is made (a few small reads: construct it off the UI thread)
+ * and refreshed after each write from what the database holds, so what a screen shows is what was saved.
+ */
+class StoreUserData(private val user: StoreUser) : UserData {
+    private val settingsFlow = MutableStateFlow(readSettings())
+    private val peopleFlow = MutableStateFlow(read("read people") { user.people() })
+    private val currentFlow = MutableStateFlow(read("read people") { user.currentPerson() })
+    private val ticksFlow = MutableStateFlow(0L)
+    private val bookmarksFlow = MutableStateFlow(readBookmarks())
+    private val recentFlow = MutableStateFlow(readRecent())
+    private val recoveryFlow = MutableStateFlow(read("read notices") { user.unseenRecovery().orElse(null) })
+
+    override val settings: StateFlow<Settings> = settingsFlow.asStateFlow()
+    override val people: StateFlow<List<Person>> = peopleFlow.asStateFlow()
+    override val currentPerson: StateFlow<Person> = currentFlow.asStateFlow()
+    override val ticksRevision: StateFlow<Long> = ticksFlow.asStateFlow()
+    override val bookmarks: StateFlow<List<ItemRef>> = bookmarksFlow.asStateFlow()
+    override val recent: StateFlow<List<ItemRef>> = recentFlow.asStateFlow()
+    override val recoveryNotice: StateFlow<RecoveryNotice?> = recoveryFlow.asStateFlow()
+
+    override fun recoveryNoticeSeen() = synchronized(this) {
+        val notice = recoveryFlow.value ?: return
+        write("mark a notice seen") { user.markSeen(notice) }
+        recoveryFlow.value = null
+    }
+
+    override fun updateSettings(change: (Settings) -> Settings) = synchronized(this) {
+        val before = settingsFlow.value
+        val after = change(before)
+        if (after == before) return
+        write("save settings") {
+            val stored = user.settings()
+            if (after.language != before.language) {
+                // A null language means "back to the first-start language step".
+                after.language?.let(stored::setLanguage) ?: stored.remove(LANGUAGE)
+            }
+            if (after.country != before.country) after.country?.let(stored::setCountry) ?: stored.remove(COUNTRY)
+            if (after.textSize != before.textSize) stored.put(TEXT_SIZE_PERCENT, after.textSize.percent.toString())
+            if (after.theme != before.theme) stored.setTheme(after.theme.stored())
+            if (after.window != before.window) after.window?.let { w ->
+                stored.setWindowBounds(WindowBounds(w.x.toInt(), w.y.toInt(), w.width.toInt().coerceAtLeast(1), w.height.toInt().coerceAtLeast(1)))
+            }
+        }
+        settingsFlow.value = readSettings()
+    }
+
+    override fun choosePerson(personId: Long) = synchronized(this) {
+        write("choose a person") { user.chooseCurrentPerson(personId) }
+        refreshPeople()
+    }
+
+    override fun addPerson(name: String): Person = synchronized(this) {
+        val person = write("add a person") { user.addPerson(name) }
+        refreshPeople()
+        person
+    }
+
+    override fun renamePerson(personId: Long, name: String) = synchronized(this) {
+        write("rename a person") { user.renamePerson(personId, name) }
+        refreshPeople()
+    }
+
+    override fun removePerson(personId: Long) = synchronized(this) {
+        write("remove a person") { user.removePerson(personId) }
+        refreshPeople()
+    }
+
+    override fun ticked(checklist: ItemRef, personId: Long): Set<String> =
+        read("read ticks") { user.tickedItems(personId, checklist.country, checklist.id) }
+
+    override fun setTicked(checklist: ItemRef, itemId: String, ticked: Boolean) = synchronized(this) {
+        write("tick an item") { user.setTicked(currentFlow.value.id(), checklist.country, checklist.id, itemId, ticked) }
+        ticksFlow.value += 1
+    }
+
+    override fun resetTicks(checklist: ItemRef) = synchronized(this) {
+        write("reset a checklist") { user.resetChecklist(currentFlow.value.id(), checklist.country, checklist.id) }
+        ticksFlow.value += 1
+    }
+
+    override fun setBookmarked(item: ItemRef, bookmarked: Boolean) = synchronized(this) {
+        write("save a bookmark") { if (bookmarked) user.bookmark(item.stored()) else user.removeBookmark(item.stored()) }
+        bookmarksFlow.value = readBookmarks()
+    }
+
+    override fun markViewed(item: ItemRef) = synchronized(this) {
+        write("remember an opened item") { user.opened(item.stored()) }
+        recentFlow.value = readRecent()
+    }
+
+    private fun refreshPeople() {
+        peopleFlow.value = read("read people") { user.people() }
+        currentFlow.value = read("read people") { user.currentPerson() }
+        ticksFlow.value += 1
+    }
+
+    private fun readSettings(): Settings = read("read settings") {
+        val stored = user.settings()
+        Settings(
+            language = stored.language().orElse(null),
+            country = stored.country().orElse(null),
+            textSize = stored.get(TEXT_SIZE_PERCENT).flatMap { java.util.Optional.ofNullable(it.toIntOrNull()) }
+                .map { TextSize.fromPercent(it) ?: TextSize.NORMAL }.orElse(TextSize.NORMAL),
+            theme = when (stored.theme()) {
+                Theme.DARK -> ThemeChoice.DARK
+                Theme.HIGH_CONTRAST -> ThemeChoice.HIGH_CONTRAST
+                // Linux tells apps nothing about a system dark mode: "system" is light.
+                Theme.LIGHT, Theme.SYSTEM, null -> ThemeChoice.LIGHT
+            },
+            window = stored.windowBounds().map { WindowPlacement(it.x().toFloat(), it.y().toFloat(), it.width().toFloat(), it.height().toFloat()) }
+                .orElse(null),
+        )
+    }
+
+    private fun readBookmarks(): List<ItemRef> = read("read bookmarks") { user.bookmarks().mapNotNull { it.item().app() } }
+
+    private fun readRecent(): List<ItemRef> =
+        read("read recent items") { user.recentItems().mapNotNull { it.item().app() }.take(UserData.RECENT_LIMIT) }
+
+    private fun <T> write(what: String, block: () -> T): T = try {
+        block()
+    } catch (e: StoreException) {
+        throw UserDataNotSaved(what, e.cause ?: e)
+    }
+
+    // A read that fails is a broken database: the store has already tried to repair it at the start, so there is
+    // nothing better to do here than to let the screen's error handling say so.
+    private fun <T> read(@Suppress("UNUSED_PARAMETER") what: String, block: () -> T): T = block()
+
+    companion object {
+        private const val LANGUAGE = "language"
+        private const val COUNTRY = "country"
+
+        /** The app's text size steps (100–200 %) are finer than the store's [tj.migrantsguide.store.TextSize]. */
+        const val TEXT_SIZE_PERCENT = "text-size-percent"
+    }
+}
+
+private fun ThemeChoice.stored(): Theme = when (this) {
+    ThemeChoice.LIGHT -> Theme.LIGHT
+    ThemeChoice.DARK -> Theme.DARK
+    ThemeChoice.HIGH_CONTRAST -> Theme.HIGH_CONTRAST
+}
+
+internal fun ItemRef.stored(): StoreRef = StoreRef(
+    when (kind) {
+        ItemKind.ARTICLE -> StoreKind.ARTICLE
+        ItemKind.CONTACT -> StoreKind.CONTACT
+        ItemKind.CHECKLIST -> StoreKind.CHECKLIST
+    },
+    country,
+    id,
+)
+
+/** Null for kinds this app cannot open. */
+internal fun StoreRef.app(): ItemRef? = when (kind()) {
+    StoreKind.ARTICLE -> ItemRef(ItemKind.ARTICLE, countryCode(), id())
+    StoreKind.CONTACT -> ItemRef(ItemKind.CONTACT, countryCode(), id())
+    StoreKind.CHECKLIST -> ItemRef(ItemKind.CHECKLIST, countryCode(), id())
+    else -> null
+}
