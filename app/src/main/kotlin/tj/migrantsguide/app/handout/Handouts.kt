@@ -1,0 +1,121 @@
+package tj.migrantsguide.app.handout
+
+import java.awt.Color
+import java.io.OutputStream
+import java.time.LocalDate
+import org.apache.pdfbox.pdmodel.PDDocument
+import org.apache.pdfbox.pdmodel.PDDocumentInformation
+import tj.migrantsguide.guide.Checklist
+import tj.migrantsguide.guide.Contact
+import tj.migrantsguide.guide.Country
+import tj.migrantsguide.guide.Language
+
+/**
+ * Words printed on handouts around the content, in one language. Filled from the app's strings
+ * ([tj.migrantsguide.app.text.Strings]) by [handoutLabels].
+ */
+data class HandoutLabels(
+    val appName: String,
+    val checklistHeading: String,
+    val contactsHeading: String,
+    val contentOf: (LocalDate) -> String,
+    val lastVerified: (LocalDate) -> String,
+    val notVerified: String,
+    val dialAsWritten: String,
+    val noVerifiedNumber: String,
+    val address: String,
+    val hours: String,
+    val sources: String,
+    val notEmergencyService: String,
+    val page: (Int, Int) -> String,
+)
+
+/** What goes on paper: a checklist to tick with a pen, or a country's contacts with the emergency numbers first. */
+object Handouts {
+    private val title = PdfLayout.Style(20f, bold = true)
+    private val subtitle = PdfLayout.Style(11f, color = Color.DARK_GRAY)
+    private val heading = PdfLayout.Style(13f, bold = true)
+    private val body = PdfLayout.Style(11f)
+    private val item = PdfLayout.Style(12f)
+    private val number = PdfLayout.Style(16f, bold = true)
+    private val small = PdfLayout.Style(9f, color = Color.DARK_GRAY)
+    private val warning = PdfLayout.Style(9.5f, color = Color(0x8D, 0x4E, 0x00))
+
+    fun checklist(
+        checklist: Checklist,
+        country: Country,
+        language: Language,
+        labels: HandoutLabels,
+        contentDate: LocalDate?,
+        out: OutputStream,
+    ) = write(out, "${checklist.title()} — ${country.name(language)}", labels, contentDate) { layout ->
+        layout.paragraph(labels.checklistHeading + " · " + country.name(language), subtitle, 2f)
+        layout.paragraph(checklist.title(), title, 10f)
+        for (entry in checklist.items()) {
+            layout.checkbox(entry.text(), item)
+        }
+        layout.space(6f)
+        layout.rule()
+        layout.paragraph(
+            checklist.verified().map(labels.lastVerified).orElse(labels.notVerified),
+            small,
+            2f,
+        )
+        layout.paragraph(labels.sources + ": " + checklist.sources().joinToString("; "), small)
+    }
+
+    fun contacts(
+        contacts: List<Contact>,
+        country: Country,
+        language: Language,
+        labels: HandoutLabels,
+        contentDate: LocalDate?,
+        out: OutputStream,
+    ) = write(out, "${labels.contactsHeading} — ${country.name(language)}", labels, contentDate) { layout ->
+        layout.paragraph(labels.contactsHeading, subtitle, 2f)
+        layout.paragraph(country.name(language), title, 6f)
+        layout.paragraph(labels.notEmergencyService, warning, 10f)
+        // Emergency numbers first, then the rest in the guide's order.
+        for (contact in contacts.sortedWith(compareBy({ !it.emergency() }, { it.sortOrder() }))) {
+            layout.rule()
+            layout.paragraph(contact.name(), heading, 2f)
+            if (contact.phones().isEmpty()) {
+                layout.paragraph(labels.noVerifiedNumber, warning, 2f)
+            }
+            for (phone in contact.phones()) {
+                layout.paragraph(phone.display(), number, 1f)
+                if (!phone.canDial()) layout.paragraph(labels.dialAsWritten, warning, 2f)
+            }
+            if (contact.address().isNotBlank()) layout.paragraph(labels.address + ": " + contact.address(), body, 1f)
+            if (contact.hours().isNotBlank()) layout.paragraph(labels.hours + ": " + contact.hours(), body, 1f)
+            if (contact.note().isNotBlank()) layout.paragraph(plainText(contact.note()), small, 2f)
+            layout.paragraph(contact.verified().map(labels.lastVerified).orElse(labels.notVerified), small, 4f)
+        }
+    }
+
+    private fun write(
+        out: OutputStream,
+        documentTitle: String,
+        labels: HandoutLabels,
+        contentDate: LocalDate?,
+        draw: (PdfLayout) -> Unit,
+    ) {
+        PDDocument().use { document ->
+            document.documentInformation = PDDocumentInformation().apply {
+                title = documentTitle
+                creator = labels.appName
+            }
+            val footer = { page: Int, pages: Int ->
+                listOfNotNull(labels.appName, contentDate?.let(labels.contentOf), labels.page(page, pages))
+                    .joinToString(" · ")
+            }
+            val layout = PdfLayout(document, footer)
+            draw(layout)
+            layout.finish()
+            document.save(out)
+        }
+    }
+
+    /** Article-style links `[[id]]` mean nothing on paper. */
+    private fun plainText(text: String) = text.replace(Regex("""\s*\[\[[^\]]*]]"""), "")
+}
