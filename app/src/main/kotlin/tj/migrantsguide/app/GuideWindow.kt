@@ -94,6 +94,7 @@ fun openWindow(dataDirectory: Path) {
             size = settings.window?.takeIf(::isOnAScreen)?.let { DpSize(it.width.dp, it.height.dp) } ?: PhoneWindowSize,
         )
         val navigator = remember { Navigator() }
+        val classMode = remember { tj.migrantsguide.app.classmode.ClassModeState() }
         val liveSettings by userData.settings.collectAsState()
         RememberPlacement(windowState, userData)
         Window(
@@ -105,7 +106,8 @@ fun openWindow(dataDirectory: Path) {
             },
             title = tj.migrantsguide.app.text.Strings.of(liveSettings.language ?: Language.TAJIK)[S.APP_NAME],
             state = windowState,
-            onPreviewKeyEvent = { handleAppKey(it, navigator) },
+            // While class mode has the screen, its own keys (Esc leaves it) must not also move the app's back stack.
+            onPreviewKeyEvent = { classMode.onKey(it) || (!classMode.active && handleAppKey(it, navigator)) },
         ) {
             LaunchedEffect(Unit) {
                 withFrameNanos { }
@@ -141,10 +143,20 @@ fun openWindow(dataDirectory: Path) {
                             dataDirectory = dataDirectory,
                         )
                     }
-                    GuideApp(services, navigator, onContentShown = {
-                        StartupTrace.mark("first frame with content")
-                        firstFrame.reached()
-                    })
+                    tj.migrantsguide.app.classmode.WithClassMode(
+                        services,
+                        classMode,
+                        onFullScreen = { full ->
+                            windowState.placement =
+                                if (full) androidx.compose.ui.window.WindowPlacement.Fullscreen
+                                else androidx.compose.ui.window.WindowPlacement.Floating
+                        },
+                    ) {
+                        GuideApp(services, navigator, onContentShown = {
+                            StartupTrace.mark("first frame with content")
+                            firstFrame.reached()
+                        })
+                    }
                 }
             }
         }

@@ -164,8 +164,10 @@ fun ChecklistScreen(controller: AppController, item: ItemRef, language: Language
             confirmingReset = confirming,
         )
     }
+    val print = tj.migrantsguide.app.handout.rememberHandoutPrinter(controller)
     ChecklistContent(state) { action ->
         when (action) {
+            tj.migrantsguide.app.handout.PrintThisHandout -> print(tj.migrantsguide.app.handout.HandoutRequest.Checklist(item.id), language)
             is ChecklistAction.Tick -> controller.save { services.userData.setTicked(item, action.itemId, action.ticked) }
             ChecklistAction.AskReset -> confirming = true
             ChecklistAction.CancelReset -> confirming = false
@@ -254,6 +256,13 @@ fun ChecklistContent(state: ChecklistState?, onAction: (UiAction) -> Unit) {
                     onClick = { onAction(ChecklistAction.AskReset) },
                     icon = Icons.Filled.Refresh,
                     modifier = Modifier.testTag("reset"),
+                )
+            }
+            item {
+                QuietAction(
+                    strings[S.PRINT_HANDOUT],
+                    onClick = { onAction(tj.migrantsguide.app.handout.PrintThisHandout) },
+                    modifier = Modifier.testTag("print-handout"),
                 )
             }
             item { VerifiedLine(progress.checklist.verified()) }

@@ -176,6 +176,31 @@ enum class S {
     VERIFIED_UNKNOWN,
     WEBSITE,
     WEBSITE_NOT_OPENED,
+
+    // trainers
+    PRINT_HANDOUT,
+    HANDOUT_SAVED,
+    HANDOUT_NOT_SAVED,
+    HANDOUT_DIALOG_TITLE,
+    HANDOUT_CHECKLIST,
+    HANDOUT_CONTACTS,
+    HANDOUT_PAGE,
+    GET_THE_APP,
+    CLASS_MODE,
+    CLASS_MODE_HINT,
+    CLASS_MODE_COUNTRY,
+    CLASS_MODE_LANGUAGE,
+    CLASS_MODE_SHOW,
+    CLASS_MODE_CONTACTS,
+    CLASS_MODE_KEYS,
+    CLASS_MODE_MORE,
+    CLASS_MODE_GET_APP,
+    CLASS_MODE_GET_APP_TEXT,
+    CLASS_MODE_EMPTY,
+    CLASS_MODE_LEAVE,
+    CLASS_MODE_NEXT,
+    CLASS_MODE_PREVIOUS,
+    CLASS_MODE_NO_TRACE,
 }
 
 /** Keys of texts that change with a number: `KEY.one`, `KEY.few`, `KEY.many`, `KEY.other` as the language needs ([Plurals]). */
