@@ -250,6 +250,8 @@ private fun RememberPlacement(state: WindowState, userData: UserData) {
 }
 
 private fun savePlacement(state: WindowState, userData: UserData) {
+    // Class mode's full screen is not the person's window: keep the place it had before.
+    if (state.placement != androidx.compose.ui.window.WindowPlacement.Floating) return
     val position = state.position
     if (!position.isSpecified) return
     val placement = WindowPlacement(position.x.value, position.y.value, state.size.width.value, state.size.height.value)

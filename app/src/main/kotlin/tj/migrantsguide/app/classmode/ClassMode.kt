@@ -4,7 +4,10 @@ import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Box
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.fillMaxWidth
-import androidx.compose.foundation.lazy.LazyColumn
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.padding
+import androidx.compose.foundation.rememberScrollState
+import androidx.compose.foundation.verticalScroll
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
@@ -149,39 +152,33 @@ private fun ClassSetup(services: GuideServices, state: ClassModeState) {
             val choices = countryChoices(known, language)
             val chosen = country?.takeIf { code -> choices.any { it.code == code } } ?: choices.firstOrNull()?.code
             LaunchedEffect(Unit) { first.requestFocus() }
-            LazyColumn(
-                Modifier.fillMaxSize().testTag("class-setup"),
-                contentPadding = screenPadding(),
+            // A plain scrolling column, not a lazy one: the first button must exist when it is given focus.
+            Column(
+                Modifier.fillMaxSize().verticalScroll(rememberScrollState()).padding(screenPadding()).testTag("class-setup"),
                 verticalArrangement = Arrangement.spacedBy(8.dp),
             ) {
-                item { Text(strings[S.CLASS_MODE_HINT], style = MaterialTheme.typography.bodyLarge) }
-                item { SectionTitle(strings[S.CLASS_MODE_SHOW]) }
+                Text(strings[S.CLASS_MODE_HINT], style = MaterialTheme.typography.bodyLarge)
+                SectionTitle(strings[S.CLASS_MODE_SHOW])
                 val topics = Stage.entries.map { ClassTopic.OfStage(it) } + ClassTopic.Contacts
                 for ((i, topic) in topics.withIndex()) {
-                    item {
-                        val start = { if (chosen != null) state.start(ClassChoice(chosen, language, topic), owner) }
-                        val modifier = Modifier.fillMaxWidth().testTag("class-start:${topicCode(topic)}")
-                        if (i == 0) {
-                            PrimaryAction(topicTitle(strings, topic), onClick = start, modifier = modifier.focusRequester(first))
-                        } else {
-                            SecondaryAction(topicTitle(strings, topic), onClick = start, modifier = modifier)
-                        }
+                    val start = { if (chosen != null) state.start(ClassChoice(chosen, language, topic), owner) }
+                    val modifier = Modifier.fillMaxWidth().testTag("class-start:${topicCode(topic)}")
+                    if (i == 0) {
+                        PrimaryAction(topicTitle(strings, topic), onClick = start, modifier = modifier.focusRequester(first))
+                    } else {
+                        SecondaryAction(topicTitle(strings, topic), onClick = start, modifier = modifier)
                     }
                 }
-                item { SectionTitle(strings[S.CLASS_MODE_LANGUAGE]) }
+                SectionTitle(strings[S.CLASS_MODE_LANGUAGE])
                 for (option in Language.entries) {
-                    item {
-                        Choice(option.ownName(), selected = option == language, tag = "class-language:${option.code()}") {
-                            language = option
-                        }
+                    Choice(option.ownName(), selected = option == language, tag = "class-language:${option.code()}") {
+                        language = option
                     }
                 }
-                item { SectionTitle(strings[S.CLASS_MODE_COUNTRY]) }
+                SectionTitle(strings[S.CLASS_MODE_COUNTRY])
                 for (option in choices) {
-                    item {
-                        Choice(option.name, selected = option.code == chosen, tag = "class-country:${option.code}") {
-                            country = option.code
-                        }
+                    Choice(option.name, selected = option.code == chosen, tag = "class-country:${option.code}") {
+                        country = option.code
                     }
                 }
             }

@@ -108,9 +108,6 @@ fun SlideShow(
     val focus = remember { FocusRequester() }
     var showFocused by remember { mutableStateOf(false) }
     val scope = rememberCoroutineScope()
-    // After every move the slide show itself takes focus back, so that a checklist row that scrolled away
-    // does not keep it, and the keys keep working.
-    LaunchedEffect(index, deck) { focus.requestFocus() }
     BoxWithConstraints(Modifier.fillMaxSize()) {
         val scale = classTextScale(maxWidth, maxHeight)
         val page = with(LocalDensity.current) { (maxHeight * 0.7f).roundToPx() }
@@ -180,6 +177,9 @@ fun SlideShow(
                 }
             }
         }
+        // After every move the slide show itself takes focus back, so that a checklist row that scrolled away
+        // does not keep it, and the keys keep working. (Here, inside the layout: the target exists by now.)
+        LaunchedEffect(index, deck) { focus.requestFocus() }
     }
 }
 
@@ -371,8 +371,9 @@ private fun GetTheAppSlide(slide: Slide.GetTheApp) {
     Text(strings[S.CLASS_MODE_GET_APP_TEXT], style = MaterialTheme.typography.bodyLarge)
     val url = slide.url ?: return
     BoxWithConstraints(Modifier.fillMaxWidth()) {
+        val side = minOf(maxWidth * 0.45f, 560.dp)
         Row(verticalAlignment = Alignment.CenterVertically, horizontalArrangement = Arrangement.spacedBy(32.dp)) {
-            QrCodeImage(url, Modifier.size(minOf(maxWidth * 0.45f, 560.dp)).testTag("class-qr"))
+            QrCodeImage(url, Modifier.size(side).testTag("class-qr"))
             Text(url, style = MaterialTheme.typography.headlineSmall, fontWeight = FontWeight.Bold, modifier = Modifier.weight(1f))
         }
     }
