@@ -219,8 +219,8 @@ private fun BottomBar(number: Int, count: Int, moreBelow: Boolean, onPrevious: (
 
 @Composable
 private fun BarButton(icon: androidx.compose.ui.graphics.vector.ImageVector, label: String, tag: String, onClick: () -> Unit) {
-    androidx.compose.material3.IconButton(onClick = onClick, modifier = Modifier.focusRing().testTag(tag)) {
-        Icon(icon, contentDescription = label)
+    androidx.compose.material3.IconButton(onClick = onClick, modifier = Modifier.size(56.dp).focusRing().testTag(tag)) {
+        Icon(icon, contentDescription = label, modifier = Modifier.size(32.dp))
     }
 }
 
@@ -343,23 +343,36 @@ private fun ContactsSlide(slide: Slide.ContactsSlide) {
     }
 }
 
+/** A marker ("not verified"): dark text on the warning colour, as the app's own markers, readable on a projector. */
+@Composable
+private fun Marker(text: String) {
+    val extras = LocalGuideColors.current
+    Text(
+        text,
+        style = MaterialTheme.typography.bodySmall,
+        fontWeight = FontWeight.Medium,
+        color = extras.onWarning,
+        modifier = Modifier.background(extras.warning, RoundedCornerShape(6.dp)).padding(horizontal = 8.dp, vertical = 2.dp),
+    )
+}
+
 @Composable
 private fun ContactBlock(contact: Contact, modifier: Modifier) {
     val strings = LocalStrings.current
     Column(modifier.padding(vertical = 8.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
         Text(contact.name(), style = MaterialTheme.typography.titleMedium)
         if (contact.phones().isEmpty()) {
-            Text(strings[S.NO_VERIFIED_NUMBER], style = MaterialTheme.typography.bodyMedium, color = LocalGuideColors.current.warning)
+            Marker(strings[S.NO_VERIFIED_NUMBER])
         }
         for (phone in contact.phones()) {
             Text(phone.display(), style = MaterialTheme.typography.headlineSmall, fontWeight = FontWeight.Bold)
             if (!phone.canDial()) {
-                Text(strings[S.MARK_DIAL_FORM], style = MaterialTheme.typography.bodySmall, color = LocalGuideColors.current.warning)
+                Marker(strings[S.MARK_DIAL_FORM])
             }
         }
         if (contact.address().isNotBlank()) Text(contact.address(), style = MaterialTheme.typography.bodyMedium)
         if (contact.verified().isEmpty) {
-            Text(strings[S.MARK_NOT_VERIFIED], style = MaterialTheme.typography.bodySmall, color = LocalGuideColors.current.warning)
+            Marker(strings[S.MARK_NOT_VERIFIED])
         }
     }
 }
