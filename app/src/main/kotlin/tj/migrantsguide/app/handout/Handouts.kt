@@ -59,7 +59,7 @@ object Handouts {
         layout.paragraph(labels.checklistHeading + " · " + country.name(language), subtitle, 2f)
         layout.paragraph(checklist.title(), title, 10f)
         for (entry in checklist.items()) {
-            layout.checkbox(entry.text(), item)
+            layout.checkbox(numbersKeptWhole(entry.text()), item)
         }
         layout.space(6f)
         layout.rule()
@@ -136,6 +136,15 @@ object Handouts {
             document.save(out)
         }
     }
+
+    /**
+     * A phone number inside a sentence ("+7 (495) 967-98-44") is joined with no-break spaces, so that the line
+     * breaks before it and never between "+7" and the rest: a number split over two lines gets dialled wrongly.
+     */
+    internal fun numbersKeptWhole(text: String): String =
+        PHONE_IN_TEXT.replace(text) { it.value.replace(' ', '\u00A0') }
+
+    private val PHONE_IN_TEXT = Regex("""\+?\d[\d ()\-]{4,}\d""")
 
     /** Article-style links `[[id]]` mean nothing on paper. */
     private fun plainText(text: String) = text.replace(Regex("""\s*\[\[[^\]]*]]"""), "")

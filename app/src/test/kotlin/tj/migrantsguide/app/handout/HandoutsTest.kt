@@ -112,6 +112,21 @@ class HandoutsTest {
     }
 
     @Test
+    fun `a phone number in a checklist item is never split over two lines`() {
+        val text = "Рақамҳои Намояндагии Вазоратро дар Федератсияи Россия нигоҳ доред: +7 (495) 967-98-44 ва +7 (999) 912-58-68."
+        val kept = Handouts.numbersKeptWhole(text)
+        assertTrue(kept.contains("+7\u00A0(495)\u00A0967-98-44") && kept.contains("+7\u00A0(999)\u00A0912-58-68"), kept)
+        assertTrue(kept.startsWith("Рақамҳои Намояндагии"), "words stay breakable")
+        org.apache.pdfbox.pdmodel.PDDocument().use { document ->
+            val layout = PdfLayout(document) { _, _ -> "" }
+            for (width in listOf(180f, 240f, 300f, 420f)) {
+                val lines = PdfLayout.wrap(kept, layout.regular, 12f, width)
+                assertTrue(lines.any { it.contains("+7\u00A0(495)\u00A0967-98-44") }, "$width: $lines")
+            }
+        }
+    }
+
+    @Test
     fun `a character the font lacks is replaced, never a failure`() {
         val pdf = ByteArrayOutputStream()
         org.apache.pdfbox.pdmodel.PDDocument().use { document ->
