@@ -42,6 +42,7 @@ import androidx.compose.runtime.rememberCoroutineScope
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.draw.scale
 import androidx.compose.ui.focus.FocusRequester
 import androidx.compose.ui.focus.focusRequester
 import androidx.compose.ui.focus.focusTarget
@@ -317,7 +318,8 @@ private fun ChecklistSlide(slide: Slide.ChecklistSlide, language: Language, pers
                 .testTag("class-tick:${entry.id()}"),
             verticalAlignment = Alignment.CenterVertically,
         ) {
-            Checkbox(checked = done, onCheckedChange = null, modifier = Modifier.size(48.dp))
+            // Material draws the box at 20 dp whatever the text size: scaled, it reads as a box from the back row.
+            Checkbox(checked = done, onCheckedChange = null, modifier = Modifier.padding(12.dp).scale(1.8f))
             Spacer(Modifier.width(16.dp))
             Text(
                 entry.text(),
