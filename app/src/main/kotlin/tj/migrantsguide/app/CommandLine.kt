@@ -39,8 +39,14 @@ object CommandLine {
         |                [--country CODE] [--width 412 --height 915] [--density 1] [--query TEXT]
         |                [--stage before|abroad|return] --out FILE.png [--data DIR]
         |              NAME: home guide contacts checklist search ask settings (also: article checklists
-        |              emergency saved about welcome country), or all (then --out is a folder). Without
+        |              emergency saved about welcome country; class mode's slides: class-opening class-article
+        |              class-checklist class-contacts class-app), or all (then --out is a folder). Without
         |              --data it uses the built-in content in a temporary folder.
+        |  export --checklist ID | --contacts COUNTRY --lang tg|ru|en --out FILE.pdf [--force] [--data DIR]
+        |              an A4 handout to print: a checklist with boxes to tick, or a country's contacts
+        |              (emergency numbers first), with the content date and when each fact was last checked.
+        |              Refuses to replace an existing FILE unless --force. Exit 0 written, 1 the guide or the
+        |              file failed, 2 a wrong request (an unknown ID or COUNTRY lists the ones there are).
         |  --help      this text
         |
         |Options:
@@ -68,6 +74,7 @@ object CommandLine {
         ) : Command
         data class Questions(val dataDirectory: Path, val server: URI?) : Command
         data class TakeScreenshot(val request: Screenshot.Request) : Command
+        data class Export(val request: tj.migrantsguide.app.handout.ExportRequest) : Command
     }
 
     class UsageError(message: String) : Exception(message)
@@ -78,6 +85,10 @@ object CommandLine {
         userHome: String = System.getProperty("user.home"),
     ): Command {
         if (args.firstOrNull() == "screenshot") return parseScreenshot(args.drop(1))
+        if (args.firstOrNull() == "export") {
+            if (args.drop(1).any { it == "--help" || it == "-h" }) return Command.Help
+            return Command.Export(tj.migrantsguide.app.handout.parseExport(args.drop(1), environment, userHome))
+        }
         var data: String? = null
         var trust: String? = null
         var language: Language? = null
@@ -179,7 +190,8 @@ object CommandLine {
         fun number(option: String, default: Float): Float =
             values[option]?.let { it.toFloatOrNull()?.takeIf { n -> n > 0 } ?: throw UsageError("$option needs a positive number") } ?: default
         val screen = values["--screen"] ?: throw UsageError("screenshot needs --screen NAME")
-        if (screen !in Screenshot.SCREENS && screen != Screenshot.ALL) throw UsageError("unknown screen: $screen (known: ${Screenshot.SCREENS.joinToString(" ")})")
+        if (screen !in Screenshot.SCREENS && screen != Screenshot.ALL &&
+            screen !in tj.migrantsguide.app.classmode.ClassModeScreenshot.SCREENS) throw UsageError("unknown screen: $screen (known: ${Screenshot.SCREENS.joinToString(" ")})")
         val language = values["--lang"]?.let { Language.fromCode(it).orElseThrow { UsageError("--lang must be tg, ru or en") } }
             ?: throw UsageError("screenshot needs --lang tg|ru|en")
         if ("--dark" in flags && "--high-contrast" in flags) throw UsageError("choose --dark or --high-contrast, not both")

@@ -101,6 +101,7 @@ fun openWindow(dataDirectory: Path) {
         var userData by remember { mutableStateOf<UserData?>(early) }
         val liveSettings = userData?.settings?.collectAsState()?.value ?: settings
         userData?.let { RememberPlacement(windowState, it) }
+        val classMode = remember { tj.migrantsguide.app.classmode.ClassModeState() }
         Window(
             onCloseRequest = {
                 userData?.let { savePlacement(windowState, it) }
@@ -111,7 +112,8 @@ fun openWindow(dataDirectory: Path) {
             },
             title = tj.migrantsguide.app.text.Strings.of(liveSettings.language ?: Language.TAJIK)[S.APP_NAME],
             state = windowState,
-            onPreviewKeyEvent = { handleAppKey(it, navigator) },
+            // While class mode has the screen, its own keys (Esc leaves it) must not also move the app's back stack.
+            onPreviewKeyEvent = { classMode.onKey(it) || (!classMode.active && handleAppKey(it, navigator)) },
         ) {
             LaunchedEffect(Unit) {
                 withFrameNanos { }
@@ -152,10 +154,20 @@ fun openWindow(dataDirectory: Path) {
                             dataDirectory = dataDirectory,
                         )
                     }
-                    GuideApp(services, navigator, onContentShown = {
-                        StartupTrace.mark("first frame with content")
-                        firstFrame.reached()
-                    })
+                    tj.migrantsguide.app.classmode.WithClassMode(
+                        services,
+                        classMode,
+                        onFullScreen = { full ->
+                            windowState.placement =
+                                if (full) androidx.compose.ui.window.WindowPlacement.Fullscreen
+                                else androidx.compose.ui.window.WindowPlacement.Floating
+                        },
+                    ) {
+                        GuideApp(services, navigator, onContentShown = {
+                            StartupTrace.mark("first frame with content")
+                            firstFrame.reached()
+                        })
+                    }
                 }
             }
         }
@@ -255,6 +267,8 @@ private fun RememberPlacement(state: WindowState, userData: UserData) {
 }
 
 private fun savePlacement(state: WindowState, userData: UserData) {
+    // Class mode's full screen is not the person's window: keep the place it had before.
+    if (state.placement != androidx.compose.ui.window.WindowPlacement.Floating) return
     val position = state.position
     if (!position.isSpecified) return
     val placement = WindowPlacement(position.x.value, position.y.value, state.size.width.value, state.size.height.value)

@@ -16,7 +16,9 @@ fun main(args: Array<String>) {
         exitProcess(2)
     }
     // Screenshots need no display; say so before anything touches AWT, so that they work on a server too.
-    if (command is CommandLine.Command.TakeScreenshot) System.setProperty("java.awt.headless", "true")
+    if (command is CommandLine.Command.TakeScreenshot || command is CommandLine.Command.Export) {
+        System.setProperty("java.awt.headless", "true")
+    }
     when (command) {
         is CommandLine.Command.Window -> openWindow(command.dataDirectory)
         else -> exitProcess(runCommand(command, out, err))

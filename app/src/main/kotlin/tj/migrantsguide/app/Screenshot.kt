@@ -79,6 +79,9 @@ object Screenshot {
                 err.println("error: no country $country in the guide (have: ${content.countries().joinToString { it.code() }})")
                 return 1
             }
+            if (request.screen in tj.migrantsguide.app.classmode.ClassModeScreenshot.SCREENS) {
+                return tj.migrantsguide.app.classmode.ClassModeScreenshot.shoot(content, country, request, out, err)
+            }
             val catalogue = ScreenCatalogue(
                 content, userData, StoreSearch(guide.store()), request.language, country, clock, request.query, request.stage,
                 request.theme, TextSize.nearest(request.fontScale),

@@ -173,8 +173,10 @@ fun ChecklistScreen(controller: AppController, item: ItemRef, language: Language
         }
     }
     LaunchedEffect(item) { controller.save { services.userData.markViewed(item) } }
+    val print = tj.migrantsguide.app.handout.rememberHandoutPrinter(controller)
     ChecklistContent(state) { action ->
         when (action) {
+            tj.migrantsguide.app.handout.PrintThisHandout -> print(tj.migrantsguide.app.handout.HandoutRequest.Checklist(item.id), language)
             is ChecklistAction.Tick -> controller.save { services.userData.setTicked(item, action.itemId, action.ticked) }
             ChecklistAction.AskReset -> confirming = true
             ChecklistAction.CancelReset -> confirming = false
@@ -285,6 +287,13 @@ fun ChecklistContent(state: ChecklistState?, onAction: (UiAction) -> Unit) {
                     onClick = { onAction(ChecklistAction.AskReset) },
                     icon = Icons.Filled.Refresh,
                     modifier = Modifier.testTag("reset"),
+                )
+            }
+            item {
+                QuietAction(
+                    strings[S.PRINT_HANDOUT],
+                    onClick = { onAction(tj.migrantsguide.app.handout.PrintThisHandout) },
+                    modifier = Modifier.testTag("print-handout"),
                 )
             }
             item { VerifiedLine(progress.checklist.verified()) }

@@ -41,7 +41,14 @@ fun ContactsScreen(controller: AppController, country: String, language: Languag
             loadContactsState(services.content, country, language, emergencyOnly, bookmarks.toSet())
         }
     }
-    ContactsContent(state, controller::handle)
+    val print = tj.migrantsguide.app.handout.rememberHandoutPrinter(controller)
+    ContactsContent(state) { action ->
+        if (action == tj.migrantsguide.app.handout.PrintThisHandout) {
+            print(tj.migrantsguide.app.handout.HandoutRequest.Contacts(country), language)
+        } else {
+            controller.handle(action)
+        }
+    }
 }
 
 @Composable
@@ -79,6 +86,14 @@ fun ContactsContent(state: ContactsState?, onAction: (UiAction) -> Unit) {
             }
             if (state.emergencyOnly) {
                 item { SecondaryAction(strings[S.ALL_CONTACTS], onClick = { onAction(Open(Destination.Contacts())) }) }
+            } else if (state.groups.isNotEmpty()) {
+                item {
+                    tj.migrantsguide.app.ui.QuietAction(
+                        strings[S.PRINT_HANDOUT],
+                        onClick = { onAction(tj.migrantsguide.app.handout.PrintThisHandout) },
+                        modifier = Modifier.testTag("print-handout"),
+                    )
+                }
             }
         }
     }

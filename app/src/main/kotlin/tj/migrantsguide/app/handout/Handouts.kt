@@ -28,13 +28,19 @@ data class HandoutLabels(
     val sources: String,
     val notEmergencyService: String,
     val page: (Int, Int) -> String,
+    /** "Get the app: URL", beside the QR code at the end of a handout. */
+    val getTheApp: (String) -> String,
 )
+
+/** A heading and its contacts, in the order the app's contacts screen shows them. */
+data class ContactSection(val title: String, val contacts: List<Contact>)
 
 /** What goes on paper: a checklist to tick with a pen, or a country's contacts with the emergency numbers first. */
 object Handouts {
     private val title = PdfLayout.Style(20f, bold = true)
     private val subtitle = PdfLayout.Style(11f, color = Color.DARK_GRAY)
     private val heading = PdfLayout.Style(13f, bold = true)
+    private val sectionTitle = PdfLayout.Style(15f, bold = true, color = Color(0x00, 0x5F, 0x5A))
     private val body = PdfLayout.Style(11f)
     private val item = PdfLayout.Style(12f)
     private val number = PdfLayout.Style(16f, bold = true)
@@ -47,12 +53,13 @@ object Handouts {
         language: Language,
         labels: HandoutLabels,
         contentDate: LocalDate?,
+        downloadUrl: String?,
         out: OutputStream,
-    ) = write(out, "${checklist.title()} — ${country.name(language)}", labels, contentDate) { layout ->
+    ) = write(out, "${checklist.title()} — ${country.name(language)}", labels, contentDate, downloadUrl) { layout ->
         layout.paragraph(labels.checklistHeading + " · " + country.name(language), subtitle, 2f)
         layout.paragraph(checklist.title(), title, 10f)
         for (entry in checklist.items()) {
-            layout.checkbox(entry.text(), item)
+            layout.checkbox(numbersKeptWhole(entry.text()), item)
         }
         layout.space(6f)
         layout.rule()
@@ -65,32 +72,41 @@ object Handouts {
     }
 
     fun contacts(
-        contacts: List<Contact>,
+        sections: List<ContactSection>,
         country: Country,
         language: Language,
         labels: HandoutLabels,
         contentDate: LocalDate?,
+        downloadUrl: String?,
         out: OutputStream,
-    ) = write(out, "${labels.contactsHeading} — ${country.name(language)}", labels, contentDate) { layout ->
+    ) = write(out, "${labels.contactsHeading} — ${country.name(language)}", labels, contentDate, downloadUrl) { layout ->
         layout.paragraph(labels.contactsHeading, subtitle, 2f)
         layout.paragraph(country.name(language), title, 6f)
         layout.paragraph(labels.notEmergencyService, warning, 10f)
-        // Emergency numbers first, then the rest in the guide's order.
-        for (contact in contacts.sortedWith(compareBy({ !it.emergency() }, { it.sortOrder() }))) {
-            layout.rule()
-            layout.paragraph(contact.name(), heading, 2f)
-            if (contact.phones().isEmpty()) {
-                layout.paragraph(labels.noVerifiedNumber, warning, 2f)
-            }
-            for (phone in contact.phones()) {
-                layout.paragraph(phone.display(), number, 1f)
-                if (!phone.canDial()) layout.paragraph(labels.dialAsWritten, warning, 2f)
-            }
-            if (contact.address().isNotBlank()) layout.paragraph(labels.address + ": " + contact.address(), body, 1f)
-            if (contact.hours().isNotBlank()) layout.paragraph(labels.hours + ": " + contact.hours(), body, 1f)
-            if (contact.note().isNotBlank()) layout.paragraph(plainText(contact.note()), small, 2f)
-            layout.paragraph(contact.verified().map(labels.lastVerified).orElse(labels.notVerified), small, 4f)
+        for (section in sections) {
+            layout.keepWithNext(60f)
+            layout.paragraph(section.title, sectionTitle, 4f)
+            for (contact in section.contacts) contact(layout, contact, labels)
+            layout.space(8f)
         }
+    }
+
+    private fun contact(layout: PdfLayout, contact: Contact, labels: HandoutLabels) {
+        // A contact's name never ends a page alone: its first number goes with it.
+        layout.keepWithNext(70f)
+        layout.rule()
+        layout.paragraph(contact.name(), heading, 2f)
+        if (contact.phones().isEmpty()) {
+            layout.paragraph(labels.noVerifiedNumber, warning, 2f)
+        }
+        for (phone in contact.phones()) {
+            layout.paragraph(phone.display(), number, 1f)
+            if (!phone.canDial()) layout.paragraph(labels.dialAsWritten, warning, 2f)
+        }
+        if (contact.address().isNotBlank()) layout.paragraph(labels.address + ": " + contact.address(), body, 1f)
+        if (contact.hours().isNotBlank()) layout.paragraph(labels.hours + ": " + contact.hours(), body, 1f)
+        if (contact.note().isNotBlank()) layout.paragraph(plainText(contact.note()), small, 2f)
+        layout.paragraph(contact.verified().map(labels.lastVerified).orElse(labels.notVerified), small, 4f)
     }
 
     private fun write(
@@ -98,6 +114,7 @@ object Handouts {
         documentTitle: String,
         labels: HandoutLabels,
         contentDate: LocalDate?,
+        downloadUrl: String?,
         draw: (PdfLayout) -> Unit,
     ) {
         PDDocument().use { document ->
@@ -111,10 +128,23 @@ object Handouts {
             }
             val layout = PdfLayout(document, footer)
             draw(layout)
+            if (downloadUrl != null) {
+                layout.space(10f)
+                layout.qrCode(downloadUrl, labels.getTheApp(downloadUrl), small)
+            }
             layout.finish()
             document.save(out)
         }
     }
+
+    /**
+     * A phone number inside a sentence ("+7 (495) 967-98-44") is joined with no-break spaces, so that the line
+     * breaks before it and never between "+7" and the rest: a number split over two lines gets dialled wrongly.
+     */
+    internal fun numbersKeptWhole(text: String): String =
+        PHONE_IN_TEXT.replace(text) { it.value.replace(' ', '\u00A0') }
+
+    private val PHONE_IN_TEXT = Regex("""\+?\d[\d ()\-]{4,}\d""")
 
     /** Article-style links `[[id]]` mean nothing on paper. */
     private fun plainText(text: String) = text.replace(Regex("""\s*\[\[[^\]]*]]"""), "")

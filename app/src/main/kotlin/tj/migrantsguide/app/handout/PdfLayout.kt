@@ -7,6 +7,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream
 import org.apache.pdfbox.pdmodel.common.PDRectangle
 import org.apache.pdfbox.pdmodel.font.PDFont
 import org.apache.pdfbox.pdmodel.font.PDType0Font
+import io.nayuki.qrcodegen.QrCode
 
 /**
  * A tiny flowing layout on A4 pages: paragraphs wrapped by measured width, new pages when one fills up, a footer on
@@ -83,6 +84,45 @@ internal class PdfLayout(private val document: PDDocument, private val footer: (
 
     fun space(points: Float) {
         y -= points
+    }
+
+    /** Starts a new page unless [height] points are left, so that a heading is not left alone at a page's foot. */
+    fun keepWithNext(height: Float) {
+        if (stream != null && y - height < margin + footerSpace) y = margin + footerSpace - 1f
+    }
+
+    /**
+     * A QR code of [link] with [caption] beside it (the caption names the link in full, for those who type it).
+     * Kept together on one page; the code has the four-module quiet zone scanners need.
+     */
+    fun qrCode(link: String, caption: String, style: Style) {
+        val code = QrCode.encodeText(link, QrCode.Ecc.MEDIUM)
+        val module = 2.2f
+        val side = (code.size + 8) * module
+        ensureRoom(side)
+        val top = y
+        val s = stream!!
+        s.setNonStrokingColor(Color.BLACK)
+        for (row in 0 until code.size) {
+            for (column in 0 until code.size) {
+                if (code.getModule(column, row)) {
+                    s.addRect(margin + (column + 4) * module, top - (row + 5) * module, module, module)
+                }
+            }
+        }
+        s.fill()
+        val lineHeight = style.size * 1.35f
+        var lineY = top - 4 * module
+        for (line in wrap(caption, regular, style.size, width - side - 12f)) {
+            lineY -= lineHeight
+            s.beginText()
+            s.setFont(regular, style.size)
+            s.setNonStrokingColor(style.color)
+            s.newLineAtOffset(margin + side + 12f, lineY + lineHeight * 0.25f)
+            s.showText(line)
+            s.endText()
+        }
+        y = minOf(top - side, lineY) - style.size * 0.5f
     }
 
     /** Draws the footers (they need the page count) and closes the last stream. */

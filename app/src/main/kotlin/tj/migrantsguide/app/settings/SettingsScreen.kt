@@ -122,6 +122,7 @@ fun SettingsScreen(controller: AppController, settings: Settings, country: Strin
 fun SettingsContent(state: SettingsState, onAction: (UiAction) -> Unit) {
     val strings = LocalStrings.current
     GuideScreenFrame(strings[S.SETTINGS], onBack = { onAction(Back) }, onEmergency = { onAction(Emergency) }) {
+        val classMode = tj.migrantsguide.app.classmode.LocalClassMode.current
         LazyColumn(
             Modifier.fillMaxSize().testTag("settings"),
             contentPadding = screenPadding(),
@@ -186,6 +187,11 @@ fun SettingsContent(state: SettingsState, onAction: (UiAction) -> Unit) {
                         }
                     }
                 }
+            }
+            if (classMode != null) {
+                item { SectionTitle(strings[S.CLASS_MODE]) }
+                item { Text(strings[S.CLASS_MODE_HINT], style = MaterialTheme.typography.bodyLarge) }
+                item { SecondaryAction(strings[S.CLASS_MODE], onClick = { classMode.open() }, modifier = Modifier.testTag("open-class-mode")) }
             }
         }
     }

@@ -3,78 +3,126 @@ package tj.migrantsguide.app.handout
 import java.io.ByteArrayOutputStream
 import java.io.PrintStream
 import java.time.Clock
-import java.time.LocalDate
 import kotlin.io.path.createTempDirectory
 import kotlin.test.Test
 import kotlin.test.assertEquals
 import kotlin.test.assertTrue
 import org.apache.pdfbox.Loader
 import org.apache.pdfbox.text.PDFTextStripper
+import kotlin.test.assertFailsWith
+import tj.migrantsguide.app.data.StoreGuideContent
 import tj.migrantsguide.app.openGuide
+import tj.migrantsguide.app.text.S
+import tj.migrantsguide.app.text.Strings
+import tj.migrantsguide.guide.ContactKind
 import tj.migrantsguide.guide.Language
 
 class HandoutsTest {
-    private val labels = HandoutLabels(
-        appName = "Роҳнамои муҳоҷир",
-        checklistHeading = "Рӯйхат",
-        contactsHeading = "Рақамҳои муҳим",
-        contentOf = { "Мундариҷа аз $it" },
-        lastVerified = { "Охирин санҷиш: $it" },
-        notVerified = "Ҳанӯз тасдиқ нашудааст",
-        dialAsWritten = "Чун навишта шудааст занг занед",
-        noVerifiedNumber = "Рақами тасдиқшуда нест",
-        address = "Суроға",
-        hours = "Соатҳо",
-        sources = "Манбаъҳо",
-        notEmergencyService = "Ин хадамоти ёрии фаврӣ нест",
-        page = { page, pages -> "саҳ. $page/$pages" },
-    )
+
+    private val downloadUrl = "http://127.0.0.1:8080/get-the-app"
 
     @Test
-    fun `a checklist handout carries its items in tajik letters, the content date and the check date`() {
-        openGuide(createTempDirectory("handout"), Clock.systemUTC(), PrintStream(ByteArrayOutputStream()))!!.use { guide ->
-            val store = guide.store()
-            val checklist = store.checklists("RU", Language.TAJIK).first()
-            val russia = store.countries().first { it.code() == "RU" }
-            val pdf = ByteArrayOutputStream()
-            Handouts.checklist(checklist, russia, Language.TAJIK, labels, LocalDate.of(2026, 11, 23), pdf)
-            keep("checklist-RU-tg.pdf", pdf.toByteArray())
-
-            val text = textOf(pdf.toByteArray())
-            assertTrue(text.contains(checklist.title()), text)
-            for (item in checklist.items()) {
-                // Extraction may re-wrap long lines; every word must come back with its Tajik letters.
-                for (word in item.text().split(' ').filter { it.length > 3 }) {
-                    assertTrue(text.contains(word.trimEnd('.', ',', ':', ';')), "missing '$word' in:\n$text")
+    fun `every checklist handout in every language carries its items, the content date and the check date`() {
+        withGuide { content ->
+            val published = content.edition()!!.published.atZone(java.time.ZoneOffset.UTC).toLocalDate()
+            for (language in Language.values()) {
+                val strings = Strings.of(language)
+                for (country in listOf("RU", "TJ")) {
+                    for (checklist in content.checklists(country, language)) {
+                        val pdf = ByteArrayOutputStream()
+                        HandoutMaker(content, downloadUrl).write(HandoutRequest.Checklist(checklist.id()), language, pdf)
+                        if (country == "RU" && language == Language.TAJIK) keep("checklist-RU-tg.pdf", pdf.toByteArray())
+                        val text = textOf(pdf.toByteArray())
+                        assertTrue(text.contains(checklist.title()), text)
+                        for (item in checklist.items()) {
+                            // Extraction may re-wrap long lines; every word must come back with its own letters.
+                            for (word in item.text().split(' ').filter { it.length > 3 }) {
+                                assertTrue(text.contains(word.trimEnd('.', ',', ':', ';', ')')), "missing '$word' in:\n$text")
+                            }
+                        }
+                        assertTrue(text.contains(strings[S.STATUS_CONTENT_DATE, "date" to strings.date(published)]), text)
+                        val checked = checklist.verified().map { strings[S.VERIFIED_ON, "date" to strings.date(it)] }
+                            .orElse(strings[S.VERIFIED_UNKNOWN])
+                        assertTrue(text.contains(checked), text)
+                        assertTrue(text.contains(downloadUrl), text)
+                        if (language == Language.TAJIK) assertTrue(Regex("[ғӣқӯҳҷ]").containsMatchIn(text), text)
+                    }
                 }
             }
-            assertTrue(text.contains("Мундариҷа аз 2026-11-23"), text)
-            val checked = checklist.verified().map { "Охирин санҷиш: $it" }.orElse("Ҳанӯз тасдиқ нашудааст")
-            assertTrue(text.contains(checked), text)
-            assertTrue(Regex("[ғӣқӯҳҷ]").containsMatchIn(text), text)
         }
     }
 
     @Test
-    fun `a contacts handout puts every number of the country on paper, emergency first`() {
-        openGuide(createTempDirectory("handout"), Clock.systemUTC(), PrintStream(ByteArrayOutputStream()))!!.use { guide ->
-            val store = guide.store()
-            val contacts = store.contacts("RU", Language.RUSSIAN)
-            val russia = store.countries().first { it.code() == "RU" }
+    fun `every contacts handout in every language has every number, emergency lines first, and each check date`() {
+        withGuide { content ->
+            for (language in Language.values()) {
+                val strings = Strings.of(language)
+                // Every country in Tajik (the letters most at risk); Russia and home in the other two (each PDF costs
+                // about a second and a half here).
+                val countries = if (language == Language.TAJIK) content.countries().map { it.code() } else listOf("RU", "TJ")
+                for (country in countries) {
+                    val contacts = content.contacts(country, language)
+                    val pdf = ByteArrayOutputStream()
+                    HandoutMaker(content, downloadUrl).write(HandoutRequest.Contacts(country), language, pdf)
+                    if (country == "RU" && language == Language.RUSSIAN) keep("contacts-RU-ru.pdf", pdf.toByteArray())
+                    val text = textOf(pdf.toByteArray())
+                    for (contact in contacts) {
+                        for (phone in contact.phones()) {
+                            // Digits as printed: a number must never lose or change a digit on paper.
+                            assertTrue(text.contains(phone.display()), "$country/${language.code()}: missing ${phone.display()} in:\n$text")
+                        }
+                        contact.verified().ifPresent {
+                            assertTrue(text.contains(strings[S.VERIFIED_ON, "date" to strings.date(it)]), text)
+                        }
+                    }
+                    if (contacts.any { it.verified().isEmpty }) assertTrue(text.contains(strings[S.VERIFIED_UNKNOWN]), text)
+                    val emergency = contacts.filter { it.emergency() }
+                    val other = contacts.filter { !it.emergency() && it.kind() !in setOf(ContactKind.EMERGENCY, ContactKind.HOTLINE) }
+                    if (emergency.isNotEmpty() && other.isNotEmpty()) {
+                        // The start of each name: a long name may wrap onto a second line.
+                        val firstEmergency = text.indexOf(emergency.first().name().take(16))
+                        val firstOther = text.indexOf(other.first().name().take(16))
+                        assertTrue(firstEmergency in 0 until firstOther, "$country/${language.code()}:\n$text")
+                    }
+                    if (language == Language.TAJIK) assertTrue(Regex("[ғӣқӯҳҷ]").containsMatchIn(text), text)
+                }
+            }
+            // The anti-trafficking hotline, in the form people dial it in Tajikistan.
             val pdf = ByteArrayOutputStream()
-            Handouts.contacts(contacts, russia, Language.RUSSIAN, labels, null, pdf)
-            keep("contacts-RU-ru.pdf", pdf.toByteArray())
-
+            HandoutMaker(content, null).write(HandoutRequest.Contacts("RU"), Language.TAJIK, pdf)
             val text = textOf(pdf.toByteArray())
-            for (phone in contacts.flatMap { it.phones() }) {
-                assertTrue(text.contains(phone.display()), "missing ${phone.display()} in:\n$text")
-            }
-            val firstEmergency = contacts.first { it.emergency() }.name()
-            val firstOther = contacts.firstOrNull { !it.emergency() }?.name()
-            if (firstOther != null) {
-                assertTrue(text.indexOf(firstEmergency) < text.indexOf(firstOther), text)
-            }
             assertTrue(text.contains("227-07-07-07"), text)
+            assertTrue(!text.contains(downloadUrl), "no address given, none printed")
+        }
+    }
+
+    @Test
+    fun `an unknown checklist or country is refused with the ones there are`() {
+        withGuide { content ->
+            val maker = HandoutMaker(content, null)
+            val noList = assertFailsWith<HandoutNotMade.UnknownChecklist> {
+                maker.write(HandoutRequest.Checklist("no-such-list"), Language.TAJIK, ByteArrayOutputStream())
+            }
+            assertTrue(noList.known.any { it.startsWith(content.checklists("RU", Language.ENGLISH).first().id()) }, noList.known.toString())
+            val noCountry = assertFailsWith<HandoutNotMade.UnknownCountry> {
+                maker.write(HandoutRequest.Contacts("XX"), Language.RUSSIAN, ByteArrayOutputStream())
+            }
+            assertTrue("RU" in noCountry.known && "TJ" in noCountry.known, noCountry.known.toString())
+        }
+    }
+
+    @Test
+    fun `a phone number in a checklist item is never split over two lines`() {
+        val text = "Рақамҳои Намояндагии Вазоратро дар Федератсияи Россия нигоҳ доред: +7 (495) 967-98-44 ва +7 (999) 912-58-68."
+        val kept = Handouts.numbersKeptWhole(text)
+        assertTrue(kept.contains("+7\u00A0(495)\u00A0967-98-44") && kept.contains("+7\u00A0(999)\u00A0912-58-68"), kept)
+        assertTrue(kept.startsWith("Рақамҳои Намояндагии"), "words stay breakable")
+        org.apache.pdfbox.pdmodel.PDDocument().use { document ->
+            val layout = PdfLayout(document) { _, _ -> "" }
+            for (width in listOf(180f, 240f, 300f, 420f)) {
+                val lines = PdfLayout.wrap(kept, layout.regular, 12f, width)
+                assertTrue(lines.any { it.contains("+7\u00A0(495)\u00A0967-98-44") }, "$width: $lines")
+            }
         }
     }
 
@@ -105,6 +153,12 @@ class HandoutsTest {
         val folder = java.nio.file.Path.of("target", "handouts")
         java.nio.file.Files.createDirectories(folder)
         java.nio.file.Files.write(folder.resolve(name), pdf)
+    }
+
+    private fun withGuide(test: (StoreGuideContent) -> Unit) {
+        openGuide(createTempDirectory("handout"), Clock.systemUTC(), PrintStream(ByteArrayOutputStream()))!!.use { guide ->
+            test(StoreGuideContent(guide.store()))
+        }
     }
 
     private fun textOf(pdf: ByteArray): String = Loader.loadPDF(pdf).use { PDFTextStripper().getText(it) }
