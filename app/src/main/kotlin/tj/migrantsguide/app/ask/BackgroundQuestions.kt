@@ -16,6 +16,7 @@ import tj.migrantsguide.app.data.AppQuestions
 import tj.migrantsguide.app.data.QuestionsOutbox
 import tj.migrantsguide.app.net.KtorTransport
 import tj.migrantsguide.app.sync.GuideSync
+import tj.migrantsguide.transport.HttpTransport
 
 /**
  * The window's "Always in Touch": the outbox over the data folder with the Ktor transport, and its sender once
@@ -23,7 +24,10 @@ import tj.migrantsguide.app.sync.GuideSync
  * database and is sent again next time, with the same key: the server keeps one) and closes the store.
  */
 class BackgroundQuestions(dataDirectory: Path, clock: Clock) : AutoCloseable {
-    private val transport = KtorTransport()
+    // Ktor's client takes most of a second to set up on a slow machine: it is made at the first request (off the
+    // UI thread, from the sender), never on the way to the window's first frame.
+    private val ktor = lazy { KtorTransport() }
+    private val transport = HttpTransport { request -> ktor.value.send(request) }
     private val job = SupervisorJob()
     private val scope = CoroutineScope(job + Dispatchers.IO)
     private var started = false
@@ -48,7 +52,7 @@ class BackgroundQuestions(dataDirectory: Path, clock: Clock) : AutoCloseable {
     }
 
     override fun close() {
-        transport.close()
+        if (ktor.isInitialized()) ktor.value.close()
         runBlocking { job.cancelAndJoin() }
         outbox.close()
     }
