@@ -25,14 +25,7 @@ public final class Words {
                 continue;
             }
             int start = i;
-            i += Character.charCount(codePoint);
-            while (i < length) {
-                int next = text.codePointAt(i);
-                if (!isWordStart(next) && !Folding.isMark(next)) {
-                    break;
-                }
-                i += Character.charCount(next);
-            }
+            i = wordEnd(text, i);
             String folded = Folding.fold(text.substring(start, i));
             if (!folded.isEmpty()) {
                 words.add(new Word(start, i, folded));
@@ -57,14 +50,7 @@ public final class Words {
                 continue;
             }
             int start = i;
-            i += Character.charCount(codePoint);
-            while (i < length) {
-                int next = text.codePointAt(i);
-                if (!isWordStart(next) && !Folding.isMark(next)) {
-                    break;
-                }
-                i += Character.charCount(next);
-            }
+            i = wordEnd(text, i);
             int before = out.length();
             if (before > 0) {
                 out.append(' ');
@@ -78,6 +64,19 @@ public final class Words {
             }
         }
         return out.toString();
+    }
+
+    /** Where the word starting at {@code start} ends: letters, digits and the combining marks that go with them. */
+    private static int wordEnd(String text, int start) {
+        int i = start + Character.charCount(text.codePointAt(start));
+        while (i < text.length()) {
+            int next = text.codePointAt(i);
+            if (!isWordStart(next) && !Folding.isMark(next)) {
+                break;
+            }
+            i += Character.charCount(next);
+        }
+        return i;
     }
 
     static boolean isWordStart(int codePoint) {
