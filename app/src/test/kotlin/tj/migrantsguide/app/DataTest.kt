@@ -205,6 +205,15 @@ class ArticleTextTest {
     fun `broken brackets stay as text`() {
         assertEquals(listOf(Block.Paragraph(listOf(Piece.Words("a [[b c]] [[d")))), ArticleText.parse("a [[b c]] [[d"))
     }
+
+    @Test
+    fun `a note shown where links cannot be followed loses its links but keeps its words and numbers`() {
+        assertEquals(
+            "Deaf callers can use textphone 18000.",
+            ArticleText.withoutLinks("Deaf callers can use textphone 18000 [[textphone-18000]]."),
+        )
+        assertEquals("Ask the Migration Service. Then [[b c]]", ArticleText.withoutLinks("Ask the Migration Service [[TJ/migration-service]]. Then [[b c]]"))
+    }
 }
 
 class NavigatorTest {

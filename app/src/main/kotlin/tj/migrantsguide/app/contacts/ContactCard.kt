@@ -84,7 +84,9 @@ fun ContactCard(
             for (phone in contact.phones()) PhoneBlock(contact, phone, onAction)
             if (contact.verified().isEmpty) WarningNote(strings[S.NUMBER_NOT_VERIFIED])
         }
-        if (contact.note().isNotBlank()) Text(contact.note(), style = MaterialTheme.typography.bodyLarge)
+        if (contact.note().isNotBlank()) {
+            Text(tj.migrantsguide.app.guide.ArticleText.withoutLinks(contact.note()), style = MaterialTheme.typography.bodyLarge)
+        }
         Detail(strings[S.ADDRESS], contact.address())
         Detail(strings[S.HOURS], contact.hours())
         Detail(strings[S.LANGUAGES_SPOKEN], contact.languagesSpoken())

@@ -21,6 +21,12 @@ sealed interface Piece {
 object ArticleText {
     private val LINK = Regex("""\[\[(?:([A-Z]{2})/)?([^\[\]\s/]+)]]""")
 
+    /**
+     * The text with its links left out, for places that show a note but cannot follow a link (a contact card, where
+     * the linked contact is in the same list; paper).
+     */
+    fun withoutLinks(text: String): String = text.replace(Regex("""\s*""" + LINK.pattern), "")
+
     fun parse(body: String): List<Block> {
         val blocks = mutableListOf<Block>()
         val paragraph = StringBuilder()

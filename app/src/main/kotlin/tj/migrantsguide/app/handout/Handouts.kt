@@ -147,5 +147,5 @@ object Handouts {
     private val PHONE_IN_TEXT = Regex("""\+?\d[\d ()\-]{4,}\d""")
 
     /** Article-style links `[[id]]` mean nothing on paper. */
-    private fun plainText(text: String) = text.replace(Regex("""\s*\[\[[^\]]*]]"""), "")
+    private fun plainText(text: String) = tj.migrantsguide.app.guide.ArticleText.withoutLinks(text)
 }
