@@ -78,7 +78,7 @@ public final class Guide implements AutoCloseable {
             }
             Feed snapshot = FeedReader.read(embeddedSnapshot);
             // One transaction (GuideStore.apply): an import cut short by a kill leaves no content installed, and the
-            // next start imports again from the beginning (tested by ImportCrashTest).
+            // next start imports again from the beginning (tested by CrashTest.aFirstImportKilledAnywhereIsDoneAgainCleanlyAtTheNextStart).
             store.install(snapshot);
             return new Guide(dataDirectory, store, new StartReport(true, snapshot.index().version(),
                     store.user().unseenRecovery(), store.readOnly()));

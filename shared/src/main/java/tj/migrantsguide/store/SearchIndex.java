@@ -1,8 +1,5 @@
 package tj.migrantsguide.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,9 +37,6 @@ final class SearchIndex {
      * no better than 300 (docs/database.md, "Search").
      */
     static final int RANKED_MATCHES_CAP = 300;
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TypeReference<List<Map<String, String>>> PHONES = new TypeReference<>() {};
 
     private static final String CONTACT_BODY = "trim(note || char(10) || address || char(10) || hours, char(10))";
     private static final String CHECKLIST_ITEMS = """
@@ -198,21 +192,13 @@ final class SearchIndex {
 
     private static String numbers(String phonesJson) {
         StringBuilder out = new StringBuilder();
-        for (Map<String, String> phone : phones(phonesJson)) {
+        for (Map<String, String> phone : StoredLists.phoneRows(phonesJson)) {
             for (String token : PhoneNumbers.searchTokens(phone.getOrDefault("dial", ""),
                     phone.getOrDefault("display", ""))) {
                 out.append(out.isEmpty() ? "" : " ").append(token);
             }
         }
         return out.toString();
-    }
-
-    private static List<Map<String, String>> phones(String json) {
-        try {
-            return JSON.readValue(json, PHONES);
-        } catch (JsonProcessingException e) {
-            throw new StoreException("read the phones of a contact", e);
-        }
     }
 
     // ---- searching ----
@@ -338,7 +324,7 @@ final class SearchIndex {
     }
 
     private static Optional<Highlighted> phoneExcerpt(String phonesJson, SearchQuery query) {
-        for (Map<String, String> phone : phones(phonesJson)) {
+        for (Map<String, String> phone : StoredLists.phoneRows(phonesJson)) {
             Optional<Highlighted> shown = Excerpts.phone(phone.getOrDefault("dial", ""),
                     phone.getOrDefault("display", ""), query);
             if (shown.isPresent()) {

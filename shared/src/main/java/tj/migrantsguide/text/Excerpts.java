@@ -51,15 +51,6 @@ public final class Excerpts {
         return highlight(text, words, start, end, query, start > 0, cutAtEnd);
     }
 
-    public static boolean matchesAnywhere(String text, SearchQuery query) {
-        for (Words.Word word : Words.of(text)) {
-            if (query.matches(word.folded())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * The printed number with the typed digits highlighted, when {@code query} is a number found in it (as a
      * whole, from any group on, or in its dialled form, shown then after the printed one).
