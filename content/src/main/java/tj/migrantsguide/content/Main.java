@@ -225,7 +225,7 @@ public final class Main {
             if (problem.isError()) {
                 err.println(problem);
             } else if (brief) {
-                warningsByRule.merge(problem.rule(), 1L, Long::sum);
+                warningsByRule.merge(problem.code(), 1L, Long::sum);
             } else {
                 out.println(problem);
             }

@@ -73,8 +73,8 @@ class GuideContentTest {
         assumeTrue(documents.available(), "the source documents are not beside this checkout (CI clones only the repo)");
         List<Problem> problems = new Linter(CLOCK, documents.folder(), Linter.RECHECK_AFTER).lint(content);
 
-        assertEquals(List.of(), problems.stream().filter(p -> p.rule().startsWith("source-")).toList());
-        assertTrue(problems.stream().noneMatch(p -> p.rule().equals("documents-unavailable")));
+        assertEquals(List.of(), problems.stream().filter(p -> p.code().startsWith("source-")).toList());
+        assertTrue(problems.stream().noneMatch(p -> p.code().equals("documents-unavailable")));
     }
 
     @Test

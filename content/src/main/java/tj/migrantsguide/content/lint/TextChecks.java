@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tj.migrantsguide.content.source.Rule;
 
 /**
  * Checks on the words themselves (content-rules.md §4, glossary.md spelling notes). Each finding carries its
@@ -52,7 +53,7 @@ final class TextChecks {
 
     private TextChecks() {}
 
-    record Finding(String rule, boolean error, int offset, String message) {}
+    record Finding(Rule rule, int offset, String message) {}
 
     /** Matched by plain search on lower-cased text: far cheaper than a case-insensitive Unicode regex per form. */
     private record Replacement(String wrong, String right, boolean wholeWord) {
@@ -80,7 +81,7 @@ final class TextChecks {
                 latin |= script == Character.UnicodeScript.LATIN;
             }
             if (cyrillic && latin) {
-                findings.add(new Finding("mixed-script", true, m.start(),
+                findings.add(new Finding(Rule.MIXED_SCRIPT, m.start(),
                         "the word «" + word + "» mixes Latin and Cyrillic letters (" + latinLetters(word)
                                 + "); retype it with one keyboard layout"));
             }
@@ -94,12 +95,12 @@ final class TextChecks {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (WRONG_U.indexOf(c) >= 0) {
-                findings.add(new Finding("tajik-wrong-letter", true, i,
+                findings.add(new Finding(Rule.TAJIK_WRONG_LETTER, i,
                         "«" + c + "» (U+" + hex(c) + ") is not a Tajik letter; write "
                                 + (Character.isUpperCase(c) ? "Ӯ (U+04EE)" : "ӯ (U+04EF)")
                                 + " in «" + wordAt(text, i) + "»"));
             } else if (OLD_FONT.indexOf(c) >= 0) {
-                findings.add(new Finding("tajik-old-font", true, i,
+                findings.add(new Finding(Rule.TAJIK_OLD_FONT, i,
                         "«" + c + "» (U+" + hex(c) + ") comes from an old Tajik font; retype «" + wordAt(text, i)
                                 + "» with ғ ӣ қ ӯ ҳ ҷ"));
             }
@@ -113,7 +114,7 @@ final class TextChecks {
                     boolean startsWord = at == 0 || !isWordChar(lower.charAt(at - 1));
                     boolean endsWord = end == lower.length() || !isWordChar(lower.charAt(end));
                     if (startsWord && (endsWord || !replacement.wholeWord())) {
-                        findings.add(new Finding("glossary-term", false, at,
+                        findings.add(new Finding(Rule.GLOSSARY_TERM, at,
                                 "«" + text.substring(at, wordEnd(text, end)) + "»: the guide writes «"
                                         + replacement.right() + "» (glossary.md)"));
                     }

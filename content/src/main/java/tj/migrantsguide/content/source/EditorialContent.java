@@ -7,13 +7,15 @@ import tj.migrantsguide.feed.CountryPack;
 
 /**
  * Everything under the editorial sources folder, parsed: the feed settings, the common pack (countries), one
- * pack per country and language, and the parsed files themselves (the linter reads them for line numbers).
+ * pack per country and language, the parsed files themselves, and every item with its parsed fields and
+ * their lines (what the linter checks).
  */
 public record EditorialContent(
         Path root, long snapshotVersion, int validDays, CommonPack common, List<CountryPack> countryPacks,
-        List<SourceFile> files) {
+        List<SourceFile> files, List<SourceItem> items) {
     public EditorialContent {
         countryPacks = List.copyOf(countryPacks);
         files = List.copyOf(files);
+        items = List.copyOf(items);
     }
 }

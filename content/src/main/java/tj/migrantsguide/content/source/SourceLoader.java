@@ -49,7 +49,7 @@ public final class SourceLoader {
         List<Country> countries = new ArrayList<>();
         for (Block block : countriesFile.blocks()) {
             if (!block.kind().equals("country")) {
-                problems.add(Problem.error(countriesFile.path(), block.line(), "unknown-kind",
+                problems.add(Problem.of(countriesFile.path(), block.line(), Rule.UNKNOWN_KIND,
                         COUNTRIES_FILE + " holds only 'country' blocks, not '" + block.kind() + "'"));
                 continue;
             }
@@ -63,36 +63,39 @@ public final class SourceLoader {
         }
 
         List<CountryPack> packs = new ArrayList<>();
+        List<SourceItem> items = new ArrayList<>();
         for (Country country : countries) {
             Path folder = root.resolve(country.code());
             for (Language language : Language.values()) {
                 Path path = folder.resolve(language.code() + ".txt");
                 if (!Files.exists(path)) {
-                    problems.add(Problem.error(path, 1, "missing-translation",
+                    problems.add(Problem.of(path, 1, Rule.MISSING_TRANSLATION,
                             "no " + language.code() + " file for " + country.code()));
                     continue;
                 }
                 SourceFile file = SourceParser.parse(path, problems);
                 files.add(file);
-                packs.add(toPack(country.code(), language, file, problems));
+                packs.add(toPack(country.code(), language, file, items, problems));
             }
         }
         try (Stream<Path> children = Files.list(root)) {
             children.filter(Files::isDirectory).forEach(dir -> {
                 String name = dir.getFileName().toString();
                 if (countries.stream().noneMatch(c -> c.code().equals(name))) {
-                    problems.add(Problem.error(dir, 1, "unknown-country",
+                    problems.add(Problem.of(dir, 1, Rule.UNKNOWN_COUNTRY,
                             "folder " + name + " is not listed in " + COUNTRIES_FILE));
                 }
             });
         }
-        return new EditorialContent(root, version, validDays, new CommonPack(countries), packs, files);
+        return new EditorialContent(root, version, validDays, new CommonPack(countries), packs, files,
+                items);
     }
 
-    private static CountryPack toPack(String country, Language language, SourceFile file, List<Problem> problems) {
+    private static CountryPack toPack(String country, Language language, SourceFile file, List<SourceItem> items,
+            List<Problem> problems) {
         file.headerField("language").ifPresent(f -> {
             if (!f.value().equals(language.code())) {
-                problems.add(Problem.error(file.path(), f.line(), "wrong-language",
+                problems.add(Problem.of(file.path(), f.line(), Rule.WRONG_LANGUAGE,
                         "file is named " + language.code() + ".txt but says language: " + f.value()));
             }
         });
@@ -102,34 +105,51 @@ public final class SourceLoader {
         int order = 0;
         for (Block block : file.blocks()) {
             order++;
+            if (!ITEM_KINDS.contains(block.kind())) {
+                problems.add(Problem.of(file.path(), block.line(), Rule.UNKNOWN_KIND,
+                        "unknown block kind '" + block.kind() + "' (article, contact, checklist)"));
+                continue;
+            }
+            SourceItem item = item(country, language, file, block, problems);
+            items.add(item);
             switch (block.kind()) {
                 case "article" -> articles.add(new Article(
                         block.id(), country, stage(file, block, problems), language,
-                        block.value("title", ""), block.body(), sources(block),
-                        verified(file, block, problems), order));
+                        block.value("title", ""), block.body(), sources(item), verifiedDate(item), order));
                 case "contact" -> contacts.add(new Contact(
                         block.id(), country, kind(file, block, problems), language,
-                        block.value("name", ""), phones(file, block, problems), block.value("address", ""),
+                        block.value("name", ""), phones(item), block.value("address", ""),
                         block.value("hours", ""), block.value("languages", ""), block.value("email", ""),
-                        block.value("website", ""), block.body(), sources(block), verified(file, block, problems),
+                        block.value("website", ""), block.body(), sources(item), verifiedDate(item),
                         block.value("emergency", "no").equals("yes"), order));
-                case "checklist" -> checklists.add(new Checklist(
+                default -> checklists.add(new Checklist(
                         block.id(), country, stage(file, block, problems), language, block.value("title", ""),
-                        checklistItems(file, block, problems), sources(block), verified(file, block, problems),
-                        order));
-                default -> problems.add(Problem.error(file.path(), block.line(), "unknown-kind",
-                        "unknown block kind '" + block.kind() + "' (article, contact, checklist)"));
+                        item.checklist().stream().map(l -> new ChecklistItem(l.id(), l.text())).toList(),
+                        sources(item), verifiedDate(item), order));
             }
         }
         return new CountryPack(country, language, articles, contacts, checklists);
+    }
+
+    /** The kinds of block a country's language file holds. */
+    public static final List<String> ITEM_KINDS = List.of("article", "contact", "checklist");
+
+    /** Reads the fields every check and the packs need, once: sources, phone lines, checklist lines, date. */
+    private static SourceItem item(String country, Language language, SourceFile file, Block block,
+            List<Problem> problems) {
+        return new SourceItem(file.path(), block, country, language,
+                block.all("source").stream().map(Citation::parse).toList(),
+                phoneLines(file, block, problems),
+                block.kind().equals("checklist") ? checklistLines(file, block, problems) : List.of(),
+                verification(file, block, problems));
     }
 
     private static final java.util.regex.Pattern CHECKLIST_ITEM =
             java.util.regex.Pattern.compile("^- \\[([a-z0-9][a-z0-9-]*)]\\s+(\\S.*)$");
 
     /** Checklist body: one {@code - [item-id] text} line per item; blank lines between items are allowed. */
-    private static List<ChecklistItem> checklistItems(SourceFile file, Block block, List<Problem> problems) {
-        List<ChecklistItem> items = new ArrayList<>();
+    private static List<ChecklistLine> checklistLines(SourceFile file, Block block, List<Problem> problems) {
+        List<ChecklistLine> items = new ArrayList<>();
         String[] lines = block.body().split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
@@ -138,32 +158,33 @@ public final class SourceLoader {
             }
             java.util.regex.Matcher m = CHECKLIST_ITEM.matcher(line);
             if (!m.matches()) {
-                problems.add(Problem.error(file.path(), block.bodyLine() + i, "checklist-item",
+                problems.add(Problem.of(file.path(), block.bodyLine() + i, Rule.CHECKLIST_ITEM,
                         "a checklist item is written '- [item-id] text'; got: " + line));
                 continue;
             }
-            items.add(new ChecklistItem(m.group(1), m.group(2).strip()));
+            items.add(new ChecklistLine(m.group(1), m.group(2).strip(), block.bodyLine() + i));
         }
         if (items.isEmpty()) {
-            problems.add(Problem.error(file.path(), block.line(), "checklist-item",
+            problems.add(Problem.of(file.path(), block.line(), Rule.CHECKLIST_ITEM,
                     "checklist '" + block.id() + "' has no items"));
         }
         return items;
     }
 
-    private static List<String> sources(Block block) {
-        return block.all("source").stream().map(Field::value).toList();
+    /** What the feed carries for each source: the line as written. */
+    private static List<String> sources(SourceItem item) {
+        return item.sources().stream().map(Citation::text).toList();
     }
 
     private static Stage stage(SourceFile file, Block block, List<Problem> problems) {
         Optional<Field> field = block.field("stage");
         if (field.isEmpty()) {
-            problems.add(Problem.error(file.path(), block.line(), "missing-stage",
+            problems.add(Problem.of(file.path(), block.line(), Rule.MISSING_STAGE,
                     "article needs 'stage: before | abroad | return'"));
             return Stage.BEFORE_DEPARTURE;
         }
         return Stage.fromCode(field.get().value()).orElseGet(() -> {
-            problems.add(Problem.error(file.path(), field.get().line(), "bad-stage",
+            problems.add(Problem.of(file.path(), field.get().line(), Rule.BAD_STAGE,
                     "stage must be before, abroad or return; got " + field.get().value()));
             return Stage.BEFORE_DEPARTURE;
         });
@@ -172,11 +193,11 @@ public final class SourceLoader {
     private static ContactKind kind(SourceFile file, Block block, List<Problem> problems) {
         Optional<Field> field = block.field("kind");
         if (field.isEmpty()) {
-            problems.add(Problem.error(file.path(), block.line(), "missing-kind", "contact needs 'kind:'"));
+            problems.add(Problem.of(file.path(), block.line(), Rule.MISSING_KIND, "contact needs 'kind:'"));
             return ContactKind.SERVICE;
         }
         return ContactKind.fromCode(field.get().value()).orElseGet(() -> {
-            problems.add(Problem.error(file.path(), field.get().line(), "bad-kind",
+            problems.add(Problem.of(file.path(), field.get().line(), Rule.BAD_KIND,
                     "unknown contact kind: " + field.get().value()));
             return ContactKind.SERVICE;
         });
@@ -189,40 +210,50 @@ public final class SourceLoader {
      * {@code phone: +74959679844 | +7 (495) 967-98-44}: the number as dialled, then as printed. The dialled form is
      * {@code unknown} when the source's number cannot be turned into E.164 without guessing.
      */
-    private static List<Phone> phones(SourceFile file, Block block, List<Problem> problems) {
-        List<Phone> phones = new ArrayList<>();
+    private static List<PhoneLine> phoneLines(SourceFile file, Block block, List<Problem> problems) {
+        List<PhoneLine> phones = new ArrayList<>();
         for (Field field : block.all("phone")) {
             String[] parts = field.value().split("\\|", 2);
             if (parts.length != 2 || parts[0].isBlank() || parts[1].isBlank()) {
-                problems.add(Problem.error(file.path(), field.line(), "phone-format",
+                problems.add(Problem.of(file.path(), field.line(), Rule.PHONE_FORMAT,
                         "write 'phone: <as dialled> | <as printed>', e.g. 'phone: +74959679844 | +7 (495) 967-98-44'"));
                 continue;
             }
-            String dial = parts[0].strip();
-            phones.add(new Phone(dial.equals(UNKNOWN_DIAL) ? "" : dial, parts[1].strip()));
+            phones.add(new PhoneLine(parts[0].strip(), parts[1].strip(), field.line()));
         }
         return phones;
     }
 
-    private static Optional<LocalDate> verified(SourceFile file, Block block, List<Problem> problems) {
+    private static List<Phone> phones(SourceItem item) {
+        return item.phones().stream().map(p -> new Phone(p.dialUnknown() ? "" : p.dial(), p.display())).toList();
+    }
+
+    private static Verification verification(SourceFile file, Block block, List<Problem> problems) {
         Optional<Field> field = block.field("verified");
-        if (field.isEmpty() || field.get().value().equals(UNKNOWN_DATE)) {
-            return Optional.empty();
+        if (field.isEmpty()) {
+            return new Verification.Missing();
+        }
+        if (field.get().value().equals(UNKNOWN_DATE)) {
+            return new Verification.Unknown(field.get().line());
         }
         try {
-            return Optional.of(LocalDate.parse(field.get().value()));
+            return new Verification.On(LocalDate.parse(field.get().value()), field.get().line());
         } catch (DateTimeParseException e) {
-            problems.add(Problem.error(file.path(), field.get().line(), "bad-date",
+            problems.add(Problem.of(file.path(), field.get().line(), Rule.BAD_DATE,
                     "verified must be YYYY-MM-DD or 'unknown'; got " + field.get().value()));
-            return Optional.empty();
+            return new Verification.Unreadable(field.get().value(), field.get().line());
         }
+    }
+
+    private static Optional<LocalDate> verifiedDate(SourceItem item) {
+        return item.verified() instanceof Verification.On on ? Optional.of(on.date()) : Optional.empty();
     }
 
     private static long parseLong(Path path, Field field, List<Problem> problems) {
         try {
             return Long.parseLong(field.value());
         } catch (NumberFormatException e) {
-            problems.add(Problem.error(path, field.line(), "bad-number", field.key() + " must be a whole number"));
+            problems.add(Problem.of(path, field.line(), Rule.BAD_NUMBER, field.key() + " must be a whole number"));
             return 0;
         }
     }

@@ -33,7 +33,7 @@ public final class SourceParser {
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
         } catch (CharacterCodingException e) {
-            problems.add(Problem.error(path, 1, "not-utf8", "the file is not valid UTF-8 text"));
+            problems.add(Problem.of(path, 1, Rule.NOT_UTF8, "the file is not valid UTF-8 text"));
             return new SourceFile(path, List.of(), List.of());
         }
         return parse(path, text, problems);
@@ -63,7 +63,7 @@ public final class SourceParser {
                 }
                 Matcher m = BLOCK_START.matcher(line);
                 if (!m.matches()) {
-                    problems.add(Problem.error(path, lineNo, "bad-block-start",
+                    problems.add(Problem.of(path, lineNo, Rule.BAD_BLOCK_START,
                             "a block starts with '=== kind id', e.g. '=== article registration'"));
                     kind = null;
                     body = null;
@@ -86,7 +86,7 @@ public final class SourceParser {
             }
             if (line.equals("---")) {
                 if (kind == null) {
-                    problems.add(Problem.error(path, lineNo, "body-outside-block", "'---' before any '===' block"));
+                    problems.add(Problem.of(path, lineNo, Rule.BODY_OUTSIDE_BLOCK, "'---' before any '===' block"));
                     continue;
                 }
                 body = new StringBuilder();
@@ -95,7 +95,7 @@ public final class SourceParser {
             }
             Matcher m = FIELD.matcher(line);
             if (!m.matches()) {
-                problems.add(Problem.error(path, lineNo, "bad-field",
+                problems.add(Problem.of(path, lineNo, Rule.BAD_FIELD,
                         "expected 'key: value', '---' or '=== kind id'; got: " + abbreviate(line)));
                 continue;
             }

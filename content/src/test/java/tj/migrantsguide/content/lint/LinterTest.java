@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tj.migrantsguide.content.source.Problem;
-import tj.migrantsguide.content.source.Problem.Severity;
+import tj.migrantsguide.content.source.Rule.Severity;
 
 /** Each rule of content/SPEC.md, fed its mistake: the rule's name, the file and the line must come back. */
 class LinterTest {
@@ -76,8 +76,8 @@ class LinterTest {
         List<Problem> problems = guide.lint(new Linter(GuideFixture.TODAY, Optional.of(temp.resolve("nowhere")),
                 Linter.RECHECK_AFTER));
 
-        assertEquals(1, problems.stream().filter(p -> p.rule().equals("documents-unavailable")).count(), problems::toString);
-        assertTrue(problems.stream().noneMatch(p -> p.rule().startsWith("source-")), problems::toString);
+        assertEquals(1, problems.stream().filter(p -> p.code().equals("documents-unavailable")).count(), problems::toString);
+        assertTrue(problems.stream().noneMatch(p -> p.code().startsWith("source-")), problems::toString);
     }
 
     // --- translations ----------------------------------------------------------------------------------------
@@ -177,7 +177,7 @@ class LinterTest {
         for (String file : List.of("RU/tg.txt", "RU/ru.txt", "RU/en.txt")) {
             guide.replace(file, "verified: 2026-11-23", "verified: 2026-08-01");
         }
-        assertTrue(guide.lint().stream().noneMatch(p -> p.rule().equals("stale")));
+        assertTrue(guide.lint().stream().noneMatch(p -> p.code().equals("stale")));
         List<Problem> problems = guide.lint(GuideFixture.linterWithRecheckAfter(guide.documents, Period.ofMonths(3)));
         assertReported(problems, "stale", Severity.WARNING, "RU/tg.txt", guide.lineOf("RU/tg.txt", "2026-08-01"));
     }
@@ -246,11 +246,11 @@ class LinterTest {
     @Test
     void acceptsInRunningTextANumberThatAPhoneLineCarries() {
         guide.replace("RU/en.txt", "- [save-112] Remember 112", "- [save-112] Remember 112 (or 227-07-07-07)");
-        assertTrue(guide.lint().stream().anyMatch(p -> p.rule().equals("phone-in-text")));
+        assertTrue(guide.lint().stream().anyMatch(p -> p.code().equals("phone-in-text")));
         for (String file : List.of("RU/tg.txt", "RU/ru.txt", "RU/en.txt")) {
             guide.replace(file, "phone: 112 | 112", "phone: 112 | 112\nphone: unknown | 227-07-07-07");
         }
-        assertTrue(guide.lint().stream().noneMatch(p -> p.rule().equals("phone-in-text")));
+        assertTrue(guide.lint().stream().noneMatch(p -> p.code().equals("phone-in-text")));
     }
 
     // --- ids, links, checklists ----------------------------------------------------------------------------------
@@ -269,7 +269,7 @@ class LinterTest {
         guide.replace("countries.txt", "order: 10", "order: 10\n\n=== country KZ\nname.tg: Қазоқистон\nname.ru: Казахстан\n"
                 + "name.en: Kazakhstan\norder: 20");
         guide.write("KZ/tg.txt", GuideFixture.TG).write("KZ/ru.txt", GuideFixture.RU).write("KZ/en.txt", GuideFixture.EN);
-        List<Problem> problems = guide.lint().stream().filter(p -> p.rule().equals("duplicate-id")).toList();
+        List<Problem> problems = guide.lint().stream().filter(p -> p.code().equals("duplicate-id")).toList();
 
         assertEquals(9, problems.size(), problems::toString); // 3 items x 3 languages, all in KZ
         Problem first = problems.get(0);
@@ -303,7 +303,7 @@ class LinterTest {
         guide.replace("RU/en.txt", "- [save-112] Remember", "- save-112: Remember");
         List<Problem> problems = guide.lint();
         assertEquals(guide.lineOf("RU/en.txt", "- save-112: Remember"),
-                problems.stream().filter(p -> p.rule().equals("checklist-item")).findFirst().orElseThrow().line());
+                problems.stream().filter(p -> p.code().equals("checklist-item")).findFirst().orElseThrow().line());
     }
 
     @Test
@@ -466,7 +466,7 @@ class LinterTest {
     /** {@code count} problems of {@code rule}, one of them at {@code file}:{@code line}. */
     private void assertReported(List<Problem> problems, String rule, Severity severity, String file, int line,
             int count) {
-        List<Problem> matching = problems.stream().filter(p -> p.rule().equals(rule)).toList();
+        List<Problem> matching = problems.stream().filter(p -> p.code().equals(rule)).toList();
         assertEquals(count, matching.size(), () -> "expected " + count + " [" + rule + "] in " + problems);
         Path path = guide.guide.resolve(file);
         if (matching.stream().noneMatch(p -> p.file().equals(path) && p.line() == line && p.severity() == severity)) {
@@ -475,7 +475,7 @@ class LinterTest {
     }
 
     private static Problem only(List<Problem> problems, String rule) {
-        List<Problem> matching = problems.stream().filter(p -> p.rule().equals(rule)).toList();
+        List<Problem> matching = problems.stream().filter(p -> p.code().equals(rule)).toList();
         assertEquals(1, matching.size(), () -> "expected one [" + rule + "] in " + problems);
         return matching.get(0);
     }
