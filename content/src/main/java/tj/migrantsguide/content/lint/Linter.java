@@ -69,7 +69,7 @@ public final class Linter {
     private final Optional<Path> documentsFolder;
     private final Period recheckAfter;
 
-    /** Today from {@code clock}; documents beside the repository (see {@link Documents#besideRepository}). */
+    /** Today from {@code clock}; documents from the repository's copy (see {@link Documents#forGuide}). */
     public Linter(Clock clock) {
         this(clock, Optional.empty(), RECHECK_AFTER);
     }
@@ -110,14 +110,14 @@ public final class Linter {
         Run(EditorialContent content) {
             this.content = content;
             this.documents = documentsFolder.map(Documents::at)
-                    .orElseGet(() -> Documents.besideRepository(content.root()));
+                    .orElseGet(() -> Documents.forGuide(content.root()));
         }
 
         List<Problem> lint() {
             if (!documents.available()) {
                 problems.add(Problem.of(content.root(), 1, Rule.DOCUMENTS_UNAVAILABLE,
                         "source documents folder not found (" + documentsFolder.map(Path::toString)
-                                .orElse("../shared/sources beside the repository")
+                                .orElse("content/documents, or ../shared/sources beside the repository")
                                 + "); 'source: FILE:LINE' lines are not checked against the documents"));
             }
             index();
@@ -245,15 +245,21 @@ public final class Linter {
                     problems.add(Problem.of(item.file(), empty.line(), Rule.MISSING_SOURCE, "empty 'source:'"));
                 } else if (source instanceof Citation.DocumentLines lines) {
                     checkDocumentLines(item, lines);
+                } else if (source instanceof Citation.Page page) {
+                    checkPage(item, page);
                 } else if (source instanceof Citation.Malformed bad) {
-                    problems.add(Problem.of(item.file(), bad.line(), Rule.SOURCE_FORMAT,
-                            "a document is cited as FILE:LINE (e.g. 001_83c9d57138334d54.txt:461); got " + bad.text()));
+                    problems.add(Problem.of(item.file(), bad.line(), Rule.SOURCE_FORMAT, bad.problem()));
                 }
                 // Anything else is an official page's address or a law with its number: free text.
             }
         }
 
         private void checkDocumentLines(SourceItem item, Citation.DocumentLines cited) {
+            if (cited.quote().isEmpty()) {
+                once(item, cited.line(), Rule.SOURCE_QUOTE_MISSING, "'" + item.id() + "': " + cited.locator()
+                        + " carries no quote; write the words the item rests on: source: " + cited.locator()
+                        + " | \"…\"");
+            }
             if (!documents.available()) {
                 return;
             }
@@ -264,8 +270,38 @@ public final class Linter {
             } else if (cited.first() < 1 || cited.last() < cited.first() || cited.last() > lines.getAsInt()) {
                 problems.add(Problem.of(item.file(), cited.line(), Rule.SOURCE_LINE_OUT_OF_RANGE,
                         cited.document() + " has lines 1 to " + lines.getAsInt() + "; got "
-                                + cited.text().substring(cited.document().length() + 1)));
+                                + cited.locator().substring(cited.document().length() + 1)));
+            } else if (cited.quote().isPresent()) {
+                checkQuote(item, cited, cited.quote().get());
             }
+        }
+
+        /** The quote must be on the cited line(s), compared after {@link Quotes#fold}. */
+        private void checkQuote(SourceItem item, Citation.DocumentLines cited, String quote) {
+            List<String> text = documents.lines(cited.document()).orElseThrow();
+            if (Quotes.onLines(text, cited.first(), cited.last(), quote)) {
+                return;
+            }
+            List<Integer> elsewhere = Quotes.linesHolding(text, quote);
+            String where = cited.document() + ":" + cited.first() + (cited.last() == cited.first() ? ""
+                    : "-" + cited.last());
+            once(item, cited.line(), Rule.SOURCE_QUOTE_NOT_ON_LINE, "'" + item.id() + "': the quote \""
+                    + Quotes.excerpt(quote, 80) + "\" is not on " + where + " (" + where + " reads \""
+                    + Quotes.excerpt(text.get((int) cited.first() - 1), 80) + "\")"
+                    + (elsewhere.isEmpty() ? "; it is nowhere in " + cited.document()
+                            : "; it is on line " + elsewhere.stream().limit(5).map(String::valueOf)
+                                    .collect(java.util.stream.Collectors.joining(", "))));
+        }
+
+        /** A page is not fetched: its quote is kept as the editor read it; the day read may not be in the future. */
+        private void checkPage(SourceItem item, Citation.Page page) {
+            if (page.quote().isEmpty()) {
+                once(item, page.line(), Rule.SOURCE_QUOTE_MISSING, "'" + item.id() + "': " + page.address()
+                        + " carries no quote; write the day read and the words: source: " + page.address()
+                        + " (read YYYY-MM-DD) | \"…\"");
+            }
+            page.read().filter(day -> day.isAfter(today)).ifPresent(day -> problems.add(Problem.of(item.file(),
+                    page.line(), Rule.FUTURE_DATE, "the page was read on " + day + ", after today (" + today + ")")));
         }
 
         private void checkVerified(SourceItem item) {
@@ -275,7 +311,7 @@ public final class Linter {
                         "'" + item.id() + "' needs 'verified: YYYY-MM-DD' (or 'unknown' when no editor could date"
                                 + " the check)"));
             } else if (verified instanceof Verification.Unknown unknown) {
-                warnOnce(item, unknown.line(), Rule.VERIFIED_UNKNOWN,
+                once(item, unknown.line(), Rule.VERIFIED_UNKNOWN,
                         "'" + item.id() + "': verification date unknown; the app marks it as not yet verified."
                                 + " Re-check it against its source");
             } else if (verified instanceof Verification.On on) {
@@ -283,7 +319,7 @@ public final class Linter {
                     problems.add(Problem.of(item.file(), on.line(), Rule.FUTURE_DATE,
                             "verified " + on.date() + " is after today (" + today + ")"));
                 } else if (on.date().plus(recheckAfter).isBefore(today)) {
-                    warnOnce(item, on.line(), Rule.STALE, "'" + item.id() + "' was last verified on " + on.date()
+                    once(item, on.line(), Rule.STALE, "'" + item.id() + "' was last verified on " + on.date()
                             + ", more than " + describe(recheckAfter) + " ago: re-check it");
                 }
             }
@@ -293,7 +329,7 @@ public final class Linter {
         private void checkPhones(SourceItem item) {
             for (PhoneLine phone : item.phones()) {
                 if (phone.dialUnknown()) {
-                    warnOnce(item, phone.line(), Rule.PHONE_UNVERIFIED_FORMAT,
+                    once(item, phone.line(), Rule.PHONE_UNVERIFIED_FORMAT,
                             "'" + item.id() + "': the international form of " + phone.display() + " is not"
                                     + " established; the app lets people copy it but not call it");
                 } else if (!DIAL.matcher(phone.dial()).matches()) {
@@ -503,8 +539,11 @@ public final class Linter {
             }
         }
 
-        /** Facts are the same in all languages (checked apart), so a warning about one is shown in one file only. */
-        private void warnOnce(SourceItem item, int line, Rule rule, String message) {
+        /**
+         * Facts are the same in all languages (checked apart), so a problem with one (a warning about a date, a
+         * quote not on its line) is shown in one file only.
+         */
+        private void once(SourceItem item, int line, Rule rule, String message) {
             if (warnedFacts.add(item.country() + "/" + item.id() + "/" + rule.code() + "/" + message)) {
                 problems.add(Problem.of(item.file(), line, rule, message));
             }

@@ -26,9 +26,25 @@ import tj.migrantsguide.content.source.SourceLoader;
 final class GuideFixture {
     static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
 
-    /** Stands in for 004_48969e50023832c2.txt: only its length (41 lines) matters to the linter. */
+    /**
+     * Stands in for 004_48969e50023832c2.txt: its length (41 lines) and, for quotes, the lines the fixture and the
+     * tests cite, copied from the real document; the other lines read "line N".
+     */
     static final String DOCUMENT = "004_48969e50023832c2.txt";
     static final int DOCUMENT_LINES = 41;
+    static final java.util.Map<Integer, String> DOCUMENT_TEXT = java.util.Map.of(
+            31, "•\tAgreement between the Government of the Russian Federation and the Government of Tajikistan on the"
+                    + " procedure for the stay of Tajik citizens in the Russian Federation (8 February 2013), which"
+                    + " grants citizens of Tajikistan who enter the Russian Federation the right to stay in the country"
+                    + " without migration registration for 15 days after entry",
+            39, "•\tAgreement between the Government of Tajikistan and the Government of Qatar on the regulation of the"
+                    + " labour force in Qatar",
+            40, "17.\tIt should be noted that these agreements take into account all the necessary requirements and"
+                    + " provisions of the International Convention on the Protection of the Rights of All Migrant"
+                    + " Workers and Members of Their Families. ",
+            41, "18.\tThe parties are currently exploring the possibility of regulating pension provision for migrant"
+                    + " workers. A draft treaty between Tajikistan and the Russian Federation on cooperation in the"
+                    + " area of pension provision is currently under consideration.");
 
     static final String FEED = "version: 1\nvalid-days: 180\n";
 
@@ -46,7 +62,7 @@ final class GuideFixture {
             === article registration-15-days
             stage: abroad
             title: Register with the migration authorities within 15 days
-            source: 004_48969e50023832c2.txt:31
+            source: 004_48969e50023832c2.txt:31 | "without migration registration for 15 days after entry"
             verified: 2026-11-23
             ---
             Citizens of Tajikistan may stay in Russia without migration registration for 15 days after entry.
@@ -58,7 +74,7 @@ final class GuideFixture {
             name: Emergency services (all)
             phone: 112 | 112
             emergency: yes
-            source: http://korockoadm.ru/pravila-nabora-telefonnykh-nomerov-e-kstrennykh-sluzhb-0.html
+            source: http://korockoadm.ru/pravila-nabora-telefonnykh-nomerov-e-kstrennykh-sluzhb-0.html (read 2026-11-23) | "используется единый номер «112», а также номера соответствующих экстренных служб"
             verified: 2026-11-23
             ---
             One number for fire, police, ambulance and gas emergencies, anywhere in Russia.
@@ -66,7 +82,7 @@ final class GuideFixture {
             === checklist before-you-leave
             stage: before
             title: Before you leave for Russia
-            source: 004_48969e50023832c2.txt:31
+            source: 004_48969e50023832c2.txt:31 | "without migration registration for 15 days after entry"
             verified: 2026-11-23
             ---
             - [place-to-stay] Know where you will stay: you must register within 15 days.
@@ -79,7 +95,7 @@ final class GuideFixture {
             === article registration-15-days
             stage: abroad
             title: Встаньте на миграционный учёт в течение 15 дней
-            source: 004_48969e50023832c2.txt:31
+            source: 004_48969e50023832c2.txt:31 | "without migration registration for 15 days after entry"
             verified: 2026-11-23
             ---
             Граждане Таджикистана могут находиться в России без миграционного учёта 15 дней после въезда.
@@ -91,7 +107,7 @@ final class GuideFixture {
             name: Экстренные службы (все)
             phone: 112 | 112
             emergency: yes
-            source: http://korockoadm.ru/pravila-nabora-telefonnykh-nomerov-e-kstrennykh-sluzhb-0.html
+            source: http://korockoadm.ru/pravila-nabora-telefonnykh-nomerov-e-kstrennykh-sluzhb-0.html (read 2026-11-23) | "используется единый номер «112», а также номера соответствующих экстренных служб"
             verified: 2026-11-23
             ---
             Единый номер для пожарных, полиции, скорой помощи и аварийной газовой службы по всей России.
@@ -99,7 +115,7 @@ final class GuideFixture {
             === checklist before-you-leave
             stage: before
             title: Перед отъездом в Россию
-            source: 004_48969e50023832c2.txt:31
+            source: 004_48969e50023832c2.txt:31 | "without migration registration for 15 days after entry"
             verified: 2026-11-23
             ---
             - [place-to-stay] Знайте, где будете жить: встать на учёт нужно в течение 15 дней.
@@ -112,7 +128,7 @@ final class GuideFixture {
             === article registration-15-days
             stage: abroad
             title: Дар давоми 15 рӯз ба қайди муҳоҷиратӣ гузошта шавед
-            source: 004_48969e50023832c2.txt:31
+            source: 004_48969e50023832c2.txt:31 | "without migration registration for 15 days after entry"
             verified: 2026-11-23
             ---
             Шаҳрвандони Тоҷикистон метавонанд дар Федератсияи Россия 15 рӯз пас аз ворид шудан бе қайди муҳоҷиратӣ бошанд.
@@ -124,7 +140,7 @@ final class GuideFixture {
             name: Хадамоти фавқулодда (ҳама)
             phone: 112 | 112
             emergency: yes
-            source: http://korockoadm.ru/pravila-nabora-telefonnykh-nomerov-e-kstrennykh-sluzhb-0.html
+            source: http://korockoadm.ru/pravila-nabora-telefonnykh-nomerov-e-kstrennykh-sluzhb-0.html (read 2026-11-23) | "используется единый номер «112», а также номера соответствующих экстренных служб"
             verified: 2026-11-23
             ---
             Рақами ягона барои сӯхторнишонӣ, политсия, ёрии таъҷилӣ ва хадамоти садамавии газ.
@@ -132,7 +148,7 @@ final class GuideFixture {
             === checklist before-you-leave
             stage: before
             title: Пеш аз сафар ба Федератсияи Россия
-            source: 004_48969e50023832c2.txt:31
+            source: 004_48969e50023832c2.txt:31 | "without migration registration for 15 days after entry"
             verified: 2026-11-23
             ---
             - [place-to-stay] Донед, ки дар куҷо зиндагӣ мекунед: дар давоми 15 рӯз бояд ба қайди муҳоҷиратӣ гузошта шавед.
@@ -158,7 +174,7 @@ final class GuideFixture {
         fixture.write("RU/en.txt", EN);
         StringBuilder document = new StringBuilder();
         for (int i = 1; i <= DOCUMENT_LINES; i++) {
-            document.append("line ").append(i).append('\n');
+            document.append(DOCUMENT_TEXT.getOrDefault(i, "line " + i)).append('\n');
         }
         try {
             Files.createDirectories(fixture.documents);

@@ -35,7 +35,8 @@ class LinterTest {
 
     @Test
     void reportsItemWithoutSource() {
-        guide.replace("RU/ru.txt", "source: http://korockoadm.ru/pravila-nabora-telefonnykh-nomerov-e-kstrennykh-sluzhb-0.html\n", "");
+        guide.replace("RU/ru.txt", "source: http://korockoadm.ru/pravila-nabora-telefonnykh-nomerov-e-kstrennykh-sluzhb-0.html"
+                + " (read 2026-11-23) | \"используется единый номер «112», а также номера соответствующих экстренных служб\"\n", "");
         List<Problem> problems = guide.lint();
         assertReported(problems, "missing-source", Severity.ERROR, "RU/ru.txt", guide.lineOf("RU/ru.txt",
                 "=== contact emergency-112"));
@@ -58,9 +59,98 @@ class LinterTest {
     @Test
     void acceptsTheLastLineAndARangeWithinTheDocument() {
         for (String file : List.of("RU/tg.txt", "RU/ru.txt", "RU/en.txt")) {
-            guide.replace(file, "source: 004_48969e50023832c2.txt:31", "source: 004_48969e50023832c2.txt:39-41");
+            guide.replace(file, QUOTED_31, "source: 004_48969e50023832c2.txt:39-41 | \"Members of Their Families. 18."
+                    + " The parties are currently exploring\"");
         }
         assertEquals(List.of(), guide.lint());
+    }
+
+    // --- quotes ------------------------------------------------------------------------------------------------
+
+    private static final String QUOTED_31 =
+            "source: 004_48969e50023832c2.txt:31 | \"without migration registration for 15 days after entry\"";
+
+    /** The same change in the three files: a citation is a fact, the same in every language. */
+    private void replaceEverywhere(String from, String to) {
+        for (String file : List.of("RU/tg.txt", "RU/ru.txt", "RU/en.txt")) {
+            guide.replace(file, from, to); // fails the test when it is not there
+            guide.write(file, guide.read(file).replace(from, to));
+        }
+    }
+
+    @Test
+    void refusesAQuoteThatIsNotOnItsLineByNameWithFileAndLine() {
+        replaceEverywhere(QUOTED_31, "source: 004_48969e50023832c2.txt:31 | \"without registration for 30 days\"");
+        List<Problem> problems = guide.lint();
+
+        // the article and the checklist cite it: one error each, shown once (on the first language file)
+        assertReported(problems, "source-quote-not-on-line", Severity.ERROR, "RU/tg.txt",
+                guide.lineOf("RU/tg.txt", "without registration for 30 days"), 2);
+        Problem problem = article(problems, "source-quote-not-on-line");
+        assertTrue(problem.message().contains("is not on 004_48969e50023832c2.txt:31"), problem::toString);
+        assertTrue(problem.message().contains("nowhere in 004_48969e50023832c2.txt"), problem::toString);
+        assertTrue(problem.toString().startsWith(guide.guide.resolve("RU/tg.txt") + ":"
+                + guide.lineOf("RU/tg.txt", "without registration for 30 days") + ": error [source-quote-not-on-line]"));
+    }
+
+    @Test
+    void refusesAQuoteOnAnotherLineThanTheCitedOneAndSaysWhereItIs() {
+        replaceEverywhere(QUOTED_31, "source: 004_48969e50023832c2.txt:39 | \"without migration registration for 15"
+                + " days after entry\"");
+        Problem problem = article(guide.lint(), "source-quote-not-on-line");
+
+        assertEquals(guide.guide.resolve("RU/tg.txt"), problem.file());
+        assertEquals(guide.lineOf("RU/tg.txt", "004_48969e50023832c2.txt:39 |"), problem.line());
+        assertTrue(problem.message().contains("is not on 004_48969e50023832c2.txt:39 (004_48969e50023832c2.txt:39"
+                + " reads \"• Agreement between the Government of Tajikistan and the Government of Qatar"),
+                problem::toString);
+        assertTrue(problem.message().endsWith("it is on line 31"), problem::toString);
+    }
+
+    @Test
+    void comparesQuotesAfterFoldingCaseSpacesAndQuotationMarks() {
+        replaceEverywhere(QUOTED_31, "source: 004_48969e50023832c2.txt:31 | \"WITHOUT  «migration»\tregistration for"
+                + " 15 days after ’entry’\"");
+        assertEquals(List.of(), guide.lint());
+    }
+
+    @Test
+    void aQuoteMayRunFromOneCitedLineIntoTheNextButNotPastTheRange() {
+        String spanning = "\"Members of Their Families. 18. The parties are currently exploring\"";
+        replaceEverywhere(QUOTED_31, "source: 004_48969e50023832c2.txt:40 | " + spanning);
+        Problem problem = article(guide.lint(), "source-quote-not-on-line");
+        assertTrue(problem.message().endsWith("it is nowhere in 004_48969e50023832c2.txt"), problem::toString);
+    }
+
+    @Test
+    void warnsOnceForACitationWithoutAQuote() {
+        replaceEverywhere(QUOTED_31, "source: 004_48969e50023832c2.txt:31");
+        List<Problem> problems = guide.lint();
+        // one per item citing it (article and checklist), each shown once, on the first language file
+        List<Problem> missing = problems.stream().filter(p -> p.code().equals("source-quote-missing")).toList();
+        assertEquals(2, missing.size(), problems::toString);
+        assertTrue(missing.stream().allMatch(p -> p.severity() == Severity.WARNING
+                && p.file().equals(guide.guide.resolve("RU/tg.txt"))), missing::toString);
+    }
+
+    @Test
+    void warnsForAPageWithoutQuoteAndRefusesAReadDateInTheFuture() {
+        replaceEverywhere(" (read 2026-11-23) | \"используется единый номер «112», а также номера соответствующих"
+                + " экстренных служб\"", " (read 2026-11-24)");
+        List<Problem> problems = guide.lint();
+        assertReported(problems, "source-quote-missing", Severity.WARNING, "RU/tg.txt",
+                guide.lineOf("RU/tg.txt", "(read 2026-11-24)"));
+        assertReported(problems, "future-date", Severity.ERROR, "RU/en.txt", guide.lineOf("RU/en.txt",
+                "(read 2026-11-24)"), 3);
+    }
+
+    @Test
+    void refusesAQuoteNotWrittenInDoubleQuotes() {
+        replaceEverywhere(QUOTED_31, "source: 004_48969e50023832c2.txt:31 | without migration registration");
+        List<Problem> problems = guide.lint();
+        List<Problem> format = problems.stream().filter(p -> p.code().equals("source-format")).toList();
+        assertEquals(6, format.size(), problems::toString); // article and checklist, in three files
+        assertTrue(format.stream().allMatch(p -> p.message().contains("in double quotes")), format::toString);
     }
 
     @Test
@@ -472,6 +562,11 @@ class LinterTest {
         if (matching.stream().noneMatch(p -> p.file().equals(path) && p.line() == line && p.severity() == severity)) {
             fail("expected " + severity + " [" + rule + "] at " + file + ":" + line + "; got " + matching);
         }
+    }
+
+    /** The one problem of {@code rule} about the article registration-15-days. */
+    private static Problem article(List<Problem> problems, String rule) {
+        return only(problems.stream().filter(p -> p.message().startsWith("'registration-15-days'")).toList(), rule);
     }
 
     private static Problem only(List<Problem> problems, String rule) {
