@@ -176,7 +176,7 @@ final class ContentReader implements AutoCloseable {
         });
     }
 
-    List<SearchHit> search(String text, Language language, int limit) {
+    SearchResults search(String text, Language language, int limit) {
         SearchQuery query = SearchQuery.parse(text);
         return read("search", c -> searchIndex.search(query, language, limit));
     }

@@ -61,13 +61,15 @@ final class ContentWriter implements AutoCloseable {
             for (CountryPack pack : update.replacedPacks()) {
                 deletePackRows(pack.packName());
             }
+            SearchIndex.Indexer indexer = new SearchIndex.Indexer(connection);
             for (CountryPack pack : update.replacedPacks()) {
                 insertArticles(pack.articles());
                 insertContacts(pack.contacts());
                 insertChecklists(pack.checklists());
                 // Same transaction: a reader never sees the new content with the old index.
-                SearchIndex.addPack(connection, pack.countryCode(), pack.language().code());
+                indexer.addPack(pack.countryCode(), pack.language().code());
             }
+            indexer.finish();
             recordInstalled(update);
             connection.commit();
         } catch (SQLException e) {

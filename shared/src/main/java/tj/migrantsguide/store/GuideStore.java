@@ -247,6 +247,14 @@ public final class GuideStore implements AutoCloseable {
      * @param limit at most this many hits (and never more than {@link #MOST_SEARCH_HITS})
      */
     public List<SearchHit> search(String text, Language language, int limit) {
+        return find(text, language, limit).hits();
+    }
+
+    /**
+     * {@link #search}, with the corrected words when nothing matched as typed but a typo correction did
+     * ({@link SearchResults#didYouMean()}).
+     */
+    public SearchResults find(String text, Language language, int limit) {
         return content.search(text, language, Math.min(limit, MOST_SEARCH_HITS));
     }
 

@@ -236,7 +236,16 @@ final class Migrations {
                     CREATE TABLE question_device (
                         id INTEGER PRIMARY KEY CHECK (id = 1),
                         token TEXT NOT NULL,
-                        created_at INTEGER NOT NULL)""")));
+                        created_at INTEGER NOT NULL)""")),
+            // Search by word forms: the indexes hold stems (text.WordForms) instead of the folded words, without
+            // link markup; search_word is the vocabulary of whole folded words for typo tolerance (text.Typos).
+            new Migration(4, "search word forms and vocabulary", StoreFile.CONTENT, List.of(
+                    """
+                    CREATE TABLE search_word (
+                        language TEXT NOT NULL,
+                        word TEXT NOT NULL,
+                        PRIMARY KEY (language, word)) WITHOUT ROWID"""),
+                    Optional.of(SearchIndex::rebuild)));
 
     private Migrations() {}
 

@@ -6,8 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +18,11 @@ import java.util.Set;
 import tj.migrantsguide.guide.Language;
 import tj.migrantsguide.text.Excerpts;
 import tj.migrantsguide.text.Highlighted;
+import tj.migrantsguide.text.Links;
 import tj.migrantsguide.text.PhoneNumbers;
 import tj.migrantsguide.text.SearchQuery;
+import tj.migrantsguide.text.Typos;
+import tj.migrantsguide.text.WordForms;
 import tj.migrantsguide.text.Words;
 
 /**
@@ -74,6 +79,9 @@ final class SearchIndex {
 
     private final Connection connection;
     private final Map<String, PreparedStatement> statements = new HashMap<>();
+    private final Map<Language, WordForms> wordForms = new EnumMap<>(Language.class);
+    private final Map<Language, Typos> typos = new EnumMap<>(Language.class);
+    private long typosVersion = -1;
 
     /** The searching side, on the store's connection; statements are prepared once and reused. */
     SearchIndex(Connection connection) {
@@ -93,13 +101,123 @@ final class SearchIndex {
                 statement.execute("DELETE FROM " + table(language));
             }
             statement.execute("DELETE FROM search_doc");
+            if (hasVocabulary(connection)) {
+                statement.execute("DELETE FROM search_word");
+            }
         }
-        index(connection, Optional.empty());
+        Indexer indexer = new Indexer(connection);
+        indexer.index(Optional.empty());
+        indexer.finish();
     }
 
-    /** Indexes one country pack's rows, already in the content tables (same transaction). */
-    static void addPack(Connection connection, String countryCode, String languageCode) throws SQLException {
-        index(connection, Optional.of(List.of(countryCode, languageCode)));
+    /**
+     * Indexes the rows of country packs already in the content tables (same transaction): {@link #addPack} for
+     * each, then {@link #finish}, which adds the words seen to the vocabulary ({@code search_word}) in one go (the
+     * packs of a feed share most of their words).
+     */
+    static final class Indexer {
+        private final Connection connection;
+        private final Map<Language, Set<String>> words = new EnumMap<>(Language.class);
+        private final Map<Language, WordForms> forms = new EnumMap<>(Language.class);
+
+        Indexer(Connection connection) {
+            this.connection = connection;
+            for (Language language : Language.values()) {
+                words.put(language, new HashSet<>());
+                forms.put(language, WordForms.of(language));
+            }
+        }
+
+        void addPack(String countryCode, String languageCode) throws SQLException {
+            index(Optional.of(List.of(countryCode, languageCode)));
+        }
+
+        /** Adds the words seen to the vocabulary; words only removed content had stay (see docs/database.md). */
+        void finish() throws SQLException {
+            if (!hasVocabulary(connection)) {
+                return; // migration 2 rebuilding the index of a version-1 file: search_word comes with 4
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT OR IGNORE INTO search_word (language, word) VALUES (?, ?)")) {
+                for (Map.Entry<Language, Set<String>> entry : words.entrySet()) {
+                    for (String word : entry.getValue()) {
+                        if (Typos.isStored(word)) {
+                            insert.setString(1, entry.getKey().code());
+                            insert.setString(2, word);
+                            insert.addBatch();
+                        }
+                    }
+                }
+                insert.executeBatch();
+            }
+            words.values().forEach(Set::clear);
+        }
+
+        /** Adds the rows of one pack ({@code [country, language]}) or of all content to the index. */
+        private void index(Optional<List<String>> pack) throws SQLException {
+            long rowid;
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT coalesce(max(rowid), 0) FROM search_doc")) {
+                rowid = rows.next() ? rows.getLong(1) : 0;
+            }
+            Map<Language, PreparedStatement> inserts = new EnumMap<>(Language.class);
+            try (PreparedStatement doc = connection.prepareStatement(
+                    "INSERT INTO search_doc (rowid, kind, country, language, id, checklist) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (Language language : Language.values()) {
+                    inserts.put(language, connection.prepareStatement(
+                            "INSERT INTO " + table(language) + " (rowid, title, body, numbers) VALUES (?, ?, ?, ?)"));
+                }
+                for (Source source : SOURCES) {
+                    String where = pack.isEmpty() ? "1 = 1"
+                            : source.alias() + "country = ? AND " + source.alias() + "language = ?";
+                    try (PreparedStatement select = connection.prepareStatement(source.index().formatted(where))) {
+                        if (pack.isPresent()) {
+                            select.setString(1, pack.get().get(0));
+                            select.setString(2, pack.get().get(1));
+                        }
+                        try (ResultSet rows = select.executeQuery()) {
+                            while (rows.next()) {
+                                Optional<Language> language = Language.fromCode(rows.getString(2));
+                                if (language.isEmpty()) {
+                                    continue; // a language this app has no index for
+                                }
+                                rowid++;
+                                doc.setLong(1, rowid);
+                                doc.setString(2, source.kind().code());
+                                doc.setString(3, rows.getString(1));
+                                doc.setString(4, rows.getString(2));
+                                doc.setString(5, rows.getString(3));
+                                doc.setString(6, rows.getString(4));
+                                doc.addBatch();
+                                WordForms wordForms = forms.get(language.get());
+                                Set<String> seen = words.get(language.get());
+                                PreparedStatement insert = inserts.get(language.get());
+                                insert.setLong(1, rowid);
+                                insert.setString(2, Words.indexStems(Links.strip(rows.getString(5)), wordForms, seen));
+                                insert.setString(3, Words.indexStems(Links.strip(rows.getString(6)), wordForms, seen));
+                                insert.setString(4, numbers(rows.getString(7)));
+                                insert.addBatch();
+                            }
+                        }
+                    }
+                }
+                doc.executeBatch();
+                for (PreparedStatement insert : inserts.values()) {
+                    insert.executeBatch();
+                }
+            } finally {
+                for (PreparedStatement insert : inserts.values()) {
+                    insert.close();
+                }
+            }
+        }
+    }
+
+    private static boolean hasVocabulary(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_word'")) {
+            return rows.next();
+        }
     }
 
     static void removePack(Connection connection, String countryCode, String languageCode) throws SQLException {
@@ -133,63 +251,6 @@ final class SearchIndex {
         }
     }
 
-    /** Adds the rows of one pack ({@code [country, language]}) or of all content to the index. */
-    private static void index(Connection connection, Optional<List<String>> pack) throws SQLException {
-        long rowid;
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT coalesce(max(rowid), 0) FROM search_doc")) {
-            rowid = rows.next() ? rows.getLong(1) : 0;
-        }
-        Map<Language, PreparedStatement> inserts = new EnumMap<>(Language.class);
-        try (PreparedStatement doc = connection.prepareStatement(
-                "INSERT INTO search_doc (rowid, kind, country, language, id, checklist) VALUES (?, ?, ?, ?, ?, ?)")) {
-            for (Language language : Language.values()) {
-                inserts.put(language, connection.prepareStatement(
-                        "INSERT INTO " + table(language) + " (rowid, title, body, numbers) VALUES (?, ?, ?, ?)"));
-            }
-            for (Source source : SOURCES) {
-                String where = pack.isEmpty() ? "1 = 1"
-                        : source.alias() + "country = ? AND " + source.alias() + "language = ?";
-                try (PreparedStatement select = connection.prepareStatement(source.index().formatted(where))) {
-                    if (pack.isPresent()) {
-                        select.setString(1, pack.get().get(0));
-                        select.setString(2, pack.get().get(1));
-                    }
-                    try (ResultSet rows = select.executeQuery()) {
-                        while (rows.next()) {
-                            Optional<Language> language = Language.fromCode(rows.getString(2));
-                            if (language.isEmpty()) {
-                                continue; // a language this app has no index for
-                            }
-                            rowid++;
-                            doc.setLong(1, rowid);
-                            doc.setString(2, source.kind().code());
-                            doc.setString(3, rows.getString(1));
-                            doc.setString(4, rows.getString(2));
-                            doc.setString(5, rows.getString(3));
-                            doc.setString(6, rows.getString(4));
-                            doc.addBatch();
-                            PreparedStatement insert = inserts.get(language.get());
-                            insert.setLong(1, rowid);
-                            insert.setString(2, Words.indexText(rows.getString(5)));
-                            insert.setString(3, Words.indexText(rows.getString(6)));
-                            insert.setString(4, numbers(rows.getString(7)));
-                            insert.addBatch();
-                        }
-                    }
-                }
-            }
-            doc.executeBatch();
-            for (PreparedStatement insert : inserts.values()) {
-                insert.executeBatch();
-            }
-        } finally {
-            for (PreparedStatement insert : inserts.values()) {
-                insert.close();
-            }
-        }
-    }
-
     private static String numbers(String phonesJson) {
         StringBuilder out = new StringBuilder();
         for (Map<String, String> phone : StoredLists.phoneRows(phonesJson)) {
@@ -205,17 +266,47 @@ final class SearchIndex {
 
     /**
      * The best {@code limit} hits: those in {@code language} first, then the other languages'. Every word must
-     * match (the last one, and longer ones, as prefixes: see {@link SearchQuery}).
+     * match, in any of its forms (the last one, and longer ones, as prefixes: see {@link SearchQuery}). When that
+     * leaves places free, words no index holds are replaced by the nearest words of the vocabulary
+     * ({@link Typos}), and what those find comes after: exact hits always rank above typo hits.
      */
-    List<SearchHit> search(SearchQuery query, Language language, int limit) throws SQLException {
+    SearchResults search(SearchQuery query, Language language, int limit) throws SQLException {
         if (query.isEmpty() || limit <= 0) {
-            return List.of();
+            return SearchResults.NONE;
         }
-        String match = matchExpression(query);
-        List<Long> rowids = new ArrayList<>(best(table(language), match, limit));
+        List<Language> order = new ArrayList<>(List.of(language));
         for (Language other : Language.values()) {
-            if (other != language && rowids.size() < limit) {
-                rowids.addAll(best(table(other), match, limit - rowids.size()));
+            if (other != language) {
+                order.add(other);
+            }
+        }
+        Set<Long> rowids = new LinkedHashSet<>();
+        Map<Long, Terms> matchedBy = new HashMap<>();
+        for (Language in : order) {
+            if (rowids.size() >= limit) {
+                break;
+            }
+            Terms terms = Terms.of(query, forms(in));
+            add(best(table(in), terms.matchExpression(), limit - rowids.size()), terms, rowids, matchedBy);
+        }
+        Optional<String> corrected = Optional.empty();
+        if (rowids.isEmpty()) {
+            // Nothing as typed: words that no index holds (in any language) were mistyped; each language's index
+            // is asked for its words nearest to them.
+            boolean[] mistyped = mistyped(query, order);
+            for (Language in : order) {
+                if (rowids.size() >= limit) {
+                    break;
+                }
+                Optional<Terms> fixed = corrected(query, in, mistyped);
+                if (fixed.isEmpty()) {
+                    continue;
+                }
+                List<Long> best = best(table(in), fixed.get().matchExpression(), limit - rowids.size());
+                if (!best.isEmpty() && corrected.isEmpty()) {
+                    corrected = Optional.of(fixed.get().typed());
+                }
+                add(best, fixed.get(), rowids, matchedBy);
             }
         }
         List<SearchHit> hits = new ArrayList<>(rowids.size());
@@ -225,16 +316,163 @@ final class SearchIndex {
             try (ResultSet row = doc.executeQuery()) {
                 if (row.next()) {
                     hit(ItemKind.fromCode(row.getString(1)).orElseThrow(), row.getString(2), row.getString(3),
-                            row.getString(4), row.getString(5), query).ifPresent(hits::add);
+                            row.getString(4), row.getString(5), query, matchedBy.get(rowid)).ifPresent(hits::add);
                 }
             }
         }
-        return hits;
+        return new SearchResults(hits, corrected.map(text -> asWritten(text, hits)));
+    }
+
+    private static void add(List<Long> best, Terms terms, Set<Long> rowids, Map<Long, Terms> matchedBy) {
+        for (long rowid : best) {
+            if (rowids.add(rowid)) {
+                matchedBy.put(rowid, terms);
+            }
+        }
     }
 
     /**
-     * An FTS5 expression in which every word is a quoted string: whatever was typed, no operator, column filter
-     * or syntax error can come out of it. A number typed in groups may also match as one run of digits.
+     * Which words of the query (of five letters or more) no language's index holds in any form: those are taken
+     * for typing mistakes. A word some index holds is taken as meant.
+     */
+    private boolean[] mistyped(SearchQuery query, List<Language> order) throws SQLException {
+        boolean[] mistyped = new boolean[query.terms().size()];
+        for (int i = 0; i < mistyped.length; i++) {
+            SearchQuery.Term term = query.terms().get(i);
+            if (Typos.allowedEdits(term.text()) == 0) {
+                continue;
+            }
+            mistyped[i] = true;
+            for (Language in : order) {
+                Terms one = Terms.of(new SearchQuery(List.of(term), Optional.empty()), forms(in));
+                if (matchCount(table(in), one.matchExpression(), 1) > 0) {
+                    mistyped[i] = false;
+                    break;
+                }
+            }
+        }
+        return mistyped;
+    }
+
+    private WordForms forms(Language language) {
+        return wordForms.computeIfAbsent(language, WordForms::of);
+    }
+
+    /**
+     * The query with each {@code mistyped} word replaced by its nearest vocabulary words that {@code language}'s
+     * index holds; empty when no word is mistyped or one has no near word.
+     */
+    private Optional<Terms> corrected(SearchQuery query, Language language, boolean[] mistyped) throws SQLException {
+        List<List<String>> replacements = new ArrayList<>();
+        boolean changed = false;
+        for (int i = 0; i < mistyped.length; i++) {
+            if (!mistyped[i]) {
+                replacements.add(List.of());
+                continue;
+            }
+            List<String> near = nearWords(query.terms().get(i).text(), language);
+            if (near.isEmpty()) {
+                return Optional.empty();
+            }
+            replacements.add(near);
+            changed = true;
+        }
+        return changed ? Optional.of(Terms.corrected(query, forms(language), replacements)) : Optional.empty();
+    }
+
+    /** The vocabulary words nearest {@code typed} that the index holds, the most common first (at most 3). */
+    private List<String> nearWords(String typed, Language language) throws SQLException {
+        List<Typos.Near> near = typos(language).near(typed);
+        if (near.isEmpty()) {
+            return List.of();
+        }
+        int fewest = near.stream().mapToInt(Typos.Near::edits).filter(e -> e > 0).min().orElse(0);
+        record Counted(String word, int edits, int count) {}
+        List<Counted> counted = new ArrayList<>();
+        for (Typos.Near candidate : near) {
+            if (candidate.edits() == 0 || candidate.edits() > fewest && counted.size() >= NEAR_WORDS) {
+                continue;
+            }
+            if (counted.size() >= NEAR_CANDIDATES) {
+                break;
+            }
+            int count = matchCount(table(language), Terms.alternative(forms(language).stem(candidate.word()), false),
+                    NEAR_COUNT_CAP);
+            if (count > 0) {
+                counted.add(new Counted(candidate.word(), candidate.edits(), count));
+            }
+        }
+        counted.sort(Comparator.comparingInt(Counted::edits).thenComparing(Comparator.comparingInt(Counted::count)
+                .reversed()));
+        return counted.stream().limit(NEAR_WORDS).map(Counted::word).toList();
+    }
+
+    /** Corrections per typed word: the nearest words, OR-ed. */
+    private static final int NEAR_WORDS = 3;
+    /** Near words whose matches are counted to choose among them. */
+    private static final int NEAR_CANDIDATES = 8;
+    /** Matches of a near word are counted up to this many: enough to tell a common word from a rare one. */
+    private static final int NEAR_COUNT_CAP = 50;
+
+    /**
+     * The vocabulary's typo lookup for {@code language}, built when first needed and again after the content
+     * changed (another connection committed: {@code PRAGMA data_version}).
+     */
+    private Typos typos(Language language) throws SQLException {
+        long version;
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("PRAGMA data_version")) {
+            version = rows.next() ? rows.getLong(1) : 0;
+        }
+        if (version != typosVersion) {
+            typos.clear();
+            typosVersion = version;
+        }
+        Typos lookup = typos.get(language);
+        if (lookup == null) {
+            List<String> words = new ArrayList<>();
+            PreparedStatement select = prepared("SELECT word FROM search_word WHERE language = ?");
+            select.setString(1, language.code());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    words.add(rows.getString(1));
+                }
+            }
+            lookup = Typos.of(words);
+            typos.put(language, lookup);
+        }
+        return lookup;
+    }
+
+    /** The corrected text in the spelling of the hits (folded words are shown as the text writes them). */
+    private static String asWritten(String folded, List<SearchHit> hits) {
+        StringBuilder out = new StringBuilder();
+        for (String word : folded.split(" ")) {
+            String shown = word;
+            search:
+            for (SearchHit hit : hits) {
+                for (Highlighted text : List.of(hit.title(), hit.excerpt())) {
+                    String plain = text.text();
+                    for (Words.Word w : Words.of(plain)) {
+                        // A correction may be a stem (ҳуҷҷат of ҳуҷҷатҳое): the start of a word, one letter
+                        // folded to one letter.
+                        if (w.folded().startsWith(word) && w.end() - w.start() == w.folded().length()) {
+                            shown = plain.substring(w.start(), w.start() + word.length())
+                                    .toLowerCase(java.util.Locale.ROOT);
+                            break search;
+                        }
+                    }
+                }
+            }
+            out.append(out.isEmpty() ? "" : " ").append(shown);
+        }
+        return out.toString();
+    }
+
+    /**
+     * An FTS5 expression for a query in the old, language-neutral form (folded words, no stems): kept for the
+     * tests of quoting. Every word is a quoted string: whatever was typed, no operator, column filter or syntax
+     * error can come out of it. A number typed in groups may also match as one run of digits.
      */
     static String matchExpression(SearchQuery query) {
         StringBuilder words = new StringBuilder();
@@ -247,14 +485,13 @@ final class SearchIndex {
         return words.toString();
     }
 
-    private static String quoted(String word) {
+    static String quoted(String word) {
         return '"' + word.replace("\"", "\"\"") + '"';
     }
 
     private List<Long> best(String table, String match, int limit) throws SQLException {
         String from = " FROM " + table + " WHERE " + table + " MATCH ?";
-        int matches = count("SELECT count(*) FROM (SELECT rowid" + from + " LIMIT " + RANKED_MATCHES_CAP + ")",
-                match);
+        int matches = matchCount(table, match, RANKED_MATCHES_CAP);
         if (matches == 0) {
             return List.of();
         }
@@ -275,8 +512,10 @@ final class SearchIndex {
         return new ArrayList<>(chosen);
     }
 
-    private int count(String sql, String match) throws SQLException {
-        PreparedStatement count = prepared(sql);
+    /** How many rows match, counting up to {@code cap}. */
+    private int matchCount(String table, String match, int cap) throws SQLException {
+        PreparedStatement count = prepared("SELECT count(*) FROM (SELECT rowid FROM " + table + " WHERE " + table
+                + " MATCH ? LIMIT " + cap + ")");
         count.setString(1, match);
         try (ResultSet rows = count.executeQuery()) {
             return rows.next() ? rows.getInt(1) : 0;
@@ -297,7 +536,7 @@ final class SearchIndex {
     }
 
     private Optional<SearchHit> hit(ItemKind kind, String country, String languageCode, String id, String checklist,
-            SearchQuery query) throws SQLException {
+            SearchQuery query, Terms terms) throws SQLException {
         Source source = SOURCES.stream().filter(s -> s.kind() == kind).findFirst().orElseThrow();
         PreparedStatement one = prepared(source.one());
         one.setString(1, id);
@@ -309,17 +548,18 @@ final class SearchIndex {
             if (!row.next()) {
                 return Optional.empty();
             }
-            String title = row.getString(1);
-            String body = row.getString(2);
+            // Snippets show text: a link's markup ([[ministry-office-russia]]) is left out.
+            String title = Links.strip(row.getString(1));
+            String body = Links.strip(row.getString(2));
             Highlighted excerpt = switch (kind) {
-                case CHECKLIST_ITEM -> Excerpts.whole(body, query);
+                case CHECKLIST_ITEM -> Excerpts.whole(body, terms::matches);
                 case CONTACT -> phoneExcerpt(row.getString(3), query)
-                        .orElseGet(() -> Excerpts.around(body, query, Excerpts.DEFAULT_LENGTH));
-                default -> Excerpts.around(body, query, Excerpts.DEFAULT_LENGTH);
+                        .orElseGet(() -> Excerpts.around(body, terms::matches, Excerpts.DEFAULT_LENGTH));
+                default -> Excerpts.around(body, terms::matches, Excerpts.DEFAULT_LENGTH);
             };
             return Optional.of(new SearchHit(kind, country, Language.fromCode(languageCode).orElseThrow(), id,
-                    checklist.isEmpty() ? Optional.empty() : Optional.of(checklist), Excerpts.whole(title, query),
-                    excerpt));
+                    checklist.isEmpty() ? Optional.empty() : Optional.of(checklist),
+                    Excerpts.whole(title, terms::matches), excerpt));
         }
     }
 

@@ -2,6 +2,7 @@ package tj.migrantsguide.text;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Cuts the part of a text worth showing under a search hit, with the words the person looked for highlighted. */
 public final class Excerpts {
@@ -15,7 +16,12 @@ public final class Excerpts {
 
     /** The whole text (a title, a checklist item) with matches highlighted; line breaks become spaces. */
     public static Highlighted whole(String text, SearchQuery query) {
-        return highlight(text, Words.of(text), 0, text.length(), query, false, false);
+        return whole(text, query::matches);
+    }
+
+    /** {@link #whole(String, SearchQuery)}, highlighting the folded words {@code matches} accepts. */
+    public static Highlighted whole(String text, Predicate<String> matches) {
+        return highlight(text, Words.of(text), 0, text.length(), matches, false, false);
     }
 
     /**
@@ -23,13 +29,18 @@ public final class Excerpts {
      * it was cut; the opening of the text when nothing in it matches.
      */
     public static Highlighted around(String text, SearchQuery query, int length) {
+        return around(text, query::matches, length);
+    }
+
+    /** {@link #around(String, SearchQuery, int)}, highlighting the folded words {@code matches} accepts. */
+    public static Highlighted around(String text, Predicate<String> query, int length) {
         List<Words.Word> words = Words.of(text);
         if (words.isEmpty()) {
             return Highlighted.plain(text.strip());
         }
         int first = -1;
         for (int i = 0; i < words.size(); i++) {
-            if (query.matches(words.get(i).folded())) {
+            if (query.test(words.get(i).folded())) {
                 first = i;
                 break;
             }
@@ -112,8 +123,8 @@ public final class Excerpts {
     }
 
     /** {@code words} are all the words of {@code text}; those within [start, end) are shown. */
-    private static Highlighted highlight(String text, List<Words.Word> words, int start, int end, SearchQuery query,
-            boolean cutAtStart, boolean cutAtEnd) {
+    private static Highlighted highlight(String text, List<Words.Word> words, int start, int end,
+            Predicate<String> query, boolean cutAtStart, boolean cutAtEnd) {
         Highlighted.Builder out = new Highlighted.Builder();
         if (cutAtStart) {
             out.add(ELLIPSIS + " ", false);
@@ -127,7 +138,7 @@ public final class Excerpts {
                 break;
             }
             out.add(oneLine(text.substring(at, word.start())), false);
-            out.add(text.substring(word.start(), word.end()), query.matches(word.folded()));
+            out.add(text.substring(word.start(), word.end()), query.test(word.folded()));
             at = word.end();
         }
         String tail = oneLine(text.substring(at, end));

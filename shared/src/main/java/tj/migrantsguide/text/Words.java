@@ -1,6 +1,7 @@
 package tj.migrantsguide.text;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -62,6 +63,44 @@ public final class Words {
             if (out.length() == wordStart) {
                 out.setLength(before); // folded to nothing: no word, no space (as in of())
             }
+        }
+        return out.toString();
+    }
+
+    /**
+     * What goes into a search index column in {@code forms}' language: the stem of each folded word
+     * ({@link WordForms}), joined by single spaces. Each folded word and its stem are also added to
+     * {@code vocabulary}, for typo tolerance ({@link Typos}): a typo in a whole word is nearest that word
+     * («registraton», registration), a typo in a bare stem nearest the stem («хучат», ҳуҷҷат of ҳуҷҷатҳо).
+     */
+    public static String indexStems(String text, WordForms forms, Collection<String> vocabulary) {
+        StringBuilder out = new StringBuilder(text.length());
+        StringBuilder word = new StringBuilder(32);
+        int i = 0;
+        int length = text.length();
+        while (i < length) {
+            int codePoint = text.codePointAt(i);
+            if (!isWordStart(codePoint)) {
+                i += Character.charCount(codePoint);
+                continue;
+            }
+            int start = i;
+            i = wordEnd(text, i);
+            word.setLength(0);
+            if (!Folding.appendSimpleFold(text, start, i, word)) {
+                word.append(Folding.fold(text.substring(start, i)));
+            }
+            if (word.isEmpty()) {
+                continue; // folded to nothing: no word, no space (as in of())
+            }
+            String folded = word.toString();
+            String stem = forms.stem(folded);
+            vocabulary.add(folded);
+            vocabulary.add(stem);
+            if (!out.isEmpty()) {
+                out.append(' ');
+            }
+            out.append(stem);
         }
         return out.toString();
     }

@@ -142,6 +142,30 @@ class MigrationTest {
     }
 
     @Test
+    void version3ContentIsReindexedByWordFormsWithAVocabulary() throws Exception {
+        Path data = Files.createDirectories(temp.resolve("data"));
+        try (Connection content = connect(data.resolve("content.db"))) {
+            run(content, "PRAGMA journal_mode = WAL");
+            Migrations.migrate(content, StoreFile.CONTENT, 3);
+            // As version 3 indexed it: folded whole words, link markup included.
+            run(content,
+                    "INSERT INTO installed_feed VALUES (1, 7, '2026-11-01T00:00:00Z', '2027-05-01T00:00:00Z',"
+                            + " '2026-11-20T08:00:00Z')",
+                    "INSERT INTO article VALUES ('work-patent', 'ru', 'RU', 'abroad', 'Патент на работу',"
+                            + " 'Спросите [[ministry-office-russia]].', '[]', '2026-11-23', 1)",
+                    "INSERT INTO search_doc VALUES (1, 'article', 'RU', 'ru', 'work-patent', '')",
+                    "INSERT INTO search_ru (rowid, title, body, numbers) VALUES (1, 'патент на работу',"
+                            + " 'спросите ministry office russia', '')");
+        }
+        try (GuideStore store = GuideStore.open(data, clock)) {
+            assertEquals(Migrations.latestVersion(), store.schemaVersion());
+            assertEquals("work-patent", store.search("патента", Language.RUSSIAN, 5).get(0).id());
+            assertEquals(List.of(), store.search("ministry", Language.RUSSIAN, 5));
+            assertEquals(Optional.of("патент"), store.find("паитент", Language.RUSSIAN, 5).didYouMean());
+        }
+    }
+
+    @Test
     void aMissingUserFileIsCreatedBesideExistingContent() throws Exception {
         Path data = temp.resolve("data");
         try (GuideStore store = GuideStore.open(data, clock)) {

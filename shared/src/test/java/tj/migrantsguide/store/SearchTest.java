@@ -120,6 +120,61 @@ class SearchTest {
     }
 
     @Test
+    void findsOtherFormsOfTheWordsTyped() {
+        assertEquals("registration-15-days", ids("учёте", Language.RUSSIAN).get(0));
+        assertEquals("registration-15-days", ids("миграционном учете", Language.RUSSIAN).get(0));
+        assertEquals("work-patent", ids("патента", Language.RUSSIAN).get(0));
+        assertEquals("work-patent", ids("патентом", Language.RUSSIAN).get(0));
+        assertEquals("registration-15-days", ids("registrations", Language.ENGLISH).get(0));
+        assertEquals("documents", ids("ҳуҷҷат", Language.TAJIK).get(0));
+        assertEquals("registration-15-days", ids("қайди муҳоҷиратии", Language.TAJIK).get(0));
+        assertEquals("law", ids("қонуни", Language.TAJIK).get(0));
+    }
+
+    @Test
+    void highlightsEveryFormOfTheWordLookedFor() {
+        SearchHit hit = store.search("учёт", Language.RUSSIAN, 5).get(0);
+        assertEquals("Встаньте на миграционный «учёт» в течение 15 дней", hit.title().marked("«", "»"));
+        assertEquals("… в России без миграционного «учёта» 15 дней после въезда.", hit.excerpt().marked("«", "»"));
+    }
+
+    @Test
+    void aMistypedWordFindsTheWordMeantAndSaysWhatItLookedFor() {
+        SearchResults found = store.find("registraton", Language.ENGLISH, 20);
+        assertEquals("registration-15-days", found.hits().get(0).id());
+        assertEquals(Optional.of("registration"), found.didYouMean());
+        SearchResults missing = store.find("хучат", Language.TAJIK, 20);
+        assertEquals("documents", missing.hits().get(0).id());
+        assertEquals(Optional.of("ҳуҷҷат"), missing.didYouMean());
+        assertEquals("work-patent", ids("патенто работу", Language.RUSSIAN).get(0));
+    }
+
+    @Test
+    void shortWordsMustBeTypedRight() {
+        // Four letters: no typo tolerance ("пат" is a prefix of патент, "ппат" is nobody's).
+        assertEquals(List.of(), ids("ппат", Language.RUSSIAN));
+        assertEquals(Optional.empty(), store.find("ппат", Language.RUSSIAN, 20).didYouMean());
+    }
+
+    @Test
+    void aWordTypedRightIsNeverCorrected() {
+        SearchResults found = store.find("патент", Language.RUSSIAN, 20);
+        assertEquals(Optional.empty(), found.didYouMean());
+        assertEquals(List.of("work-patent", "taxes"), found.hits().stream().map(SearchHit::id).toList());
+    }
+
+    @Test
+    void snippetsShowTextNeverLinkMarkupAndLinkIdsAreNotSearched() {
+        store.install(Packs.feed(2, List.of(new CountryPack("RU", Language.RUSSIAN, List.of(
+                Packs.article("entry-ban", Language.RUSSIAN, "Запрет на въезд",
+                        "Спросите в представительстве Министерства [[ministry-office-russia]] или в службе"
+                                + " [[TJ/migration-service]].", 1)), List.of(), List.of()))));
+        SearchHit hit = store.search("спросите", Language.RUSSIAN, 5).get(0);
+        assertEquals("«Спросите» в представительстве Министерства или в службе.", hit.excerpt().marked("«", "»"));
+        assertEquals(List.of(), ids("ministry", Language.RUSSIAN));
+    }
+
+    @Test
     void respectsTheLimit() {
         assertEquals(2, store.search("15", Language.TAJIK, 2).size());
         assertEquals(List.of(), store.search("15", Language.TAJIK, 0));
