@@ -10,9 +10,13 @@ import tj.migrantsguide.feed.FeedCodec;
 import tj.migrantsguide.feed.FeedFiles;
 import tj.migrantsguide.feed.FeedFormatException;
 import tj.migrantsguide.feed.FeedReader;
+import tj.migrantsguide.feed.IndexEnvelope;
+import tj.migrantsguide.store.ContentUpdate;
 import tj.migrantsguide.store.GuideStore;
 import tj.migrantsguide.store.InstalledFeed;
+import tj.migrantsguide.store.Provenance;
 import tj.migrantsguide.store.RecoveryNotice;
+import tj.migrantsguide.sync.KeptFeed;
 
 /**
  * The guide on this device: its data folder (content.db and user.db, see docs/database.md), filled from the
@@ -73,13 +77,21 @@ public final class Guide implements AutoCloseable {
             // Reading the index alone is cheap; the packs are parsed only when they will be installed.
             long snapshotVersion = snapshotVersion(embeddedSnapshot);
             if (installed.isPresent() && installed.get().version() >= snapshotVersion) {
+                if (installed.get().version() == snapshotVersion && store.readOnly().isEmpty()) {
+                    // A device whose content is the snapshot's, from before files were kept: keep them now.
+                    keepSnapshotIfNothingKept(dataDirectory, embeddedSnapshot);
+                }
                 return new Guide(dataDirectory, store, new StartReport(false, installed.get().version(),
                         store.user().unseenRecovery(), store.readOnly()));
             }
             Feed snapshot = FeedReader.read(embeddedSnapshot);
             // One transaction (GuideStore.apply): an import cut short by a kill leaves no content installed, and the
             // next start imports again from the beginning (tested by CrashTest.aFirstImportKilledAnywhereIsDoneAgainCleanlyAtTheNextStart).
-            store.install(snapshot);
+            store.install(snapshot, new ContentUpdate.Source(Provenance.Origin.APP, Optional.empty(),
+                    snapshotSigner(embeddedSnapshot)));
+            if (store.readOnly().isEmpty()) {
+                keep(dataDirectory, embeddedSnapshot);
+            }
             return new Guide(dataDirectory, store, new StartReport(true, snapshot.index().version(),
                     store.user().unseenRecovery(), store.readOnly()));
         } catch (IOException | FeedFormatException e) {
@@ -99,6 +111,33 @@ public final class Guide implements AutoCloseable {
     private static long snapshotVersion(FeedFiles snapshot) throws IOException, FeedFormatException {
         try (var in = snapshot.open("index.json")) {
             return FeedCodec.readIndex("index.json", in.readAllBytes()).version();
+        }
+    }
+
+    /** The snapshot's signed files, kept to be passed on (KeptFeed); failing to costs only the sharing. */
+    private static void keep(Path dataDirectory, FeedFiles snapshot) {
+        try {
+            KeptFeed.in(dataDirectory).keepAll(snapshot);
+        } catch (IOException | FeedFormatException e) {
+            // Sharing then says NOTHING_KEPT until the next update.
+        }
+    }
+
+    private static void keepSnapshotIfNothingKept(Path dataDirectory, FeedFiles snapshot) {
+        // One file test at start: reading and hashing the packs is for when someone shares.
+        if (!KeptFeed.in(dataDirectory).keepsAnything()) {
+            keep(dataDirectory, snapshot);
+        }
+    }
+
+    /**
+     * The key id of the snapshot's first signature. Not verified here (the snapshot is trusted by where it is); a
+     * test of the app checks that the embedded index verifies with the pinned key.
+     */
+    private static Optional<String> snapshotSigner(FeedFiles snapshot) throws IOException, FeedFormatException {
+        try (var in = snapshot.open("index.json")) {
+            return IndexEnvelope.parse("index.json", in.readAllBytes()).signatures().stream()
+                    .map(IndexEnvelope.Signature::keyId).findFirst();
         }
     }
 

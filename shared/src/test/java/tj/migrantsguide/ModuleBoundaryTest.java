@@ -23,4 +23,11 @@ class ModuleBoundaryTest {
                 "com.sun.net.httpserver..", "tj.migrantsguide.content..", "tj.migrantsguide.app..");
         rule.check(SHARED);
     }
+
+    @Test
+    void onlyTheShareServerUsesAServer() {
+        ArchRule rule = noClasses().that().resideOutsideOfPackage("tj.migrantsguide.share..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.eclipse.jetty..");
+        rule.check(SHARED);
+    }
 }

@@ -14,12 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import tj.migrantsguide.guide.Article;
 import tj.migrantsguide.guide.Checklist;
-import tj.migrantsguide.guide.ChecklistItem;
 import tj.migrantsguide.guide.Contact;
-import tj.migrantsguide.guide.ContactKind;
 import tj.migrantsguide.guide.Country;
 import tj.migrantsguide.guide.Language;
-import tj.migrantsguide.guide.Stage;
 import tj.migrantsguide.text.SearchQuery;
 
 /**
@@ -110,70 +107,38 @@ final class ContentReader implements AutoCloseable {
     }
 
     List<Article> articles(String countryCode, Language language) {
-        return read("read articles of " + countryCode, c -> {
-            List<Article> articles = new ArrayList<>();
-            try (PreparedStatement query = packQuery(c, """
-                    SELECT id, stage, title, body, sources, verified, sort_order FROM article
-                    WHERE country = ? AND language = ? ORDER BY sort_order, id""", countryCode, language);
-                    ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    articles.add(new Article(rows.getString(1), countryCode,
-                            Stage.fromCode(rows.getString(2)).orElseThrow(), language, rows.getString(3),
-                            rows.getString(4), StoredLists.strings(rows.getString(5)),
-                            StoredLists.date(rows.getString(6)), rows.getInt(7)));
-                }
-            }
-            return articles;
-        });
+        return read("read articles of " + countryCode, c -> PackRows.articles(c, countryCode, language));
     }
 
     List<Contact> contacts(String countryCode, Language language) {
-        return read("read contacts of " + countryCode, c -> {
-            List<Contact> contacts = new ArrayList<>();
-            try (PreparedStatement query = packQuery(c, """
-                    SELECT id, kind, name, phones, address, hours, languages, email, website, note, sources, verified,
-                        emergency, sort_order
-                    FROM contact WHERE country = ? AND language = ? ORDER BY sort_order, id""", countryCode, language);
-                    ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    contacts.add(new Contact(rows.getString(1), countryCode,
-                            ContactKind.fromCode(rows.getString(2)).orElseThrow(), language, rows.getString(3),
-                            StoredLists.phones(rows.getString(4)), rows.getString(5), rows.getString(6),
-                            rows.getString(7), rows.getString(8), rows.getString(9), rows.getString(10),
-                            StoredLists.strings(rows.getString(11)), StoredLists.date(rows.getString(12)),
-                            rows.getInt(13) != 0, rows.getInt(14)));
-                }
-            }
-            return contacts;
-        });
+        return read("read contacts of " + countryCode, c -> PackRows.contacts(c, countryCode, language));
     }
 
     List<Checklist> checklists(String countryCode, Language language) {
-        return read("read checklists of " + countryCode, c -> {
-            List<Checklist> checklists = new ArrayList<>();
-            try (PreparedStatement listQuery = packQuery(c, """
-                    SELECT id, stage, title, sources, verified, sort_order FROM checklist
-                    WHERE country = ? AND language = ? ORDER BY sort_order, id""", countryCode, language);
-                    PreparedStatement itemQuery = c.prepareStatement(
-                            "SELECT id, text FROM checklist_item WHERE checklist = ? AND language = ? ORDER BY position");
-                    ResultSet rows = listQuery.executeQuery()) {
-                while (rows.next()) {
-                    String id = rows.getString(1);
-                    List<ChecklistItem> items = new ArrayList<>();
-                    itemQuery.setString(1, id);
-                    itemQuery.setString(2, language.code());
-                    try (ResultSet itemRows = itemQuery.executeQuery()) {
-                        while (itemRows.next()) {
-                            items.add(new ChecklistItem(itemRows.getString(1), itemRows.getString(2)));
-                        }
-                    }
-                    checklists.add(new Checklist(id, countryCode, Stage.fromCode(rows.getString(2)).orElseThrow(),
-                            language, rows.getString(3), items, StoredLists.strings(rows.getString(4)),
-                            StoredLists.date(rows.getString(5)), rows.getInt(6)));
+        return read("read checklists of " + countryCode, c -> PackRows.checklists(c, countryCode, language));
+    }
+
+    List<ContentChanges> changes(long sinceVersion, Optional<Language> language) {
+        return read("read what changed", c -> ChangeLog.read(c, sinceVersion, language));
+    }
+
+    Optional<Provenance> provenance() {
+        return read("read where the content came from", c -> {
+            try (PreparedStatement query = c.prepareStatement(
+                    "SELECT version, installed_at, origin, received_from, signed_by FROM installed_feed WHERE id = 1");
+                    ResultSet rows = query.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
                 }
+                return Optional.of(new Provenance(rows.getLong(1), Instant.parse(rows.getString(2)),
+                        Provenance.Origin.fromCode(rows.getString(3)), nonEmpty(rows.getString(5)),
+                        nonEmpty(rows.getString(4))));
             }
-            return checklists;
         });
+    }
+
+    private static Optional<String> nonEmpty(String value) {
+        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 
     SearchResults search(String text, Language language, int limit) {
@@ -203,20 +168,6 @@ final class ContentReader implements AutoCloseable {
                 }
             }
         });
-    }
-
-    /** A query over one country pack: {@code sql}'s two parameters are the country and the language. */
-    private static PreparedStatement packQuery(Connection c, String sql, String countryCode, Language language)
-            throws SQLException {
-        PreparedStatement query = c.prepareStatement(sql);
-        try {
-            query.setString(1, countryCode);
-            query.setString(2, language.code());
-            return query;
-        } catch (SQLException e) {
-            query.close();
-            throw e;
-        }
     }
 
     @Override

@@ -16,14 +16,43 @@ import tj.migrantsguide.feed.PackEntry;
  * kept as they are in the database.
  *
  * @param common the new common pack, when its hash changed
+ * @param source where the update came from and who signed it, kept as the content's {@link Provenance}
  */
 public record ContentUpdate(
-        FeedIndex index, Optional<CommonPack> common, List<CountryPack> replacedPacks, Set<String> removedPacks) {
+        FeedIndex index, Optional<CommonPack> common, List<CountryPack> replacedPacks, Set<String> removedPacks,
+        Source source) {
     public ContentUpdate {
         Objects.requireNonNull(index, "index");
         Objects.requireNonNull(common, "common");
         replacedPacks = List.copyOf(replacedPacks);
         removedPacks = Set.copyOf(removedPacks);
+        Objects.requireNonNull(source, "source");
+    }
+
+    /** An update whose origin is not recorded (tests and tools). */
+    public ContentUpdate(
+            FeedIndex index, Optional<CommonPack> common, List<CountryPack> replacedPacks, Set<String> removedPacks) {
+        this(index, common, replacedPacks, removedPacks, Source.UNKNOWN);
+    }
+
+    /**
+     * Where an update came from.
+     *
+     * @param place the feed address or folder path
+     * @param signedBy the id of the trusted key whose signature was checked
+     */
+    public record Source(Provenance.Origin origin, Optional<String> place, Optional<String> signedBy) {
+        public static final Source UNKNOWN = new Source(Provenance.Origin.UNKNOWN, Optional.empty(), Optional.empty());
+
+        public Source {
+            Objects.requireNonNull(origin, "origin");
+            Objects.requireNonNull(place, "place");
+            Objects.requireNonNull(signedBy, "signedBy");
+        }
+    }
+
+    public ContentUpdate from(Source newSource) {
+        return new ContentUpdate(index, common, replacedPacks, removedPacks, newSource);
     }
 
     /** Replaces everything with {@code feed}; packs the device had that the feed lacks are removed. */

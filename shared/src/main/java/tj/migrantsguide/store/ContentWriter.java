@@ -2,13 +2,17 @@ package tj.migrantsguide.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import tj.migrantsguide.feed.CountryPack;
 import tj.migrantsguide.feed.PackEntry;
@@ -40,12 +44,19 @@ final class ContentWriter implements AutoCloseable {
      *
      * @param installed reads the name and hash of each pack installed now (read under this writer's lock, so that
      *     an update applied meanwhile in this process counts)
+     * @param rebuilt whether the content file was rebuilt empty after damage at this start: its first install is
+     *     then recorded as such ({@link ContentChanges.Kind#REBUILT}); a device's very first install records
+     *     nothing, and every later update records what it changed ({@link ChangeLog})
      * @throws IllegalArgumentException when the update leaves out a pack whose hash changed (that would mix versions)
      */
-    synchronized void apply(ContentUpdate update, Supplier<Map<String, String>> installed) {
+    synchronized void apply(ContentUpdate update, Supplier<Map<String, String>> installed, boolean rebuilt) {
         checkCoversEveryChangedPack(update, installed.get());
         try {
             connection.setAutoCommit(false);
+            // What changed, from the rows as they are in this transaction, before any is replaced: the change list
+            // is committed with the content or not at all.
+            Optional<InstalledVersion> before = installedVersion();
+            List<ItemChange> changes = before.isPresent() ? changes(update) : List.of();
             if (update.common().isPresent()) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("DELETE FROM country_name");
@@ -71,6 +82,15 @@ final class ContentWriter implements AutoCloseable {
             }
             indexer.finish();
             recordInstalled(update);
+            if (before.isPresent()) {
+                ChangeLog.record(connection, ContentChanges.Kind.UPDATE, before.get().version(),
+                        update.index().version(), clock.instant(), changes);
+            } else if (rebuilt) {
+                // Not "the whole guide is new": the person had content; what changed since is not known.
+                ChangeLog.record(connection, ContentChanges.Kind.REBUILT, 0, update.index().version(),
+                        clock.instant(), List.of());
+            }
+            // The first install of a device records nothing: nothing changed for the person.
             connection.commit();
         } catch (SQLException e) {
             Transactions.rollbackQuietly(connection);
@@ -78,6 +98,40 @@ final class ContentWriter implements AutoCloseable {
         } finally {
             Transactions.autoCommitQuietly(connection);
         }
+    }
+
+    private record InstalledVersion(long version) {}
+
+    private Optional<InstalledVersion> installedVersion() throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT version FROM installed_feed WHERE id = 1")) {
+            return rows.next() ? Optional.of(new InstalledVersion(rows.getLong(1))) : Optional.empty();
+        }
+    }
+
+    /** The changes of every replaced or removed pack: its old rows, read here, against its new ones. */
+    private List<ItemChange> changes(ContentUpdate update) throws SQLException {
+        List<ItemChange> changes = new ArrayList<>();
+        for (CountryPack pack : update.replacedPacks()) {
+            changes.addAll(ChangeFinder.between(pack.countryCode(), pack.language(),
+                    oldItems(pack.countryCode(), pack.language()), ChangeFinder.PackItems.of(pack)));
+        }
+        for (String removed : new TreeSet<>(update.removedPacks())) {
+            int dash = removed.lastIndexOf('-');
+            Optional<Language> language = dash <= 0 ? Optional.empty()
+                    : Language.fromCode(removed.substring(dash + 1));
+            if (language.isPresent()) {
+                String country = removed.substring(0, dash);
+                changes.addAll(ChangeFinder.between(country, language.get(), oldItems(country, language.get()),
+                        ChangeFinder.PackItems.NONE));
+            }
+        }
+        return changes;
+    }
+
+    private ChangeFinder.PackItems oldItems(String country, Language language) throws SQLException {
+        return new ChangeFinder.PackItems(PackRows.articles(connection, country, language),
+                PackRows.contacts(connection, country, language), PackRows.checklists(connection, country, language));
     }
 
     private static void checkCoversEveryChangedPack(ContentUpdate update, Map<String, String> installed) {
@@ -106,14 +160,19 @@ final class ContentWriter implements AutoCloseable {
             insert.executeBatch();
         }
         try (PreparedStatement upsert = connection.prepareStatement("""
-                INSERT INTO installed_feed (id, version, published, expires, installed_at)
-                VALUES (1, ?, ?, ?, ?)
+                INSERT INTO installed_feed (id, version, published, expires, installed_at, origin, received_from,
+                    signed_by)
+                VALUES (1, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET version = excluded.version, published = excluded.published,
-                    expires = excluded.expires, installed_at = excluded.installed_at""")) {
+                    expires = excluded.expires, installed_at = excluded.installed_at, origin = excluded.origin,
+                    received_from = excluded.received_from, signed_by = excluded.signed_by""")) {
             upsert.setLong(1, update.index().version());
             upsert.setString(2, update.index().published().toString());
             upsert.setString(3, update.index().expires().toString());
             upsert.setString(4, clock.instant().toString());
+            upsert.setString(5, update.source().origin().code());
+            upsert.setString(6, update.source().place().orElse(""));
+            upsert.setString(7, update.source().signedBy().orElse(""));
             upsert.executeUpdate();
         }
     }

@@ -43,6 +43,8 @@ public final class GuideStore implements AutoCloseable {
     private final Optional<ReadOnly> readOnly;
     /** The session copy of a folder that cannot be written (read-only mode), deleted on close. */
     private final Optional<Path> sessionCopy;
+    /** Set when content.db was rebuilt empty at this start; the first install then says so (ContentChanges). */
+    private final java.util.concurrent.atomic.AtomicBoolean contentRebuilt = new java.util.concurrent.atomic.AtomicBoolean();
 
     private GuideStore(Path folder, Connection userConnection, Connection writer, Connection reader, Clock clock,
             Optional<ReadOnly> readOnly, Optional<Path> sessionCopy) {
@@ -129,6 +131,7 @@ public final class GuideStore implements AutoCloseable {
             if (opened.repair().any()) {
                 store.userData.recordRecovery(opened.repair());
             }
+            store.contentRebuilt.set(opened.repair().content().isPresent());
             if (readOnly.isPresent()) {
                 // From here on, every write to the person's data fails with SQLITE_READONLY: nothing is accepted
                 // that would vanish with the session copy.
@@ -194,7 +197,13 @@ public final class GuideStore implements AutoCloseable {
     public void install(Feed feed) {
         // Allowed in read-only mode: it fills the session copy with the app's own snapshot so that the guide can be
         // read at all; nothing of it is meant to be kept.
-        writer.apply(ContentUpdate.whole(feed, installedPacks().keySet()), this::installedPacks);
+        install(feed, ContentUpdate.Source.UNKNOWN);
+    }
+
+    /** {@link #install(Feed)}, recording where the feed came from (the app's own copy, for {@code Guide}). */
+    public void install(Feed feed, ContentUpdate.Source source) {
+        writer.apply(ContentUpdate.whole(feed, installedPacks().keySet()).from(source), this::installedPacks,
+                contentRebuilt.getAndSet(false));
     }
 
     /**
@@ -208,7 +217,22 @@ public final class GuideStore implements AutoCloseable {
             throw new StoreException("apply feed version " + update.index().version(),
                     StoreException.Problem.READ_ONLY, new java.io.IOException(readOnly.get().describe()));
         }
-        writer.apply(update, this::installedPacks);
+        writer.apply(update, this::installedPacks, contentRebuilt.getAndSet(false));
+    }
+
+    /**
+     * What the installed updates changed, newest first (at most {@link ChangeLog#UPDATES_KEPT}).
+     *
+     * @param sinceVersion only updates to a version above this (0 for all)
+     * @param language only items in this language; every language when empty
+     */
+    public List<ContentChanges> changes(long sinceVersion, Optional<Language> language) {
+        return content.changes(sinceVersion, language);
+    }
+
+    /** Where the installed content came from; empty when no content is installed. */
+    public Optional<Provenance> provenance() {
+        return content.provenance();
     }
 
     // ---- reading ----

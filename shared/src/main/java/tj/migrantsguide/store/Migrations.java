@@ -245,7 +245,32 @@ final class Migrations {
                         language TEXT NOT NULL,
                         word TEXT NOT NULL,
                         PRIMARY KEY (language, word)) WITHOUT ROWID"""),
-                    Optional.of(SearchIndex::rebuild)));
+                    Optional.of(SearchIndex::rebuild)),
+            // What each installed update changed (ContentWriter writes it in the update's own transaction), and
+            // where the installed content came from. Content: lost with a damaged content file, like the content.
+            new Migration(5, "what changed and where content came from", StoreFile.CONTENT, List.of(
+                    """
+                    CREATE TABLE content_update (
+                        id INTEGER PRIMARY KEY,
+                        kind TEXT NOT NULL,
+                        from_version INTEGER NOT NULL,
+                        to_version INTEGER NOT NULL,
+                        installed_at TEXT NOT NULL)""",
+                    """
+                    CREATE TABLE content_change (
+                        update_id INTEGER NOT NULL REFERENCES content_update(id) ON DELETE CASCADE,
+                        position INTEGER NOT NULL,
+                        country TEXT NOT NULL,
+                        language TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        id TEXT NOT NULL,
+                        change TEXT NOT NULL,
+                        title TEXT NOT NULL,
+                        details TEXT NOT NULL,
+                        PRIMARY KEY (update_id, position))""",
+                    "ALTER TABLE installed_feed ADD COLUMN origin TEXT NOT NULL DEFAULT 'unknown'",
+                    "ALTER TABLE installed_feed ADD COLUMN received_from TEXT NOT NULL DEFAULT ''",
+                    "ALTER TABLE installed_feed ADD COLUMN signed_by TEXT NOT NULL DEFAULT ''")));
 
     private Migrations() {}
 

@@ -99,6 +99,8 @@ final class Downloader implements AutoCloseable {
             return source.transport().send(HttpRequest.get(uri, headers, limits.response()));
         } catch (ResponseTimeoutException e) {
             throw Stopped.rejected(new Rejection.Timeout(file, Rejection.Timeout.Phase.NO_RESPONSE, limits.response()));
+        } catch (FolderTransport.Refused e) {
+            throw Stopped.rejected(e.rejection());
         } catch (IOException e) {
             throw Stopped.offline(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }

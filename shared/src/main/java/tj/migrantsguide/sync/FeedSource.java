@@ -1,8 +1,12 @@
 package tj.migrantsguide.sync;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import tj.migrantsguide.feed.TrustedKeys;
+import tj.migrantsguide.store.ContentUpdate;
+import tj.migrantsguide.store.Provenance;
 import tj.migrantsguide.transport.HttpTransport;
 
 /**
@@ -28,12 +32,35 @@ public record FeedSource(
         return new FeedSource(feedUrl, transport, pinned, TrustedKeys.none(), SyncLimits.DEFAULT);
     }
 
+    /**
+     * A feed folder ({@code sync DIR}: a USB stick, an exported feed), read with the same checks as a server's.
+     * The signatures are checked against {@code pinned} (and the keys the device learned), as for any feed.
+     */
+    public static FeedSource folder(Path folder, TrustedKeys pinned) {
+        URI url = folder.toAbsolutePath().normalize().toUri();
+        return new FeedSource(url, new FolderTransport(folder), pinned, TrustedKeys.none(), SyncLimits.DEFAULT);
+    }
+
     public FeedSource trustingForThisRun(TrustedKeys keys) {
         return new FeedSource(feedUrl, transport, pinned, thisRunOnly.plus(keys), limits);
     }
 
     public FeedSource withLimits(SyncLimits newLimits) {
         return new FeedSource(feedUrl, transport, pinned, thisRunOnly, newLimits);
+    }
+
+    /** Whether the feed is a folder ({@code file:} address: a USB stick) rather than a server. */
+    public boolean isFolder() {
+        return "file".equalsIgnoreCase(feedUrl.getScheme());
+    }
+
+    /** What the installed content will say it came from: this address or folder, signed by {@code keyId}. */
+    ContentUpdate.Source origin(String keyId) {
+        return isFolder()
+                ? new ContentUpdate.Source(Provenance.Origin.FOLDER, Optional.of(Path.of(feedUrl).toString()),
+                        Optional.of(keyId))
+                : new ContentUpdate.Source(Provenance.Origin.NETWORK, Optional.of(feedUrl.toString()),
+                        Optional.of(keyId));
     }
 
     public URI indexUrl() {

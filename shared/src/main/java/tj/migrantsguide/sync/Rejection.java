@@ -11,6 +11,8 @@ import java.util.List;
 public sealed interface Rejection {
     enum Reason {
         HTTP_ERROR,
+        MISSING_FILE,
+        OUTSIDE_FOLDER,
         UNSUPPORTED_ENCODING,
         WRONG_CONTENT_TYPE,
         TOO_LARGE,
@@ -41,6 +43,28 @@ public sealed interface Rejection {
 
         public String details() {
             return file + ": HTTP " + status;
+        }
+    }
+
+    /** A feed folder (a USB stick, {@code sync DIR}) without a file its index lists, or without an index. */
+    record MissingFile(String file) implements Rejection {
+        public Reason reason() {
+            return Reason.MISSING_FILE;
+        }
+
+        public String details() {
+            return file + " is not in the folder";
+        }
+    }
+
+    /** A file of a feed folder that is a link to somewhere outside the folder: never read. */
+    record OutsideFolder(String file, String target) implements Rejection {
+        public Reason reason() {
+            return Reason.OUTSIDE_FOLDER;
+        }
+
+        public String details() {
+            return file + " leads outside the folder, to " + target;
         }
     }
 

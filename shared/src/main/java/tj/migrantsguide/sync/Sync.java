@@ -226,19 +226,41 @@ public final class Sync {
             Set<String> removed = new HashSet<>(installedPacks.keySet());
             removed.removeAll(index.packHashes().keySet());
 
+            // The signed files as received, kept to be passed on (KeptFeed): written before the install so that the
+            // kept folder always holds one whole feed. Failing to keep them costs only the sharing.
+            boolean kept = keep(indexBytes, changed, packs);
+
             // 6. All at once.
             try {
-                store.apply(new ContentUpdate(index, common, replaced, removed));
+                store.apply(new ContentUpdate(index, common, replaced, removed, source.origin(signer.keyId())));
             } catch (StoreException | IllegalArgumentException e) {
                 throw Stopped.failed("install version " + index.version(), e);
             }
             rememberValidators(response, index.version());
+            if (kept) {
+                try {
+                    folder.kept().commit(index);
+                } catch (IOException e) {
+                    // The next check of the kept feed finishes it (KeptFeed.check).
+                }
+            }
             try {
                 staging.clear();
             } catch (IOException e) {
                 // Installed already; leftovers are removed by the next run's retainOnly.
             }
             return new SyncResult.Updated(have, index.version(), downloader.wireBytes(), toDownload.size());
+        }
+
+        private boolean keep(byte[] indexBytes, List<PackEntry> changed, Map<String, byte[]> packs) {
+            Map<PackEntry, byte[]> files = new LinkedHashMap<>();
+            changed.forEach(entry -> files.put(entry, packs.get(entry.name())));
+            try {
+                folder.kept().prepare(indexBytes, files);
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
         }
 
         /**

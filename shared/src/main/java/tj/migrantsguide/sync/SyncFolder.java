@@ -46,6 +46,10 @@ final class SyncFolder {
         return folder;
     }
 
+    KeptFeed kept() {
+        return new KeptFeed(folder.resolve(KeptFeed.FOLDER));
+    }
+
     Staging staging() {
         return new Staging(folder.resolve(STAGING));
     }

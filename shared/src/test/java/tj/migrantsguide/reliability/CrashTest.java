@@ -29,6 +29,7 @@ import tj.migrantsguide.TestKeys;
 import tj.migrantsguide.feed.Feed;
 import tj.migrantsguide.feed.FeedFiles;
 import tj.migrantsguide.feed.FeedReader;
+import tj.migrantsguide.store.ContentChanges;
 import tj.migrantsguide.store.ContentConsistency;
 import tj.migrantsguide.store.GuideStore;
 import tj.migrantsguide.store.ItemKind;
@@ -153,6 +154,13 @@ class CrashTest {
             }
             System.out.println("[reliability] sync calibration: download " + download.toMillis() + " ms, install "
                     + install.toMillis() + " ms");
+            // The whole change list of 1 → 2, as a run that was not killed recorded it.
+            List<ContentChanges> whole;
+            try (GuideStore store = GuideStore.open(calibration, CLOCK)) {
+                whole = store.changes(0, Optional.empty());
+            }
+            assertEquals(1, whole.size());
+            assertTrue(whole.get(0).items().size() > 900, "every item of every pack changed");
 
             List<String> points = new ArrayList<>();
             for (int i = 0; i < DOWNLOAD_POINTS; i++) {
@@ -185,10 +193,15 @@ class CrashTest {
                     if (point.equals("after commit")) {
                         assertEquals(2L, found, "a kill after the commit keeps the update");
                     }
+                    // The change list is all there with the new version, or not at all with the old: never half.
+                    List<ContentChanges> changes = store.changes(0, Optional.empty());
                     if (found == 1) {
                         old++;
+                        assertEquals(List.of(), changes, point + ": no change list without the update");
                     } else {
                         updated++;
+                        assertEquals(whole.get(0).items(), changes.get(0).items(), point + ": the whole list");
+                        assertEquals(1, changes.size(), point);
                     }
                     // The next sync finishes the job, from whatever the killed one left in sync/.
                     SyncResult next = Sync.run(store, data, FeedSource.of(server.base().resolve("feed/"),

@@ -165,6 +165,42 @@ class MigrationTest {
         }
     }
 
+
+    @Test
+    void version4ContentKeepsItsVersionAndRecordsTheNextUpdate() throws Exception {
+        Path data = Files.createDirectories(temp.resolve("data"));
+        try (Connection content = connect(data.resolve("content.db"))) {
+            run(content, "PRAGMA journal_mode = WAL");
+            Migrations.migrate(content, StoreFile.CONTENT, 4);
+            run(content,
+                    "INSERT INTO installed_feed VALUES (1, 4, '2026-11-01T00:00:00Z', '2027-05-01T00:00:00Z',"
+                            + " '2026-11-20T08:00:00Z')",
+                    "INSERT INTO installed_pack VALUES ('RU-ru', 'aa11'), ('common', 'bb22')",
+                    "INSERT INTO country VALUES ('RU', 10)",
+                    "INSERT INTO article VALUES ('work-patent', 'ru', 'RU', 'abroad', 'Патент на работу',"
+                            + " 'Нужен документ.', '[\"004_48969e50023832c2.txt:31\"]', '2026-11-23', 1)");
+        }
+        try (Connection user = connect(data.resolve("user.db"))) {
+            run(user, "PRAGMA journal_mode = WAL");
+            Migrations.migrate(user, StoreFile.USER, 4);
+        }
+
+        try (GuideStore store = GuideStore.open(data, clock)) {
+            assertEquals(Optional.empty(), store.user().unseenRecovery());
+            assertEquals(4, store.installedFeed().orElseThrow().version());
+            Provenance provenance = store.provenance().orElseThrow();
+            assertEquals(Provenance.Origin.UNKNOWN, provenance.origin());
+            assertEquals(Optional.empty(), provenance.signedBy());
+            assertEquals(List.of(), store.changes(0, Optional.empty()));
+
+            store.apply(ContentUpdate.whole(Packs.feed(5, List.of()), store.installedPacks().keySet()));
+            List<ContentChanges> changes = store.changes(0, Optional.empty());
+            assertEquals(1, changes.size());
+            assertEquals("work-patent", changes.get(0).items().get(0).id());
+            assertEquals(ItemChange.Change.REMOVED, changes.get(0).items().get(0).change());
+        }
+    }
+
     @Test
     void aMissingUserFileIsCreatedBesideExistingContent() throws Exception {
         Path data = temp.resolve("data");
