@@ -16,6 +16,7 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 import tj.migrantsguide.content.lint.Linter;
 import tj.migrantsguide.content.publish.Publisher;
+import tj.migrantsguide.content.release.ReleaseCheck;
 import tj.migrantsguide.content.source.EditorialContent;
 import tj.migrantsguide.content.source.Problem;
 import tj.migrantsguide.content.source.SourceLoader;
@@ -55,6 +56,13 @@ public final class Main {
                                                     $GUIDE_DESK_PASSWORD, else one is made and printed).
                                                     Questions go to FILE (default ./inbox.db) or to a
                                                     JDBC URL; ADDR defaults to 127.0.0.1. Ctrl-C stops.
+              release-check --keys DIR --signing-key KEY --feed-url URL --questions-url URL --download-url URL
+                                                    what the release profile (mvn -Prelease) runs first:
+                                                    exit 1, naming each problem, if the app would pin the
+                                                    development key, no production signing key (DIR/public.key)
+                                                    or root key (DIR/root.key) was supplied, a root key also
+                                                    signs, the snapshot is signed by the development key, or
+                                                    an address is not a real https one
               --help                                this text
 
             DIR defaults to ./content/guide, or ./guide when run inside content/.
@@ -82,6 +90,7 @@ public final class Main {
                 case "build" -> build(arguments, out, err, clock);
                 case "keygen" -> keygen(arguments, out, err);
                 case "serve" -> Serve.run(arguments, out, err, System.getenv());
+                case "release-check" -> releaseCheck(arguments, out, err);
                 default -> {
                     err.println("unknown command: " + arguments.command().get());
                     err.print(USAGE);
@@ -159,6 +168,27 @@ public final class Main {
                     + " trust it. Publish to users with your own key (guide-content.jar keygen).");
         }
         return 0;
+    }
+
+    /** The release profile's gate: every problem named, exit 1 if there is one (docs/feed-format.md, "Release"). */
+    private static int releaseCheck(Arguments arguments, PrintStream out, PrintStream err) {
+        Map<String, String> addresses = new java.util.LinkedHashMap<>();
+        addresses.put("feed.url", arguments.value("--feed-url").orElse(""));
+        addresses.put("questions.url", arguments.value("--questions-url").orElse(""));
+        addresses.put("app.download.url", arguments.value("--download-url").orElse(""));
+        List<ReleaseCheck.Problem> problems = ReleaseCheck.check(new ReleaseCheck.Release(
+                arguments.value("--keys").orElse(""), arguments.value("--signing-key").orElse(""), addresses));
+        if (problems.isEmpty()) {
+            out.println("release check passed: production keys only, real https addresses");
+            return 0;
+        }
+        for (ReleaseCheck.Problem problem : problems) {
+            err.println("release refused: " + problem.describe());
+        }
+        err.println("A release build pins the production keys and real addresses: mvn -Prelease package"
+                + " -Dfeed.trusted.keys.dir=DIR -Dfeed.signing.key=KEY -Dfeed.url=https://… -Dquestions.url=https://…"
+                + " -Dapp.download.url=https://… (docs/feed-format.md, \"A release build\").");
+        return 1;
     }
 
     /** Makes a new key pair; refuses to overwrite one (a lost key cannot be made again). */
