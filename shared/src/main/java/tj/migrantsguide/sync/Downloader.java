@@ -62,12 +62,13 @@ final class Downloader implements AutoCloseable {
         validators.flatMap(SyncFolder.IndexCache::etag).ifPresent(v -> headers.put("If-None-Match", v));
         validators.flatMap(SyncFolder.IndexCache::lastModified).ifPresent(v -> headers.put("If-Modified-Since", v));
         String file = "index.json";
-        HttpResponse response = send(file, source.indexUrl(), headers);
+        Deadline deadline = Deadline.in(limits.deadline());
+        HttpResponse response = send(file, source.indexUrl(), headers, deadline);
         try (response) {
             if (response.status() == 304 && !headers.isEmpty()) {
                 return new IndexResponse(Optional.empty(), Optional.empty(), Optional.empty());
             }
-            byte[] bytes = body(file, response, limits.maxIndexBytes(), -1, progress);
+            byte[] bytes = body(file, response, limits.maxIndexBytes(), -1, deadline, progress);
             return new IndexResponse(Optional.of(bytes), response.header("ETag"), response.header("Last-Modified"));
         } catch (IOException e) {
             // Only close() throws here, after the body was read; the body is what counts.
@@ -78,27 +79,37 @@ final class Downloader implements AutoCloseable {
     /**
      * A pack's bytes: at most {@code entry.size()}. A body that ends cleanly but short is returned as it is: the
      * caller's hash check tells a pack of another version (MIX_AND_MATCH) from a cut one (TRUNCATED).
+     *
+     * @param deadline when the packs of this run must all be in ({@link SyncLimits#deadlineFor} of their sizes)
      */
-    byte[] pack(PackEntry entry, Progress progress) throws Stopped {
+    byte[] pack(PackEntry entry, Progress progress, Deadline deadline) throws Stopped {
         String file = entry.file();
-        HttpResponse response = send(file, source.fileUrl(file), Map.of());
+        HttpResponse response = send(file, source.fileUrl(file), Map.of(), deadline);
         try (response) {
-            return body(file, response, entry.size(), entry.size(), progress);
+            return body(file, response, entry.size(), entry.size(), deadline, progress);
         } catch (IOException e) {
             throw Stopped.offline(String.valueOf(e.getMessage()));
         }
     }
 
-    private HttpResponse send(String file, URI uri, Map<String, String> extraHeaders) throws Stopped {
+    private HttpResponse send(String file, URI uri, Map<String, String> extraHeaders, Deadline deadline)
+            throws Stopped {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", JSON);
         // Asked for, so that a gzip answer is expected and capped; anything else is refused.
         headers.put("Accept-Encoding", "gzip");
         headers.putAll(extraHeaders);
+        Duration left = deadline.left();
+        if (left.isZero()) {
+            throw Stopped.rejected(new Rejection.Timeout(file, Rejection.Timeout.Phase.DEADLINE, deadline.budget()));
+        }
+        boolean deadlineFirst = left.compareTo(limits.response()) < 0;
         try {
-            return source.transport().send(HttpRequest.get(uri, headers, limits.response()));
+            return source.transport().send(HttpRequest.get(uri, headers, deadlineFirst ? left : limits.response()));
         } catch (ResponseTimeoutException e) {
-            throw Stopped.rejected(new Rejection.Timeout(file, Rejection.Timeout.Phase.NO_RESPONSE, limits.response()));
+            throw Stopped.rejected(deadlineFirst
+                    ? new Rejection.Timeout(file, Rejection.Timeout.Phase.DEADLINE, deadline.budget())
+                    : new Rejection.Timeout(file, Rejection.Timeout.Phase.NO_RESPONSE, limits.response()));
         } catch (FolderTransport.Refused e) {
             throw Stopped.rejected(e.rejection());
         } catch (IOException e) {
@@ -110,9 +121,10 @@ final class Downloader implements AutoCloseable {
      * Reads the body, keeping at most {@code cap} bytes (one more means "too large").
      *
      * @param expected the size the caller knows from a signed index (for messages), or -1
+     * @param deadline when the body must be in
      */
-    private byte[] body(String file, HttpResponse response, long cap, long expected, Progress progress)
-            throws Stopped {
+    private byte[] body(String file, HttpResponse response, long cap, long expected, Deadline deadline,
+            Progress progress) throws Stopped {
         if (response.status() != 200) {
             throw Stopped.rejected(new Rejection.HttpError(file, response.status()));
         }
@@ -133,7 +145,7 @@ final class Downloader implements AutoCloseable {
         if (announced > wireCap) {
             throw Stopped.rejected(new Rejection.TooLarge(file, cap));
         }
-        Watch watch = new Watch(response);
+        Watch watch = new Watch(response, deadline);
         long received = 0;
         try {
             InputStream wire = new WireCounter(response.body(), watch, wireCap);
@@ -188,6 +200,25 @@ final class Downloader implements AutoCloseable {
     @Override
     public void close() {
         watchdog.shutdownNow();
+    }
+
+    /**
+     * A point on the monotonic clock by which a file (the index) or a group of files (this run's packs) must be
+     * in, request and body together, so that one sync has a total bound whatever the server does.
+     */
+    record Deadline(long atNanos, Duration budget) {
+        static Deadline in(Duration budget) {
+            return new Deadline(System.nanoTime() + budget.toNanos(), budget);
+        }
+
+        Duration left() {
+            long left = atNanos - System.nanoTime();
+            return left <= 0 ? Duration.ZERO : Duration.ofNanos(left);
+        }
+
+        boolean passed(long nowNanos) {
+            return nowNanos - atNanos > 0;
+        }
     }
 
     /** Bytes done and total for the run, reported to the listener as they change. */
@@ -266,15 +297,18 @@ final class Downloader implements AutoCloseable {
     /** Ends a download that stalls or crawls, by closing its response from the watchdog thread. */
     private final class Watch {
         private final HttpResponse response;
+        private final Deadline deadline;
         private final long start = System.nanoTime();
         private volatile long lastByte = start;
         private volatile long bytes;
         private volatile Rejection.Timeout fired;
         private final ScheduledFuture<?> task;
 
-        Watch(HttpResponse response) {
+        Watch(HttpResponse response, Deadline deadline) {
             this.response = response;
-            long tick = Math.max(10, Math.min(1000, Math.min(limits.stall().toMillis(), limits.slowGrace().toMillis()) / 4));
+            this.deadline = deadline;
+            long tick = Math.max(10, Math.min(1000, Math.min(Math.min(limits.stall().toMillis(),
+                    limits.slowGrace().toMillis()), deadline.budget().toMillis()) / 4));
             this.task = watchdog.scheduleAtFixedRate(this::check, tick, tick, TimeUnit.MILLISECONDS);
         }
 
@@ -285,7 +319,9 @@ final class Downloader implements AutoCloseable {
 
         private void check() {
             long now = System.nanoTime();
-            if (now - lastByte > limits.stall().toNanos()) {
+            if (deadline.passed(now)) {
+                fire(Rejection.Timeout.Phase.DEADLINE, deadline.budget());
+            } else if (now - lastByte > limits.stall().toNanos()) {
                 fire(Rejection.Timeout.Phase.STALLED, limits.stall());
             } else if (now - start > limits.slowGrace().toNanos()
                     && bytes * 1_000_000_000.0 / (now - start) < limits.minimumBytesPerSecond()) {

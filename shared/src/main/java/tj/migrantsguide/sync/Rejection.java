@@ -132,6 +132,11 @@ public sealed interface Rejection {
             STALLED,
             /** Bytes keep coming, too slowly (below the minimum rate after the grace period). */
             TOO_SLOW,
+            /**
+             * Bytes keep coming, but the file is not done within its deadline (2 minutes, or more for a big
+             * pack: {@link SyncLimits#deadlineFor}): the connection is too slow for now; try later.
+             */
+            DEADLINE,
         }
 
         public Reason reason() {
@@ -139,6 +144,10 @@ public sealed interface Rejection {
         }
 
         public String details() {
+            if (phase == Phase.DEADLINE) {
+                return file + ": not done within " + (limit.toMillis() % 1000 == 0 ? limit.toSeconds() + " s"
+                        : limit.toMillis() + " ms") + ": the connection is too slow, try later";
+            }
             return file + ": " + phase.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " ("
                     + limit.toMillis() + " ms)";
         }

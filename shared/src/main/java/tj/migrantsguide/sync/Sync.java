@@ -188,9 +188,13 @@ public final class Sync {
             } catch (IOException e) {
                 throw Stopped.failed("read the staging folder", e);
             }
-            progress.expect(toDownload.stream().mapToLong(PackEntry::size).sum());
+            long packBytes = toDownload.stream().mapToLong(PackEntry::size).sum();
+            progress.expect(packBytes);
+            // One deadline for all the packs of this run, in proportion to their signed sizes: however the server
+            // spreads its slowness over the files, the run ends within the index's deadline plus this.
+            Downloader.Deadline packsDeadline = Downloader.Deadline.in(source.limits().deadlineFor(packBytes));
             for (PackEntry entry : toDownload) {
-                byte[] bytes = downloader.pack(entry, progress);
+                byte[] bytes = downloader.pack(entry, progress, packsDeadline);
                 String actual = FeedReader.sha256Hex(bytes);
                 if (!actual.equals(entry.sha256())) {
                     throw Stopped.rejected(wrongPack(entry, bytes, actual, index, installedPacks));

@@ -65,7 +65,8 @@ class SyncUnderFaultsTest {
     private static Map<Fault, Set<String>> expected() {
         Map<Fault, Set<String>> m = new LinkedHashMap<>();
         m.put(Fault.SLOW_BYTES, Set.of("TIMEOUT"));
-        m.put(Fault.RESET_MID_BODY, Set.of("TRUNCATED", "offline"));
+        // Always TRUNCATED since the JDK transport reports a body cut before it handed the response over (SyncDeadlineTest).
+        m.put(Fault.RESET_MID_BODY, Set.of("TRUNCATED"));
         m.put(Fault.SHORT_BODY, Set.of("TRUNCATED"));
         // The client stops at the length it was told: the index is then not JSON, a pack is too short.
         m.put(Fault.LENGTH_TOO_SMALL, Set.of("BAD_FORMAT", "TRUNCATED"));
