@@ -17,16 +17,9 @@ public final class Words {
 
     public static List<Word> of(String text) {
         List<Word> words = new ArrayList<>();
-        int i = 0;
         int length = text.length();
-        while (i < length) {
-            int codePoint = text.codePointAt(i);
-            if (!isWordStart(codePoint)) {
-                i += Character.charCount(codePoint);
-                continue;
-            }
-            int start = i;
-            i = wordEnd(text, i);
+        for (int start = nextWordStart(text, 0), i; start < length; start = nextWordStart(text, i)) {
+            i = wordEnd(text, start);
             String folded = Folding.fold(text.substring(start, i));
             if (!folded.isEmpty()) {
                 words.add(new Word(start, i, folded));
@@ -42,24 +35,15 @@ public final class Words {
      */
     public static String indexText(String text) {
         StringBuilder out = new StringBuilder(text.length());
-        int i = 0;
         int length = text.length();
-        while (i < length) {
-            int codePoint = text.codePointAt(i);
-            if (!isWordStart(codePoint)) {
-                i += Character.charCount(codePoint);
-                continue;
-            }
-            int start = i;
-            i = wordEnd(text, i);
+        for (int start = nextWordStart(text, 0), i; start < length; start = nextWordStart(text, i)) {
+            i = wordEnd(text, start);
             int before = out.length();
             if (before > 0) {
                 out.append(' ');
             }
             int wordStart = out.length();
-            if (!Folding.appendSimpleFold(text, start, i, out)) {
-                out.append(Folding.fold(text.substring(start, i)));
-            }
+            appendFolded(text, start, i, out);
             if (out.length() == wordStart) {
                 out.setLength(before); // folded to nothing: no word, no space (as in of())
             }
@@ -76,20 +60,11 @@ public final class Words {
     public static String indexStems(String text, WordForms forms, Collection<String> vocabulary) {
         StringBuilder out = new StringBuilder(text.length());
         StringBuilder word = new StringBuilder(32);
-        int i = 0;
         int length = text.length();
-        while (i < length) {
-            int codePoint = text.codePointAt(i);
-            if (!isWordStart(codePoint)) {
-                i += Character.charCount(codePoint);
-                continue;
-            }
-            int start = i;
-            i = wordEnd(text, i);
+        for (int start = nextWordStart(text, 0), i; start < length; start = nextWordStart(text, i)) {
+            i = wordEnd(text, start);
             word.setLength(0);
-            if (!Folding.appendSimpleFold(text, start, i, word)) {
-                word.append(Folding.fold(text.substring(start, i)));
-            }
+            appendFolded(text, start, i, word);
             if (word.isEmpty()) {
                 continue; // folded to nothing: no word, no space (as in of())
             }
@@ -103,6 +78,26 @@ public final class Words {
             out.append(stem);
         }
         return out.toString();
+    }
+
+    /** Where the next word starts at or after {@code from}, or the text's length when no word is left. */
+    private static int nextWordStart(String text, int from) {
+        int i = from;
+        while (i < text.length()) {
+            int codePoint = text.codePointAt(i);
+            if (isWordStart(codePoint)) {
+                return i;
+            }
+            i += Character.charCount(codePoint);
+        }
+        return i;
+    }
+
+    /** Appends the folded form of {@code text[start, end)}: the fast path when it applies, else {@link Folding#fold}. */
+    private static void appendFolded(String text, int start, int end, StringBuilder out) {
+        if (!Folding.appendSimpleFold(text, start, end, out)) {
+            out.append(Folding.fold(text.substring(start, end)));
+        }
     }
 
     /** Where the word starting at {@code start} ends: letters, digits and the combining marks that go with them. */
