@@ -40,6 +40,16 @@ public final class TestKeys {
         return TrustedKeys.of(List.of(development().publicKey()));
     }
 
+    /** The root key of the tests (a development build pins none): the only key that may authorise new keys. */
+    public static SigningKey root() {
+        return derived("root");
+    }
+
+    /** A build that pins the development key to sign and {@link #root()} as its root (like a release's two files). */
+    public static TrustedKeys pinnedDevelopmentWithRoot() {
+        return pinnedDevelopment().withRoots(List.of(root().publicKey()));
+    }
+
     /**
      * A key that is the same every run for the same name ("stranger", "key-b"): Ed25519 key generation takes its
      * 32 private bytes from the random source, so a source that always returns the name's SHA-256 makes one key.

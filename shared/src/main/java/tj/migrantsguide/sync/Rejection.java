@@ -23,6 +23,7 @@ public sealed interface Rejection {
         UNKNOWN_KEY,
         BAD_SIGNATURE,
         UNSUPPORTED_FORMAT,
+        UNAUTHORISED_KEYS,
         ROLLBACK,
         SAME_VERSION_OTHER_CONTENT,
         EXPIRED,
@@ -202,6 +203,32 @@ public sealed interface Rejection {
 
         public String details() {
             return "this app reads format " + have + ", the feed is format " + got;
+        }
+    }
+
+    /**
+     * The index announces new signing keys ({@code next_keys}) without a signature by a root key the app pins: a
+     * signing key alone (perhaps leaked) may not hand the device to other keys. Nothing is installed or learned.
+     *
+     * @param announced the ids of the keys {@code next_keys} names
+     * @param signedBy the ids of the trusted signing keys that signed the index
+     * @param roots the ids of the root keys the app pins (none in a development build)
+     */
+    record UnauthorisedKeys(List<String> announced, List<String> signedBy, List<String> roots) implements Rejection {
+        public UnauthorisedKeys {
+            announced = List.copyOf(announced);
+            signedBy = List.copyOf(signedBy);
+            roots = List.copyOf(roots);
+        }
+
+        public Reason reason() {
+            return Reason.UNAUTHORISED_KEYS;
+        }
+
+        public String details() {
+            return "next_keys names " + String.join(", ", announced) + ", signed by " + String.join(", ", signedBy)
+                    + (roots.isEmpty() ? "; this app pins no root key, so it accepts no new keys"
+                            : "; no signature by the root key " + String.join(", ", roots));
         }
     }
 

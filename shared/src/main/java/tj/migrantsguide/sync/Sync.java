@@ -34,9 +34,10 @@ import tj.migrantsguide.store.StoreException;
  * the first start.
  *
  * <p>The checks run in a fixed order (docs/feed-format.md, "Verification order"), each before anything that
- * depends on it: the index's size cap, its signature by a trusted key, a version newer than the installed one,
- * not expired; then for each pack whose hash changed, its size cap and hash while downloading; then all packs are
- * installed in one database transaction. Whatever fails, the installed content stays exactly as it was.
+ * depends on it: the index's size cap, its signature by a trusted key (and by a pinned root key if it announces new
+ * keys), a version newer than the installed one, not expired; then for each pack whose hash changed, its size cap
+ * and hash while downloading; then all packs are installed in one database transaction. Whatever fails, the
+ * installed content stays exactly as it was.
  *
  * <p>Screens never wait for this: it runs on a background thread and touches the database only for the final,
  * short transaction.
@@ -140,6 +141,13 @@ public final class Sync {
                 throw Stopped.rejected(new Rejection.BadFormat(e.file(), e.problem()));
             }
             boolean vouchedByRememberedKey = remembered.contains(signer.keyId());
+            // New signing keys need the root (TUF's root/targets split): only a root key the app pins may announce
+            // them, never a signing key on its own, so one leaked signing key cannot hand the device to another.
+            if (!index.nextKeys().isEmpty() && source.pinned().rootThatSigned(envelope).isEmpty()) {
+                throw Stopped.rejected(new Rejection.UnauthorisedKeys(
+                        index.nextKeys().stream().map(FeedKey::keyId).toList(), List.of(signer.keyId()),
+                        source.pinned().roots().stream().map(FeedKey::keyId).toList()));
+            }
             Instant now = clock.instant();
 
             // 3. Newer than what is installed.
@@ -287,7 +295,7 @@ public final class Sync {
 
         /**
          * Trust the index's {@code next_keys} from now on (key rotation), if a key the device already trusted
-         * vouched for them. Learned before the packs download: the index is verified, newer and current, and a
+         * vouched for the index (a pinned root signed it too: checked before). Learned before the packs download: the index is verified, newer and current, and a
          * sync interrupted later must not lose the rotation.
          */
         private void learnKeys(FeedIndex index, boolean vouchedByRememberedKey) throws Stopped {

@@ -112,9 +112,12 @@ final class FeedFixtures {
         Files.createDirectories(bomb);
         Files.write(bomb.resolve("index.json.gz"), gzipOfSpaces(16 << 20));
 
-        // Key rotation: A (the development key, pinned) introduces B in version 3; version 4 is signed by B alone.
+        // Key rotation: A (the development key, pinned) and the root introduce B in version 3; version 4 is signed
+        // by B alone. A alone introducing B is the attack of a leaked signing key (issue 18).
         SigningKey b = TestKeys.derived("key-b");
         Path rotation = root.resolve("key-rotation");
+        TestFeeds.write(rotation.resolve("v3-signed-by-a-and-root-introduces-b"), 3, TestFeeds.PUBLISHED,
+                TestFeeds.EXPIRES, V3_TITLES, List.of(TestKeys.development(), TestKeys.root()), List.of(b.publicKey()));
         TestFeeds.write(rotation.resolve("v3-signed-by-a-introduces-b"), 3, TestFeeds.PUBLISHED, TestFeeds.EXPIRES,
                 V3_TITLES, signedByDevelopment, List.of(b.publicKey()));
         TestFeeds.write(rotation.resolve("v4-signed-by-b"), 4, TestFeeds.PUBLISHED, TestFeeds.EXPIRES,

@@ -254,8 +254,8 @@ private fun rejectionText(strings: Strings, rejected: SyncOutcome.Rejected): Str
     Rejection.Reason.UNSUPPORTED_ENCODING, Rejection.Reason.TOO_LARGE, Rejection.Reason.COMPRESSION_BOMB,
     Rejection.Reason.TRUNCATED, Rejection.Reason.BAD_FORMAT, Rejection.Reason.MISSING_FILE,
     Rejection.Reason.OUTSIDE_FOLDER -> strings[S.SYNC_REJECT_DAMAGED]
-    Rejection.Reason.UNKNOWN_KEY, Rejection.Reason.BAD_SIGNATURE, Rejection.Reason.TAMPERED_PACK,
-    Rejection.Reason.MIX_AND_MATCH -> strings[S.SYNC_REJECT_SIGNATURE]
+    Rejection.Reason.UNKNOWN_KEY, Rejection.Reason.BAD_SIGNATURE, Rejection.Reason.UNAUTHORISED_KEYS,
+    Rejection.Reason.TAMPERED_PACK, Rejection.Reason.MIX_AND_MATCH -> strings[S.SYNC_REJECT_SIGNATURE]
     Rejection.Reason.UNSUPPORTED_FORMAT -> strings[S.SYNC_REJECT_NEWER_APP]
     Rejection.Reason.ROLLBACK, Rejection.Reason.SAME_VERSION_OTHER_CONTENT -> strings[S.SYNC_REJECT_OLDER]
     Rejection.Reason.EXPIRED -> strings[S.SYNC_REJECT_EXPIRED]
