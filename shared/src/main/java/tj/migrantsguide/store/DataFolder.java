@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.sqlite.SQLiteConfig;
 
@@ -36,7 +35,7 @@ final class DataFolder {
             .withZone(ZoneOffset.UTC);
 
     /** What had to be repaired before the files could be used. */
-    record Repair(Optional<Damage> content, Optional<Damage> user, Map<String, Integer> recovered,
+    record Repair(Optional<Damage> content, Optional<Damage> user, Salvage.Salvaged salvaged,
             Optional<String> keptAsideAs) {
         boolean any() {
             return content.isPresent() || user.isPresent();
@@ -83,11 +82,11 @@ final class DataFolder {
                 // Memory-mapped reads were a little faster still, but turn an I/O error into a crash: not taken.
                 statement.execute("PRAGMA content.cache_size = -16000");
             }
-            Map<String, Integer> recovered = Map.of();
+            Salvage.Salvaged salvaged = Salvage.Salvaged.NOTHING_READABLE;
             if (aside.isPresent() && salvageable(userDamage.get())) {
-                recovered = salvage(aside.get(), connection);
+                salvaged = salvage(aside.get(), connection);
             }
-            return new Opened(connection, new Repair(contentDamage, userDamage, recovered,
+            return new Opened(connection, new Repair(contentDamage, userDamage, salvaged,
                     aside.map(p -> p.getFileName().toString())));
         } catch (SQLException | RuntimeException e) {
             connection.close();
@@ -201,7 +200,7 @@ final class DataFolder {
      * Reads from a copy: SQLite writes to a file it opens (replaying its WAL), and the file set aside must stay
      * exactly as it was found, for a later, better rescue.
      */
-    private static Map<String, Integer> salvage(Path aside, Connection fresh) throws IOException, SQLException {
+    private static Salvage.Salvaged salvage(Path aside, Connection fresh) throws IOException, SQLException {
         Path copy = aside.resolveSibling(aside.getFileName() + ".reading");
         Path copyWal = copy.resolveSibling(copy.getFileName() + "-wal");
         try {
@@ -209,6 +208,9 @@ final class DataFolder {
             Path wal = aside.resolveSibling(aside.getFileName() + "-wal");
             if (Files.exists(wal)) {
                 Files.copy(wal, copyWal, StandardCopyOption.REPLACE_EXISTING);
+            }
+            if (!Salvage.rebuildHeader(copy, StoreFile.USER)) {
+                return Salvage.Salvaged.NOTHING_READABLE;
             }
             return Salvage.copy(copy, fresh);
         } finally {
@@ -219,9 +221,12 @@ final class DataFolder {
         }
     }
 
-    /** Nothing can be read from garbage, and a file of another app holds nothing of ours. */
+    /**
+     * A file of another app holds nothing of ours. One that is "not a database" may have lost only its first bytes
+     * (the header): {@link Salvage#rebuildHeader} finds out, and garbage gives up nothing.
+     */
     private static boolean salvageable(Damage damage) {
-        return damage != Damage.NOT_A_DATABASE && damage != Damage.FOREIGN_FILE;
+        return damage != Damage.FOREIGN_FILE;
     }
 
     private static void migrate(Path file, StoreFile kind) throws SQLException {

@@ -296,7 +296,10 @@ public final class UserData {
         repair.content().ifPresent(d -> details.put("content", d.name()));
         repair.user().ifPresent(d -> details.put("user", d.name()));
         ObjectNode recovered = details.putObject("recovered");
-        repair.recovered().forEach(recovered::put);
+        repair.salvaged().recovered().forEach(recovered::put);
+        ObjectNode lost = details.putObject("lost");
+        repair.salvaged().lost().forEach(lost::put);
+        repair.salvaged().uncounted().stream().sorted().forEach(details.putArray("uncounted")::add);
         repair.keptAsideAs().ifPresent(name -> details.put("keptAsideAs", name));
         synchronized (lock) {
             execute("record a repair", "INSERT INTO notice (kind, details, created_at) VALUES ('recovery', ?, ?)",
@@ -305,15 +308,20 @@ public final class UserData {
     }
 
     private static RecoveryNotice recoveryNotice(long id, JsonNode details, Instant when) {
-        Map<String, Integer> recovered = new LinkedHashMap<>();
-        JsonNode rows = details.path("recovered");
+        Set<String> uncounted = new LinkedHashSet<>();
+        details.path("uncounted").forEach(table -> uncounted.add(table.asText()));
+        return new RecoveryNotice(id, when, damage(details.path("content")), damage(details.path("user")),
+                rowCounts(details.path("recovered")), rowCounts(details.path("lost")), uncounted,
+                details.hasNonNull("keptAsideAs") ? Optional.of(details.get("keptAsideAs").asText()) : Optional.empty());
+    }
+
+    private static Map<String, Integer> rowCounts(JsonNode rows) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = rows.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            recovered.put(entry.getKey(), entry.getValue().asInt());
+            counts.put(entry.getKey(), entry.getValue().asInt());
         }
-        return new RecoveryNotice(id, when, damage(details.path("content")), damage(details.path("user")),
-                recovered, details.hasNonNull("keptAsideAs")
-                        ? Optional.of(details.get("keptAsideAs").asText()) : Optional.empty());
+        return counts;
     }
 
     private static Optional<Damage> damage(JsonNode node) {

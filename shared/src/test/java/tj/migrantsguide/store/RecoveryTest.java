@@ -201,6 +201,62 @@ class RecoveryTest {
         }
     }
 
+    /**
+     * Issue 18: the first 100 bytes (SQLite's header) overwritten lost everything, questions and the device token
+     * included. Now the header is written anew on a copy and every readable row comes over; a broken page of ticks on
+     * top costs the ticks on it, and the notice counts what was kept and what was lost.
+     */
+    @Test
+    void aUserFileWithoutItsHeaderAndWithABrokenPageKeepsQuestionsTokenPeopleSettingsAndMostTicks() throws Exception {
+        List<String> keys = List.of("key-1", "key-2", "key-3");
+        try (QuestionStore questions = QuestionStore.open(data)) {
+            questions.deviceToken(() -> "token-of-this-install", clock.instant());
+            for (String key : keys) {
+                questions.insert(new QuestionStore.NewQuestion(key, "https://questions.test/", "work", "RU", "tg",
+                        "Саволи " + key, Optional.empty(), ("{\"key\":\"" + key + "\"}").getBytes(StandardCharsets.UTF_8),
+                        clock.instant()));
+            }
+        }
+        Path user = data.resolve("user.db");
+        byte[] bytes = Files.readAllBytes(user);
+        int pageSize = pageSize(user);
+        // A page of the tick table itself (in a row "item-200" is followed by its time; in the key's index it is not).
+        int tickPage = indexOf(bytes, "item-2002026-11-23".getBytes(StandardCharsets.US_ASCII)) / pageSize;
+        try (RandomAccessFile raf = new RandomAccessFile(user.toFile(), "rw")) {
+            byte[] garbage = new byte[100];
+            new Random(18).nextBytes(garbage);
+            raf.seek(0);
+            raf.write(garbage);
+            raf.seek((long) tickPage * pageSize);
+            raf.write(new byte[] {(byte) 0x77, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f});
+        }
+
+        try (Guide guide = start()) {
+            RecoveryNotice notice = guide.startReport().recovery().orElseThrow();
+            assertEquals(Optional.of(Damage.NOT_A_DATABASE), notice.userDataDamage());
+            UserData recovered = guide.store().user();
+            assertEquals(List.of("Зарина", "Фарҳод"), recovered.people().stream().map(Person::name).toList());
+            assertEquals(Optional.of(Language.TAJIK), recovered.settings().language());
+            assertTrue(recovered.isBookmarked(new ItemRef(ItemKind.ARTICLE, "RU", "registration-15-days")));
+            int ticks = ticks(recovered);
+            assertTrue(ticks > TICKS / 2 && ticks < TICKS, "one page of ticks was broken: " + ticks);
+            assertEquals(ticks, notice.recoveredTicks());
+            assertEquals(TICKS - ticks, notice.lostTicks(), "the ticks' index still counts them all");
+            assertEquals(3, notice.recoveredQuestions());
+            assertEquals(0, notice.lostQuestions());
+            assertTrue(notice.deviceTokenRecovered());
+            String words = notice.describe();
+            assertTrue(words.contains("kept: 2 people, " + ticks + " ticks, 1 bookmarks, 1 settings, 3 questions"),
+                    words);
+            assertTrue(words.contains("the device token; lost: " + (TICKS - ticks) + " ticks"), words);
+        }
+        try (QuestionStore questions = QuestionStore.open(data)) {
+            // The same keys: a question resent after the rescue is the same question to the server, never a second.
+            assertEquals(keys, questions.all().stream().map(StoredQuestion::idempotencyKey).sorted().toList());
+            assertEquals("token-of-this-install", questions.deviceToken(() -> "a new token", clock.instant()));
+        }
+    }
+
     @Test
     void aUserFileWithATableMissingKeepsTheOtherTables() throws Exception {
         sql(data.resolve("user.db"), "DROP TABLE tick");
