@@ -63,6 +63,20 @@ public final class TestFeeds {
         return folder;
     }
 
+    /** A feed of Russia's packs carrying the date rules each {@code rules} gives for a language. */
+    public static Path writeFeedWithRules(Path folder, long version,
+            java.util.function.Function<Language, List<tj.migrantsguide.guide.DateRule>> rules) throws IOException {
+        List<CountryPack> packs = new ArrayList<>();
+        for (Language language : Language.values()) {
+            CountryPack p = russia(language, "Register (" + language.code() + ")");
+            packs.add(new CountryPack(p.countryCode(), p.language(), p.articles(), p.contacts(), p.checklists(),
+                    rules.apply(language)));
+        }
+        FeedWriter.write(folder, version, PUBLISHED, EXPIRES, common(), packs, List.of(),
+                List.of(TestKeys.development()));
+        return folder;
+    }
+
     /** The title of the registration article per language: change one language to change one pack. */
     public static FeedIndex write(Path folder, long version, Instant published, Instant expires,
             Map<Language, String> titles, List<SigningKey> signers, List<FeedKey> nextKeys) throws IOException {

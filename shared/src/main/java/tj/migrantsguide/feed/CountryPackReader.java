@@ -15,8 +15,12 @@ import tj.migrantsguide.guide.Checklist;
 import tj.migrantsguide.guide.ChecklistItem;
 import tj.migrantsguide.guide.Contact;
 import tj.migrantsguide.guide.ContactKind;
+import tj.migrantsguide.guide.DateEvent;
+import tj.migrantsguide.guide.DateRule;
 import tj.migrantsguide.guide.Language;
+import tj.migrantsguide.guide.Obligation;
 import tj.migrantsguide.guide.Phone;
+import tj.migrantsguide.guide.RuleLength;
 import tj.migrantsguide.guide.Stage;
 
 /**
@@ -74,6 +78,8 @@ final class CountryPackReader {
         List<Placed<Article>> articles = null;
         List<Placed<Contact>> contacts = null;
         List<Placed<Checklist>> checklists = null;
+        List<Placed<DateRule>> rules = List.of(); // optional: packs without rules do not carry the field
+        boolean rulesOther = false;
         boolean articlesOther = false;
         boolean contactsOther = false;
         boolean checklistsOther = false;
@@ -96,6 +102,10 @@ final class CountryPackReader {
                     checklistsOther = token != JsonToken.START_ARRAY;
                     checklists = checklistsOther ? skip(null) : objects("items", this::checklist);
                 }
+                case "rules" -> {
+                    rulesOther = token != JsonToken.START_ARRAY;
+                    rules = rulesOther ? skip(null) : objects("id", this::rule);
+                }
                 default -> parser.skipChildren();
             }
         }
@@ -107,7 +117,8 @@ final class CountryPackReader {
         return new CountryPack(countryCode, lang,
                 place(list(articles, articlesOther, "articles"), countryCode, lang),
                 place(list(contacts, contactsOther, "contacts"), countryCode, lang),
-                place(list(checklists, checklistsOther, "checklists"), countryCode, lang));
+                place(list(checklists, checklistsOther, "checklists"), countryCode, lang),
+                place(list(rules, rulesOther, "rules"), countryCode, lang));
     }
 
     private <T> List<T> list(List<T> read, boolean other, String name) throws FeedFormatException {
@@ -188,6 +199,35 @@ final class CountryPackReader {
 
     private static final String[] CHECKLIST = {"id", "stage", "title", "items", "sources", "verified", "order"};
 
+    private Placed<DateRule> rule() throws IOException, FeedFormatException {
+        Object[] f = fields(RULE);
+        String id = text(f[0], "id");
+        String obliges = text(f[1], "obliges");
+        Obligation obligation = Obligation.fromCode(obliges)
+                .orElseThrow(() -> new FeedFormatException(file, "rule " + id + ": unknown obligation '" + obliges + "'"));
+        String from = text(f[2], "counts_from");
+        DateEvent event = DateEvent.fromCode(from)
+                .orElseThrow(() -> new FeedFormatException(file, "rule " + id + ": unknown event '" + from + "'"));
+        String lengthText = text(f[3], "length");
+        RuleLength length = RuleLength.parse(lengthText)
+                .filter(l -> l.problem().isEmpty())
+                .orElseThrow(() -> new FeedFormatException(file, "rule " + id + ": unreadable length '" + lengthText
+                        + "'"));
+        String title = text(f[4], "title");
+        String body = text(f[5], "body");
+        String missed = text(f[6], "missed");
+        String article = text(f[7], "article");
+        List<String> contacts = strings(f[8], "contacts");
+        List<String> sources = strings(f[9], "sources");
+        Optional<LocalDate> verified = optionalDate(f[10], "verified");
+        int order = integer(f[11], "order");
+        return (country, language) -> new DateRule(id, country, language, obligation, event, length, title, body,
+                missed, article, contacts, sources, verified, order);
+    }
+
+    private static final String[] RULE = {"id", "obliges", "counts_from", "length", "title", "body", "missed",
+            "article", "contacts", "sources", "verified", "order"};
+
     private Phone phone() throws IOException, FeedFormatException {
         Object[] f = fields(PHONE);
         return new Phone(text(f[0], "dial"), text(f[1], "display"));
@@ -238,7 +278,7 @@ final class CountryPackReader {
                 parser.skipChildren();
             } else if (token == JsonToken.START_ARRAY) {
                 values[slot] = switch (name) {
-                    case "sources" -> strings(name);
+                    case "sources", "contacts" -> strings(name);
                     case "phones" -> objects("dial", this::phone);
                     case "items" -> objects("id", this::item);
                     default -> skip(OTHER);

@@ -27,6 +27,7 @@ import tj.migrantsguide.guide.Checklist;
 import tj.migrantsguide.guide.ChecklistItem;
 import tj.migrantsguide.guide.Contact;
 import tj.migrantsguide.guide.Country;
+import tj.migrantsguide.guide.DateRule;
 import tj.migrantsguide.guide.Language;
 import tj.migrantsguide.guide.Phone;
 
@@ -249,6 +250,26 @@ public final class FeedCodec {
             putStrings(node, "sources", checklist.sources());
             node.put("verified", checklist.verified().map(LocalDate::toString).orElse(null));
             node.put("order", checklist.sortOrder());
+        }
+        // Only packs that have rules carry the field: the bytes (and so the address) of every other pack stay
+        // what they were before rules existed, and older apps ignore a field they do not know.
+        if (!pack.rules().isEmpty()) {
+            ArrayNode rules = root.putArray("rules");
+            for (DateRule rule : pack.rules()) {
+                ObjectNode node = rules.addObject();
+                node.put("id", rule.id());
+                node.put("obliges", rule.obligation().code());
+                node.put("counts_from", rule.countsFrom().code());
+                node.put("length", rule.length().code());
+                node.put("title", rule.title());
+                node.put("body", rule.body());
+                node.put("missed", rule.missed());
+                node.put("article", rule.articleId());
+                putStrings(node, "contacts", rule.contactIds());
+                putStrings(node, "sources", rule.sources());
+                node.put("verified", rule.verified().map(LocalDate::toString).orElse(null));
+                node.put("order", rule.sortOrder());
+            }
         }
         return bytes(root);
     }

@@ -16,6 +16,7 @@ import tj.migrantsguide.guide.Article;
 import tj.migrantsguide.guide.Checklist;
 import tj.migrantsguide.guide.Contact;
 import tj.migrantsguide.guide.Country;
+import tj.migrantsguide.guide.DateRule;
 import tj.migrantsguide.guide.Language;
 import tj.migrantsguide.text.SearchQuery;
 
@@ -116,6 +117,21 @@ final class ContentReader implements AutoCloseable {
 
     List<Checklist> checklists(String countryCode, Language language) {
         return read("read checklists of " + countryCode, c -> PackRows.checklists(c, countryCode, language));
+    }
+
+    List<DateRule> rules(String countryCode, Language language) {
+        return read("read date rules of " + countryCode, c -> PackRows.rules(c, countryCode, language));
+    }
+
+    /** Every country's rules in {@code language}, in one read (one snapshot). */
+    List<DateRule> rules(Language language) {
+        return read("read date rules", c -> {
+            List<DateRule> rules = new ArrayList<>();
+            for (String country : PackRows.ruleCountries(c, language)) {
+                rules.addAll(PackRows.rules(c, country, language));
+            }
+            return rules;
+        });
     }
 
     List<ContentChanges> changes(long sinceVersion, Optional<Language> language) {

@@ -21,6 +21,7 @@ import tj.migrantsguide.guide.Checklist;
 import tj.migrantsguide.guide.ChecklistItem;
 import tj.migrantsguide.guide.Contact;
 import tj.migrantsguide.guide.Country;
+import tj.migrantsguide.guide.DateRule;
 import tj.migrantsguide.guide.Language;
 
 /**
@@ -77,6 +78,7 @@ final class ContentWriter implements AutoCloseable {
                 insertArticles(pack.articles());
                 insertContacts(pack.contacts());
                 insertChecklists(pack.checklists());
+                insertRules(pack.rules());
                 // Same transaction: a reader never sees the new content with the old index.
                 indexer.addPack(pack.countryCode(), pack.language().code());
             }
@@ -188,7 +190,7 @@ final class ContentWriter implements AutoCloseable {
         String country = packName.substring(0, dash);
         String language = packName.substring(dash + 1);
         SearchIndex.removePack(connection, country, language);
-        for (String table : List.of("article", "contact", "checklist")) {
+        for (String table : List.of("article", "contact", "checklist", "date_rule")) {
             // checklist_item rows go with their checklist (ON DELETE CASCADE).
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM " + table + " WHERE country = ? AND language = ?")) {
@@ -296,6 +298,32 @@ final class ContentWriter implements AutoCloseable {
             }
             list.executeBatch();
             item.executeBatch();
+        }
+    }
+
+    private void insertRules(List<DateRule> rules) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO date_rule (id, language, country, obliges, counts_from, length, title, body, missed,
+                    article, contacts, sources, verified, sort_order)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            for (DateRule r : rules) {
+                insert.setString(1, r.id());
+                insert.setString(2, r.language().code());
+                insert.setString(3, r.countryCode());
+                insert.setString(4, r.obligation().code());
+                insert.setString(5, r.countsFrom().code());
+                insert.setString(6, r.length().code());
+                insert.setString(7, r.title());
+                insert.setString(8, r.body());
+                insert.setString(9, r.missed());
+                insert.setString(10, r.articleId());
+                insert.setString(11, StoredLists.strings(r.contactIds()));
+                insert.setString(12, StoredLists.strings(r.sources()));
+                insert.setString(13, StoredLists.date(r.verified()));
+                insert.setInt(14, r.sortOrder());
+                insert.addBatch();
+            }
+            insert.executeBatch();
         }
     }
 

@@ -16,6 +16,7 @@ import tj.migrantsguide.guide.Article;
 import tj.migrantsguide.guide.Checklist;
 import tj.migrantsguide.guide.Contact;
 import tj.migrantsguide.guide.Country;
+import tj.migrantsguide.guide.DateRule;
 import tj.migrantsguide.guide.Language;
 import tj.migrantsguide.text.Alphabet;
 
@@ -251,6 +252,16 @@ public final class GuideStore implements AutoCloseable {
 
     public List<Checklist> checklists(String countryCode, Language language) {
         return content.checklists(countryCode, language);
+    }
+
+    /** The deadlines the feed gives for one country, in the guide's order (none for most countries). */
+    public List<DateRule> rules(String countryCode, Language language) {
+        return content.rules(countryCode, language);
+    }
+
+    /** Every country's deadlines in {@code language}, by country code, then in the guide's order. */
+    public List<DateRule> rules(Language language) {
+        return content.rules(language);
     }
 
     /**

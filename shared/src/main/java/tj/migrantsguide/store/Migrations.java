@@ -270,7 +270,68 @@ final class Migrations {
                         PRIMARY KEY (update_id, position))""",
                     "ALTER TABLE installed_feed ADD COLUMN origin TEXT NOT NULL DEFAULT 'unknown'",
                     "ALTER TABLE installed_feed ADD COLUMN received_from TEXT NOT NULL DEFAULT ''",
-                    "ALTER TABLE installed_feed ADD COLUMN signed_by TEXT NOT NULL DEFAULT ''")));
+                    "ALTER TABLE installed_feed ADD COLUMN signed_by TEXT NOT NULL DEFAULT ''")),
+            // The deadlines that keep a migrant legal (issue 16): the feed's rules, as content...
+            new Migration(6, "date rules", StoreFile.CONTENT, List.of(
+                    """
+                    CREATE TABLE date_rule (
+                        id TEXT NOT NULL,
+                        language TEXT NOT NULL,
+                        country TEXT NOT NULL,
+                        obliges TEXT NOT NULL,
+                        counts_from TEXT NOT NULL,
+                        length TEXT NOT NULL,
+                        title TEXT NOT NULL,
+                        body TEXT NOT NULL,
+                        missed TEXT NOT NULL,
+                        article TEXT NOT NULL,
+                        contacts TEXT NOT NULL,
+                        sources TEXT NOT NULL,
+                        verified TEXT,
+                        sort_order INTEGER NOT NULL,
+                        PRIMARY KEY (id, language))""",
+                    "CREATE INDEX date_rule_by_country ON date_rule(country, language, sort_order)")),
+            // ...and each person's own dates, as user data: never sent, never touched by an update. date_seen is
+            // the deadline each rule gave the person when last computed (so that a rule changed by an update is told
+            // once: date_notice), or the last one a withdrawn rule gave.
+            new Migration(6, "personal dates", List.of(
+                    """
+                    CREATE TABLE personal_date (
+                        person INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+                        country TEXT NOT NULL,
+                        event TEXT NOT NULL,
+                        day TEXT NOT NULL,
+                        set_at TEXT NOT NULL,
+                        PRIMARY KEY (person, country, event))""",
+                    """
+                    CREATE TABLE date_seen (
+                        person INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+                        rule TEXT NOT NULL,
+                        country TEXT NOT NULL,
+                        event TEXT NOT NULL,
+                        event_day TEXT NOT NULL,
+                        length TEXT NOT NULL,
+                        due TEXT NOT NULL,
+                        titles TEXT NOT NULL,
+                        withdrawn INTEGER NOT NULL DEFAULT 0,
+                        PRIMARY KEY (person, rule))""",
+                    """
+                    CREATE TABLE date_notice (
+                        id INTEGER PRIMARY KEY,
+                        person INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+                        rule TEXT NOT NULL,
+                        country TEXT NOT NULL,
+                        kind TEXT NOT NULL CHECK (kind IN ('moved', 'withdrawn')),
+                        due_before TEXT NOT NULL,
+                        due_after TEXT,
+                        length_before TEXT NOT NULL,
+                        length_after TEXT,
+                        titles TEXT NOT NULL,
+                        sources TEXT NOT NULL,
+                        verified TEXT,
+                        created_at TEXT NOT NULL,
+                        seen_at TEXT)""",
+                    "CREATE INDEX date_notice_by_person ON date_notice(person, seen_at)")));
 
     private Migrations() {}
 

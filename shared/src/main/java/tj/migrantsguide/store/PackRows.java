@@ -11,7 +11,11 @@ import tj.migrantsguide.guide.Checklist;
 import tj.migrantsguide.guide.ChecklistItem;
 import tj.migrantsguide.guide.Contact;
 import tj.migrantsguide.guide.ContactKind;
+import tj.migrantsguide.guide.DateEvent;
+import tj.migrantsguide.guide.DateRule;
 import tj.migrantsguide.guide.Language;
+import tj.migrantsguide.guide.Obligation;
+import tj.migrantsguide.guide.RuleLength;
 import tj.migrantsguide.guide.Stage;
 
 /**
@@ -81,6 +85,42 @@ final class PackRows {
             }
         }
         return checklists;
+    }
+
+    static List<DateRule> rules(Connection c, String countryCode, Language language) throws SQLException {
+        List<DateRule> rules = new ArrayList<>();
+        try (PreparedStatement query = packQuery(c, """
+                SELECT id, obliges, counts_from, length, title, body, missed, article, contacts, sources, verified,
+                    sort_order
+                FROM date_rule WHERE country = ? AND language = ? ORDER BY sort_order, id""", countryCode, language);
+                ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                // Written by this app from a checked pack: a value it cannot read is a damaged row, not a rule.
+                rules.add(new DateRule(rows.getString(1), countryCode, language,
+                        Obligation.fromCode(rows.getString(2)).orElseThrow(),
+                        DateEvent.fromCode(rows.getString(3)).orElseThrow(),
+                        RuleLength.parse(rows.getString(4)).orElseThrow(), rows.getString(5), rows.getString(6),
+                        rows.getString(7), rows.getString(8), StoredLists.strings(rows.getString(9)),
+                        StoredLists.strings(rows.getString(10)), StoredLists.date(rows.getString(11)),
+                        rows.getInt(12)));
+            }
+        }
+        return rules;
+    }
+
+    /** The countries that have rules in {@code language}, in code order. */
+    static List<String> ruleCountries(Connection c, Language language) throws SQLException {
+        List<String> countries = new ArrayList<>();
+        try (PreparedStatement query = c.prepareStatement(
+                "SELECT DISTINCT country FROM date_rule WHERE language = ? ORDER BY country")) {
+            query.setString(1, language.code());
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    countries.add(rows.getString(1));
+                }
+            }
+        }
+        return countries;
     }
 
     /** A query over one country pack: {@code sql}'s two parameters are the country and the language. */

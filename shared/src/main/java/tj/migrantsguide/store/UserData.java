@@ -36,16 +36,23 @@ public final class UserData {
     private final Connection connection;
     private final Clock clock;
     private final Settings settings;
+    private final PersonalDates dates;
 
     UserData(Object lock, Connection connection, Clock clock) {
         this.lock = lock;
         this.connection = connection;
         this.clock = clock;
         this.settings = new Settings(this);
+        this.dates = new PersonalDates(lock, connection, clock, this);
     }
 
     public Settings settings() {
         return settings;
+    }
+
+    /** Each person's own dates and what was told about them (issue 16: My dates). */
+    public PersonalDates dates() {
+        return dates;
     }
 
     // ---- people ----
@@ -93,7 +100,7 @@ public final class UserData {
     }
 
     /**
-     * Removes a person and their ticks.
+     * Removes a person with their ticks and dates.
      *
      * @throws LastPersonException when they are the only person left: the device always has one
      */
@@ -386,7 +393,8 @@ public final class UserData {
         }
     }
 
-    private void requirePerson(long personId) {
+    /** @throws NoSuchPersonException when there is no such person (call under the lock) */
+    void requirePerson(long personId) {
         try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM person WHERE id = ?")) {
             query.setLong(1, personId);
             try (ResultSet rows = query.executeQuery()) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tj.migrantsguide.Guide;
 import tj.migrantsguide.TestFeeds;
+import tj.migrantsguide.TestRules;
 import tj.migrantsguide.feed.FeedFiles;
 import tj.migrantsguide.guide.Language;
 
@@ -198,6 +199,42 @@ class MigrationTest {
             assertEquals(1, changes.size());
             assertEquals("work-patent", changes.get(0).items().get(0).id());
             assertEquals(ItemChange.Change.REMOVED, changes.get(0).items().get(0).change());
+        }
+    }
+
+    @Test
+    void version5FolderKeepsContentAndTicksAndGainsRulesAndPersonalDates() throws Exception {
+        Path data = Files.createDirectories(temp.resolve("data"));
+        try (Connection content = connect(data.resolve("content.db"))) {
+            run(content, "PRAGMA journal_mode = WAL");
+            Migrations.migrate(content, StoreFile.CONTENT, 5);
+            run(content,
+                    "INSERT INTO installed_feed VALUES (1, 5, '2026-11-01T00:00:00Z', '2027-05-01T00:00:00Z',"
+                            + " '2026-11-20T08:00:00Z', 'update', '', '')",
+                    "INSERT INTO installed_pack VALUES ('RU-ru', 'aa11'), ('common', 'bb22')",
+                    "INSERT INTO country VALUES ('RU', 10)",
+                    "INSERT INTO article VALUES ('registration-15-days', 'ru', 'RU', 'abroad', 'Учёт',"
+                            + " 'Текст.', '[\"004_48969e50023832c2.txt:31\"]', '2026-11-23', 1)");
+        }
+        try (Connection user = connect(data.resolve("user.db"))) {
+            run(user, "PRAGMA journal_mode = WAL");
+            Migrations.migrate(user, StoreFile.USER, 5);
+            run(user, "INSERT INTO tick VALUES (1, 'RU', 'before-you-leave', 'foreign-passport',"
+                    + " '2026-11-20T08:00:00Z')");
+        }
+
+        try (GuideStore store = GuideStore.open(data, clock)) {
+            assertEquals(Migrations.latestVersion(), store.schemaVersion());
+            assertEquals(5, store.installedFeed().orElseThrow().version());
+            assertEquals("registration-15-days", store.articles("RU", Language.RUSSIAN).get(0).id());
+            assertEquals(Set.of("foreign-passport"), store.user().tickedItems(1, "RU", "before-you-leave"));
+            assertEquals(List.of(), store.rules("RU", Language.RUSSIAN));
+            assertEquals(List.of(), store.user().dates().dates(1));
+
+            store.apply(ContentUpdate.whole(Packs.feed(6, List.of(new tj.migrantsguide.feed.CountryPack("RU",
+                    Language.RUSSIAN, List.of(), List.of(), List.of(), List.of(TestRules.russia(Language.RUSSIAN))))),
+                    store.installedPacks().keySet()));
+            assertEquals(List.of(TestRules.russia(Language.RUSSIAN)), store.rules("RU", Language.RUSSIAN));
         }
     }
 

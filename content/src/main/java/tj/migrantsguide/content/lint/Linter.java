@@ -59,11 +59,18 @@ public final class Linter {
             "contact", Set.of("kind", "name", "phone", "address", "hours", "languages", "email", "website",
                     "emergency", "source", "verified"),
             "checklist", Set.of("stage", "title", "source", "verified"),
+            "rule", Set.of("obliges", "counts-from", "length", "article", "contact", "title", "missed", "source",
+                    "verified"),
             "country", Set.of("name.tg", "name.ru", "name.en", "order"));
-    private static final Set<String> REPEATABLE = Set.of("source", "phone");
+    private static final Set<String> REPEATABLE = Set.of("source", "phone", "contact");
     /** Fields that state facts: they must read the same in all three languages. */
-    private static final List<String> FACT_FIELDS =
-            List.of("stage", "kind", "emergency", "verified", "website", "email", "languages");
+    private static final List<String> FACT_FIELDS = List.of("stage", "kind", "emergency", "verified", "website",
+            "email", "languages", "obliges", "counts-from", "length", "article");
+    /**
+     * The migrants' own country: its rules for foreigners (registration within 10 days of arrival,
+     * 002_c822f97398750e5b.txt:403) are not the rules of our readers, who are its citizens.
+     */
+    static final String HOME_COUNTRY = "TJ";
 
     private final Clock clock;
     private final Optional<Path> documentsFolder;
@@ -212,6 +219,9 @@ public final class Linter {
                 if (item.kind().equals("checklist")) {
                     checkChecklistItems(item);
                 }
+                if (item.kind().equals("rule")) {
+                    checkRule(item);
+                }
                 tajikLetterSeen |= TextChecks.hasTajikLetter(allText(item.block()));
             }
             if (language == Language.TAJIK && !file.blocks().isEmpty() && !tajikLetterSeen) {
@@ -353,11 +363,16 @@ public final class Linter {
                 problems.add(Problem.of(file, block.line(), Rule.EMPTY_TEXT,
                         "'" + block.id() + "' needs a " + titleKey));
             }
-            if (block.kind().equals("article") && block.body().isBlank()) {
+            if ((block.kind().equals("article") || block.kind().equals("rule")) && block.body().isBlank()) {
                 problems.add(Problem.of(file, block.line(), Rule.EMPTY_TEXT,
-                        "article '" + block.id() + "' has no text after '---'"));
+                        block.kind() + " '" + block.id() + "' has no text after '---'"));
             }
-            for (String key : List.of("title", "name", "address", "hours")) {
+            if (block.kind().equals("rule") && block.value("missed", "").isBlank()) {
+                problems.add(Problem.of(file, block.line(), Rule.EMPTY_TEXT,
+                        "rule '" + block.id() + "' needs 'missed:', what happens when the date is missed (say so"
+                                + " when no source tells)"));
+            }
+            for (String key : List.of("title", "name", "address", "hours", "missed")) {
                 block.field(key).ifPresent(f -> checkText(file, f.line(), f.value(), item.language()));
             }
             if (!block.body().isEmpty()) {
@@ -445,6 +460,41 @@ public final class Linter {
             }
         }
 
+        /** A date rule: sane numbers, an article and contacts that exist, and never the home country's own. */
+        private void checkRule(SourceItem item) {
+            Block block = item.block();
+            if (item.country().equals(HOME_COUNTRY)) {
+                once(item, block.line(), Rule.HOME_COUNTRY_RULE, "rule '" + item.id() + "' is in " + HOME_COUNTRY
+                        + ": the guide's rules are those of the destinations for citizens of Tajikistan, not"
+                        + " Tajikistan's rules for foreigners");
+            }
+            block.field("length").ifPresent(f -> tj.migrantsguide.guide.RuleLength.parse(f.value())
+                    .flatMap(tj.migrantsguide.guide.RuleLength::problem)
+                    .ifPresent(problem -> once(item, f.line(), Rule.RULE_NUMBER,
+                            "'" + item.id() + "': " + problem)));
+            Optional<Field> article = block.field("article");
+            if (article.isEmpty()) {
+                once(item, block.line(), Rule.RULE_ARTICLE,
+                        "rule '" + item.id() + "' needs 'article:', the article of " + item.country()
+                                + " that explains it");
+            } else if (!isOf(item.country(), article.get().value(), "article")) {
+                once(item, article.get().line(), Rule.RULE_ARTICLE, "'" + item.id() + "': article '"
+                        + article.get().value() + "' is no article of " + item.country());
+            }
+            for (Field contact : block.all("contact")) {
+                if (!isOf(item.country(), contact.value(), "contact")) {
+                    once(item, contact.line(), Rule.RULE_CONTACT, "'" + item.id() + "': contact '"
+                            + contact.value() + "' is no contact of " + item.country());
+                }
+            }
+        }
+
+        /** Whether {@code country} has an item {@code id} of that kind (in any of its languages). */
+        private boolean isOf(String country, String id, String kind) {
+            Map<Language, SourceItem> found = items.getOrDefault(country, Map.of()).get(id);
+            return found != null && found.values().stream().anyMatch(i -> i.kind().equals(kind));
+        }
+
         private void checkChecklistItems(SourceItem item) {
             Set<String> seen = new HashSet<>();
             for (ChecklistLine line : item.checklist()) {
@@ -499,6 +549,8 @@ public final class Linter {
             }
             compareLists(path, got, "source", values(want, "source", false), values(got, "source", false), where, true);
             compareLists(path, got, "phone", values(want, "phone", true), values(got, "phone", true), where, false);
+            compareLists(path, got, "contact", values(want, "contact", false), values(got, "contact", false), where,
+                    false);
             if (want.kind().equals("checklist")) {
                 List<String> wantIds = reference.checklist().stream().map(ChecklistLine::id).toList();
                 List<String> gotIds = other.checklist().stream().map(ChecklistLine::id).toList();
@@ -557,7 +609,7 @@ public final class Linter {
 
     private static String allText(Block block) {
         StringBuilder text = new StringBuilder();
-        for (String key : List.of("title", "name", "address", "hours")) {
+        for (String key : List.of("title", "name", "address", "hours", "missed")) {
             block.field(key).ifPresent(f -> text.append(f.value()).append('\n'));
         }
         return text.append(block.body()).toString();

@@ -23,6 +23,7 @@ public enum Rule {
     UNKNOWN_COUNTRY("unknown-country", Severity.ERROR),
     WRONG_LANGUAGE("wrong-language", Severity.ERROR),
     BAD_NUMBER("bad-number", Severity.ERROR),
+    RULE_FORMAT("rule-format", Severity.ERROR),
     // sources
     MISSING_SOURCE("missing-source", Severity.ERROR),
     SOURCE_FORMAT("source-format", Severity.ERROR),
@@ -60,6 +61,11 @@ public enum Rule {
     BAD_WEBSITE("bad-website", Severity.ERROR),
     UNKNOWN_FIELD("unknown-field", Severity.ERROR),
     DUPLICATE_FIELD("duplicate-field", Severity.ERROR),
+    // date rules
+    RULE_NUMBER("rule-number", Severity.ERROR),
+    RULE_ARTICLE("rule-article", Severity.ERROR),
+    RULE_CONTACT("rule-contact", Severity.ERROR),
+    HOME_COUNTRY_RULE("home-country-rule", Severity.ERROR),
     // the words
     TAJIK_WRONG_LETTER("tajik-wrong-letter", Severity.ERROR),
     TAJIK_OLD_FONT("tajik-old-font", Severity.ERROR),

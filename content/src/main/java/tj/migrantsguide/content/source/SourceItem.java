@@ -5,7 +5,7 @@ import java.util.List;
 import tj.migrantsguide.guide.Language;
 
 /**
- * An article, contact or checklist as written in one language file, with the fields the loader parsed once
+ * An article, contact, checklist or rule as written in one language file, with the fields the loader parsed once
  * (sources, phone lines, checklist lines, verification) and their lines, for the linter. The raw {@link Block}
  * stays for the checks on fields and text.
  *

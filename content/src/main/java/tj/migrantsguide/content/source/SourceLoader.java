@@ -19,8 +19,12 @@ import tj.migrantsguide.guide.ChecklistItem;
 import tj.migrantsguide.guide.Contact;
 import tj.migrantsguide.guide.ContactKind;
 import tj.migrantsguide.guide.Country;
+import tj.migrantsguide.guide.DateEvent;
+import tj.migrantsguide.guide.DateRule;
 import tj.migrantsguide.guide.Language;
+import tj.migrantsguide.guide.Obligation;
 import tj.migrantsguide.guide.Phone;
+import tj.migrantsguide.guide.RuleLength;
 import tj.migrantsguide.guide.Stage;
 
 /**
@@ -102,12 +106,13 @@ public final class SourceLoader {
         List<Article> articles = new ArrayList<>();
         List<Contact> contacts = new ArrayList<>();
         List<Checklist> checklists = new ArrayList<>();
+        List<DateRule> rules = new ArrayList<>();
         int order = 0;
         for (Block block : file.blocks()) {
             order++;
             if (!ITEM_KINDS.contains(block.kind())) {
                 problems.add(Problem.of(file.path(), block.line(), Rule.UNKNOWN_KIND,
-                        "unknown block kind '" + block.kind() + "' (article, contact, checklist)"));
+                        "unknown block kind '" + block.kind() + "' (article, contact, checklist, rule)"));
                 continue;
             }
             SourceItem item = item(country, language, file, block, problems);
@@ -122,17 +127,56 @@ public final class SourceLoader {
                         block.value("hours", ""), block.value("languages", ""), block.value("email", ""),
                         block.value("website", ""), block.body(), sources(item), verifiedDate(item),
                         block.value("emergency", "no").equals("yes"), order));
+                case "rule" -> rule(file, block, item, order, problems).ifPresent(rules::add);
                 default -> checklists.add(new Checklist(
                         block.id(), country, stage(file, block, problems), language, block.value("title", ""),
                         item.checklist().stream().map(l -> new ChecklistItem(l.id(), l.text())).toList(),
                         sources(item), verifiedDate(item), order));
             }
         }
-        return new CountryPack(country, language, articles, contacts, checklists);
+        return new CountryPack(country, language, articles, contacts, checklists, rules);
     }
 
     /** The kinds of block a country's language file holds. */
-    public static final List<String> ITEM_KINDS = List.of("article", "contact", "checklist");
+    public static final List<String> ITEM_KINDS = List.of("article", "contact", "checklist", "rule");
+
+    /**
+     * A {@code rule} block as the feed carries it; empty (with {@link Rule#RULE_FORMAT} reported) when what it
+     * obliges, the event it counts from or its length cannot be read. Numbers out of range, the article and the
+     * contacts are the linter's to check.
+     */
+    private static Optional<DateRule> rule(SourceFile file, Block block, SourceItem item, int order,
+            List<Problem> problems) {
+        Optional<Obligation> obligation = ruleField(file, block, "obliges", Obligation::fromCode,
+                java.util.Arrays.stream(Obligation.values()).map(Obligation::code).toList(), problems);
+        Optional<DateEvent> event = ruleField(file, block, "counts-from", DateEvent::fromCode,
+                java.util.Arrays.stream(DateEvent.values()).map(DateEvent::code).toList(), problems);
+        Optional<RuleLength> length = ruleField(file, block, "length", RuleLength::parse,
+                List.of("N calendar-days", "N working-days", "monthly", "N days-in-any M"), problems);
+        if (obligation.isEmpty() || event.isEmpty() || length.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new DateRule(block.id(), item.country(), item.language(), obligation.get(), event.get(),
+                length.get(), block.value("title", ""), block.body(), block.value("missed", ""),
+                block.value("article", ""), block.all("contact").stream().map(Field::value).toList(), sources(item),
+                verifiedDate(item), order));
+    }
+
+    private static <T> Optional<T> ruleField(SourceFile file, Block block, String key,
+            java.util.function.Function<String, Optional<T>> read, List<String> forms, List<Problem> problems) {
+        Optional<Field> field = block.field(key);
+        if (field.isEmpty()) {
+            problems.add(Problem.of(file.path(), block.line(), Rule.RULE_FORMAT,
+                    "rule '" + block.id() + "' needs '" + key + ": " + String.join(" | ", forms) + "'"));
+            return Optional.empty();
+        }
+        Optional<T> value = read.apply(field.get().value());
+        if (value.isEmpty()) {
+            problems.add(Problem.of(file.path(), field.get().line(), Rule.RULE_FORMAT,
+                    key + " is one of " + String.join(", ", forms) + "; got " + field.get().value()));
+        }
+        return value;
+    }
 
     /** Reads the fields every check and the packs need, once: sources, phone lines, checklist lines, date. */
     private static SourceItem item(String country, Language language, SourceFile file, Block block,
