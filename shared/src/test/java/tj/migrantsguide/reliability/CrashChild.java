@@ -30,6 +30,9 @@ import tj.migrantsguide.transport.JdkHttpTransport;
  *       arrived (the install comes next), then {@code SYNCED <result>}.</li>
  *   <li>{@code tick DATA COUNT}: ticks items one by one, with a bookmark and a setting each time; prints
  *       {@code TICKED <i>} after each tick is committed, {@code DONE} at the end.</li>
+ *   <li>{@code dates DATA COUNT}: saves personal dates one by one (country {@code C<i>}), each followed by a
+ *       computed deadline and a notice written together ({@code PersonalDates.record}); prints {@code DATED <i>}
+ *       after both are committed.</li>
  * </ul>
  * After its last line it waits to be killed.
  */
@@ -72,6 +75,26 @@ public final class CrashChild {
                     user.bookmark(new ItemRef(ItemKind.ARTICLE, "RU", "article-" + i));
                     user.settings().setTextSize(tj.migrantsguide.store.TextSize.values()[i % 4]);
                     ChildJvm.say("TICKED " + i);
+                }
+                ChildJvm.say("DONE");
+                ChildJvm.waitToBeKilled();
+            }
+            case "dates" -> {
+                GuideStore store = GuideStore.open(data, clock);
+                tj.migrantsguide.store.PersonalDates dates = store.user().dates();
+                int count = Integer.parseInt(args[2]);
+                java.time.LocalDate entry = java.time.LocalDate.of(2026, 11, 1);
+                for (int i = 0; i < count; i++) {
+                    String country = "C" + i;
+                    dates.set(1, country, tj.migrantsguide.guide.DateEvent.ENTRY, entry);
+                    dates.record(1, java.util.List.of(new tj.migrantsguide.store.SeenDeadline(1, "rule-" + i, country,
+                            tj.migrantsguide.guide.DateEvent.ENTRY, entry, "15 calendar-days", entry.plusDays(15),
+                            java.util.Map.of(), false)), java.util.List.of(tj.migrantsguide.store.DateNotice.of(1,
+                            "rule-" + i, country, tj.migrantsguide.store.DateNotice.Kind.MOVED, entry.plusDays(30),
+                            java.util.Optional.of(entry.plusDays(15)), "30 calendar-days",
+                            java.util.Optional.of("15 calendar-days"), java.util.Map.of(), java.util.List.of(),
+                            java.util.Optional.empty())));
+                    ChildJvm.say("DATED " + i);
                 }
                 ChildJvm.say("DONE");
                 ChildJvm.waitToBeKilled();
