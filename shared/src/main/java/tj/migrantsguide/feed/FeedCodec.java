@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 import tj.migrantsguide.guide.Article;
 import tj.migrantsguide.guide.Checklist;
 import tj.migrantsguide.guide.ChecklistItem;
+import tj.migrantsguide.guide.Concept;
 import tj.migrantsguide.guide.Contact;
 import tj.migrantsguide.guide.Country;
 import tj.migrantsguide.guide.DateRule;
@@ -177,6 +178,20 @@ public final class FeedCodec {
             }
             node.put("order", country.sortOrder());
         }
+        if (!pack.concepts().isEmpty()) {
+            // Written only when there are concepts: a common pack without them keeps its bytes (and its hash).
+            ArrayNode concepts = root.putArray("concepts");
+            for (Concept concept : pack.concepts()) {
+                ObjectNode node = concepts.addObject();
+                node.put("id", concept.id());
+                ObjectNode words = node.putObject("words");
+                for (Language language : Language.values()) {
+                    if (!concept.words(language).isEmpty()) {
+                        putStrings(words, language.code(), concept.words(language));
+                    }
+                }
+            }
+        }
         return bytes(root);
     }
 
@@ -195,7 +210,28 @@ public final class FeedCodec {
             }
             countries.add(new Country(in.text(node, "code"), names, in.integer(node, "order")));
         }
-        return new CommonPack(countries);
+        List<Concept> concepts = new ArrayList<>();
+        if (in.root.has("concepts")) { // absent in feeds published before the concept table
+            for (JsonNode node : in.array(in.root, "concepts")) {
+                Map<Language, List<String>> words = new EnumMap<>(Language.class);
+                JsonNode wordsNode = in.object(node, "words");
+                for (Iterator<String> it = wordsNode.fieldNames(); it.hasNext(); ) {
+                    String code = it.next();
+                    List<String> list = new ArrayList<>();
+                    for (JsonNode word : in.array(wordsNode, code)) {
+                        if (!word.isTextual()) {
+                            throw new FeedFormatException(file, "concept words must be text");
+                        }
+                        checkWholeCharacters(file, word.textValue(), "words");
+                        list.add(word.textValue());
+                    }
+                    words.put(Language.fromCode(code).orElseThrow(() -> new IllegalStateException("unreachable")),
+                            list);
+                }
+                concepts.add(new Concept(in.text(node, "id"), words));
+            }
+        }
+        return new CommonPack(countries, concepts);
     }
 
     // ---- country pack ----

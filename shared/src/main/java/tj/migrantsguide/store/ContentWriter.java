@@ -19,6 +19,7 @@ import tj.migrantsguide.feed.PackEntry;
 import tj.migrantsguide.guide.Article;
 import tj.migrantsguide.guide.Checklist;
 import tj.migrantsguide.guide.ChecklistItem;
+import tj.migrantsguide.guide.Concept;
 import tj.migrantsguide.guide.Contact;
 import tj.migrantsguide.guide.Country;
 import tj.migrantsguide.guide.DateRule;
@@ -62,8 +63,10 @@ final class ContentWriter implements AutoCloseable {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("DELETE FROM country_name");
                     statement.execute("DELETE FROM country");
+                    statement.execute("DELETE FROM concept_word");
                 }
                 insertCountries(update.common().get().countries());
+                insertConcepts(update.common().get().concepts());
             }
             for (String removed : update.removedPacks()) {
                 deletePackRows(removed);
@@ -219,6 +222,26 @@ final class ContentWriter implements AutoCloseable {
             }
             country.executeBatch();
             name.executeBatch();
+        }
+    }
+
+    /** The concept table: one row per word or phrase, as written; search folds and stems them when it loads them. */
+    private void insertConcepts(List<Concept> concepts) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT OR IGNORE INTO concept_word (concept, language, position, words) VALUES (?, ?, ?, ?)")) {
+            for (Concept concept : concepts) {
+                for (Language language : Language.values()) {
+                    List<String> words = concept.words(language);
+                    for (int i = 0; i < words.size(); i++) {
+                        insert.setString(1, concept.id());
+                        insert.setString(2, language.code());
+                        insert.setInt(3, i);
+                        insert.setString(4, words.get(i));
+                        insert.addBatch();
+                    }
+                }
+            }
+            insert.executeBatch();
         }
     }
 

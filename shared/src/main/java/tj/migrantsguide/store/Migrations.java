@@ -331,7 +331,17 @@ final class Migrations {
                         verified TEXT,
                         created_at TEXT NOT NULL,
                         seen_at TEXT)""",
-                    "CREATE INDEX date_notice_by_person ON date_notice(person, seen_at)")));
+                    "CREATE INDEX date_notice_by_person ON date_notice(person, seen_at)")),
+            // The concept table of the common pack (words that mean the same, in every language): search adds a
+            // typed word's synonyms to the query (SearchIndex, Concepts). Filled by the next common pack installed.
+            new Migration(8, "concept table for search synonyms", StoreFile.CONTENT, List.of(
+                    """
+                    CREATE TABLE concept_word (
+                        concept TEXT NOT NULL,
+                        language TEXT NOT NULL,
+                        position INTEGER NOT NULL,
+                        words TEXT NOT NULL,
+                        PRIMARY KEY (concept, language, position))""")));
 
     private Migrations() {}
 

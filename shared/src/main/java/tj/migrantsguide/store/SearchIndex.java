@@ -10,11 +10,13 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import tj.migrantsguide.guide.Concept;
 import tj.migrantsguide.guide.Language;
 import tj.migrantsguide.text.Excerpts;
 import tj.migrantsguide.text.Highlighted;
@@ -82,6 +84,8 @@ final class SearchIndex {
     private final Map<Language, WordForms> wordForms = new EnumMap<>(Language.class);
     private final Map<Language, Typos> typos = new EnumMap<>(Language.class);
     private long typosVersion = -1;
+    private ConceptTable concepts = ConceptTable.EMPTY;
+    private long conceptsVersion = -1;
 
     /** The searching side, on the store's connection; statements are prepared once and reused. */
     SearchIndex(Connection connection) {
@@ -282,11 +286,12 @@ final class SearchIndex {
         }
         Set<Long> rowids = new LinkedHashSet<>();
         Map<Long, Terms> matchedBy = new HashMap<>();
+        ConceptTable synonyms = concepts();
         for (Language in : order) {
             if (rowids.size() >= limit) {
                 break;
             }
-            Terms terms = Terms.of(query, forms(in));
+            Terms terms = Terms.of(query, forms(in), synonyms);
             add(best(table(in), terms.matchExpression(), limit - rowids.size()), terms, rowids, matchedBy);
         }
         Optional<String> corrected = Optional.empty();
@@ -415,15 +420,46 @@ final class SearchIndex {
     private static final int NEAR_COUNT_CAP = 50;
 
     /**
+     * The concept table (synonyms), read when first needed and again after the content changed (another connection
+     * committed: {@code PRAGMA data_version}).
+     */
+    private ConceptTable concepts() throws SQLException {
+        long version = dataVersion();
+        if (version == conceptsVersion) {
+            return concepts;
+        }
+        Map<String, Map<Language, List<String>>> words = new LinkedHashMap<>();
+        PreparedStatement select = prepared(
+                "SELECT concept, language, words FROM concept_word ORDER BY concept, language, position");
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                Optional<Language> language = Language.fromCode(rows.getString(2));
+                if (language.isPresent()) {
+                    words.computeIfAbsent(rows.getString(1), k -> new EnumMap<>(Language.class))
+                            .computeIfAbsent(language.get(), k -> new ArrayList<>()).add(rows.getString(3));
+                }
+            }
+        }
+        List<Concept> table = new ArrayList<>();
+        words.forEach((id, byLanguage) -> table.add(new Concept(id, byLanguage)));
+        concepts = new ConceptTable(table, this::forms);
+        conceptsVersion = version;
+        return concepts;
+    }
+
+    private long dataVersion() throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("PRAGMA data_version")) {
+            return rows.next() ? rows.getLong(1) : 0;
+        }
+    }
+
+    /**
      * The vocabulary's typo lookup for {@code language}, built when first needed and again after the content
      * changed (another connection committed: {@code PRAGMA data_version}).
      */
     private Typos typos(Language language) throws SQLException {
-        long version;
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("PRAGMA data_version")) {
-            version = rows.next() ? rows.getLong(1) : 0;
-        }
+        long version = dataVersion();
         if (version != typosVersion) {
             typos.clear();
             typosVersion = version;

@@ -17,10 +17,35 @@ import tj.migrantsguide.text.WordForms;
  * @param typed the words the alternatives stand for, folded and space-separated (the corrected ones for typos)
  */
 record Terms(List<List<Alternative>> groups, Optional<String> phoneDigits, WordForms forms, String typed) {
-    /** One form: a stem, matched as a prefix or whole. */
-    record Alternative(String stem, boolean prefix) {
+    /**
+     * One form: a stem, matched as a prefix or whole; or a phrase of stems (a concept's «миграционный учёт»), its
+     * words in that order, the last one a prefix when {@code prefix}.
+     */
+    record Alternative(List<String> stems, boolean prefix) {
+        Alternative {
+            stems = List.copyOf(stems);
+        }
+
+        Alternative(String stem, boolean prefix) {
+            this(List.of(stem), prefix);
+        }
+
+        String stem() {
+            return String.join(" ", stems);
+        }
+
         boolean matches(String stemmed, String folded) {
-            return prefix ? stemmed.startsWith(stem) || folded.startsWith(stem) : stemmed.equals(stem);
+            for (int i = 0; i < stems.size(); i++) {
+                String stem = stems.get(i);
+                if (stems.size() > 1 && stem.length() < 3) {
+                    continue; // «на» of «разрешение на работу»: not every «на» of the text
+                }
+                boolean last = i == stems.size() - 1;
+                if (prefix && last ? stemmed.startsWith(stem) || folded.startsWith(stem) : stemmed.equals(stem)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -30,9 +55,42 @@ record Terms(List<List<Alternative>> groups, Optional<String> phoneDigits, WordF
 
     /** The query as typed: each word by its stem. */
     static Terms of(SearchQuery query, WordForms forms) {
+        return of(query, forms, ConceptTable.EMPTY);
+    }
+
+    /**
+     * The query as typed, each word by its stem; a run of words that is a phrase of the concept table also by every
+     * phrase of its concepts in {@code forms}' language («регистрации» also as «миграционный учёт» and «учёт»).
+     */
+    static Terms of(SearchQuery query, WordForms forms, ConceptTable concepts) {
         List<List<Alternative>> groups = new ArrayList<>();
-        for (SearchQuery.Term term : query.terms()) {
-            groups.add(List.of(stemmed(term.text(), term.prefix(), forms)));
+        List<SearchQuery.Term> terms = query.terms();
+        List<ConceptTable.Match> matches = concepts.find(terms);
+        int next = 0;
+        for (int i = 0; i < terms.size(); ) {
+            ConceptTable.Match match = next < matches.size() && matches.get(next).start() == i ? matches.get(next) : null;
+            if (match == null) {
+                groups.add(List.of(stemmed(terms.get(i).text(), terms.get(i).prefix(), forms)));
+                i++;
+                continue;
+            }
+            next++;
+            List<Alternative> group = new ArrayList<>();
+            List<String> typed = new ArrayList<>();
+            for (int k = match.start(); k < match.end(); k++) {
+                typed.add(forms.stem(terms.get(k).text()));
+            }
+            SearchQuery.Term last = terms.get(match.end() - 1);
+            group.add(typed.size() == 1 ? stemmed(last.text(), last.prefix(), forms)
+                    : new Alternative(typed, last.prefix()));
+            for (List<String> phrase : concepts.phrases(match.concepts(), forms.language())) {
+                Alternative alternative = new Alternative(phrase, false);
+                if (!group.contains(alternative) && !alternative.equals(new Alternative(typed, false))) {
+                    group.add(alternative);
+                }
+            }
+            groups.add(group);
+            i = match.end();
         }
         return new Terms(groups, query.phoneDigits(), forms, typed(query));
     }
@@ -72,7 +130,10 @@ record Terms(List<List<Alternative>> groups, Optional<String> phoneDigits, WordF
         return out.toString();
     }
 
-    /** One alternative as an FTS5 expression: a quoted string (no input can make FTS syntax), with * if a prefix. */
+    /**
+     * One alternative as an FTS5 expression: a quoted string (no input can make FTS syntax; words separated by
+     * spaces are a phrase), with * if a prefix (of its last word).
+     */
     static String alternative(String stem, boolean prefix) {
         return SearchIndex.quoted(stem) + (prefix ? "*" : "");
     }

@@ -50,7 +50,9 @@ class MigrationTest {
     @Test
     void migrationNumbersRunFromOneWithoutGapsAndOncePerFile() {
         Set<String> seen = new HashSet<>();
-        Set<Integer> versions = new HashSet<>();
+        // A number handed out to a branch still in flight this session (7: safety; 8 landed first). A file brought
+        // past 8 would skip it when it lands: remove it from here in the commit that adds it.
+        Set<Integer> versions = new HashSet<>(Set.of(7));
         for (Migrations.Migration migration : Migrations.ALL) {
             assertTrue(seen.add(migration.version() + " " + migration.file()), "twice: " + migration);
             versions.add(migration.version());
@@ -235,6 +237,28 @@ class MigrationTest {
                     Language.RUSSIAN, List.of(), List.of(), List.of(), List.of(TestRules.russia(Language.RUSSIAN))))),
                     store.installedPacks().keySet()));
             assertEquals(List.of(TestRules.russia(Language.RUSSIAN)), store.rules("RU", Language.RUSSIAN));
+        }
+    }
+
+    @Test
+    void version6ContentGainsAnEmptyConceptTableFilledByTheNextCommonPack() throws Exception {
+        Path data = Files.createDirectories(temp.resolve("data"));
+        try (Connection content = connect(data.resolve("content.db"))) {
+            run(content, "PRAGMA journal_mode = WAL");
+            Migrations.migrate(content, StoreFile.CONTENT, 6);
+            run(content,
+                    "INSERT INTO installed_feed VALUES (1, 4, '2026-11-01T00:00:00Z', '2027-05-01T00:00:00Z',"
+                            + " '2026-11-20T08:00:00Z', 'network', 'http://127.0.0.1/feed/', '')",
+                    "INSERT INTO installed_pack VALUES ('common', 'bb22')",
+                    "INSERT INTO country VALUES ('RU', 10)");
+        }
+        try (GuideStore store = GuideStore.open(data, clock)) {
+            assertEquals(Migrations.latestVersion(), store.schemaVersion());
+            assertEquals(4, store.installedFeed().orElseThrow().version());
+            assertEquals(List.of(), store.search("бакайдгири", Language.TAJIK, 5));
+            store.install(Packs.feed(5, new tj.migrantsguide.feed.CommonPack(List.of(Packs.russia()),
+                    List.of(ConceptSearchTest.REGISTRATION)), Packs.russiaForSearch()));
+            assertEquals("registration-15-days", store.search("бакайдгири", Language.TAJIK, 5).get(0).id());
         }
     }
 

@@ -55,8 +55,12 @@ final class Packs {
 
     /** A feed of {@code version} holding these packs (and the common pack of the given countries). */
     static Feed feed(long version, List<Country> countries, List<CountryPack> packs) {
+        return feed(version, new CommonPack(countries), packs);
+    }
+
+    /** A feed of {@code version} holding these packs and this common pack (countries and concept table). */
+    static Feed feed(long version, CommonPack common, List<CountryPack> packs) {
         List<PackEntry> entries = new ArrayList<>();
-        CommonPack common = new CommonPack(countries);
         entries.add(entry(PackEntry.COMMON, common.toString()));
         for (CountryPack pack : packs) {
             entries.add(entry(pack.packName(), pack.toString()));

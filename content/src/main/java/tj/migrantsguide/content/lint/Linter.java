@@ -20,12 +20,14 @@ import java.util.regex.Pattern;
 import tj.migrantsguide.content.source.Block;
 import tj.migrantsguide.content.source.ChecklistLine;
 import tj.migrantsguide.content.source.Citation;
+import tj.migrantsguide.content.source.Cited;
 import tj.migrantsguide.content.source.EditorialContent;
 import tj.migrantsguide.content.source.Field;
 import tj.migrantsguide.content.source.PhoneLine;
 import tj.migrantsguide.content.source.Problem;
 import tj.migrantsguide.content.source.Rule;
 import tj.migrantsguide.content.source.SourceFile;
+import tj.migrantsguide.content.source.SourceConcept;
 import tj.migrantsguide.content.source.SourceItem;
 import tj.migrantsguide.content.source.SourceLoader;
 import tj.migrantsguide.content.source.Verification;
@@ -61,8 +63,9 @@ public final class Linter {
             "checklist", Set.of("stage", "title", "source", "verified"),
             "rule", Set.of("obliges", "counts-from", "length", "article", "contact", "title", "missed", "source",
                     "verified"),
-            "country", Set.of("name.tg", "name.ru", "name.en", "order"));
-    private static final Set<String> REPEATABLE = Set.of("source", "phone", "contact");
+            "country", Set.of("name.tg", "name.ru", "name.en", "order"),
+            "concept", Set.of("tg", "ru", "en", "source", "verified"));
+    private static final Set<String> REPEATABLE = Set.of("source", "phone", "contact", "tg", "ru", "en");
     /** Fields that state facts: they must read the same in all three languages. */
     private static final List<String> FACT_FIELDS = List.of("stage", "kind", "emergency", "verified", "website",
             "email", "languages", "obliges", "counts-from", "length", "article");
@@ -133,6 +136,8 @@ public final class Linter {
             for (SourceFile file : content.files()) {
                 if (file.path().getFileName().toString().equals(SourceLoader.COUNTRIES_FILE)) {
                     checkCountries(file);
+                } else if (file.path().getFileName().toString().equals(SourceLoader.CONCEPTS_FILE)) {
+                    checkConcepts(file);
                 } else if (languageOf(file.path()) != null) {
                     checkLanguageFile(file, languageOf(file.path()), byFile.getOrDefault(file.path(), List.of()));
                 }
@@ -197,6 +202,48 @@ public final class Linter {
             }
         }
 
+        /**
+         * The concept table: every concept has words in all three languages, a source and a date; a word (folded:
+         * «бақайдгирӣ» and «бакайдгири» are one) belongs to one concept only, or a search for it would mix two.
+         */
+        private void checkConcepts(SourceFile file) {
+            Map<String, String> conceptOfWord = new LinkedHashMap<>();
+            Set<String> conceptIds = new HashSet<>();
+            for (SourceConcept concept : content.concepts()) {
+                Block block = concept.block();
+                if (!ID.matcher(block.id()).matches()) {
+                    problems.add(Problem.of(file.path(), block.line(), Rule.BAD_ID,
+                            "id '" + block.id() + "': use lower-case letters, digits and '-'"));
+                }
+                if (!conceptIds.add(block.id())) {
+                    problems.add(Problem.of(file.path(), block.line(), Rule.DUPLICATE_ID,
+                            "concept '" + block.id() + "' is defined twice"));
+                }
+                checkFields(file.path(), block);
+                checkSources(concept);
+                checkVerified(concept);
+                for (Language language : Language.values()) {
+                    List<Field> words = concept.words(language).stream().filter(f -> !f.value().isBlank()).toList();
+                    if (words.isEmpty()) {
+                        problems.add(Problem.of(file.path(), block.line(), Rule.CONCEPT_WORDS_MISSING,
+                                "concept '" + block.id() + "' has no " + language.code() + ": word"));
+                    }
+                    for (Field word : words) {
+                        checkWord(file.path(), word.line(), word.value(), language);
+                        String folded = String.join(" ", tj.migrantsguide.text.Words.of(word.value()).stream()
+                                .map(tj.migrantsguide.text.Words.Word::folded).toList());
+                        String owner = conceptOfWord.putIfAbsent(language.code() + ":" + folded, block.id());
+                        if (owner != null) {
+                            problems.add(Problem.of(file.path(), word.line(), Rule.CONCEPT_WORD_TWICE,
+                                    "«" + word.value() + "» is already a word of concept '" + owner + "'"
+                                            + (owner.equals(block.id()) ? "" : "; a word means one concept")
+                                            + " (compared without Tajik letters and case)"));
+                        }
+                    }
+                }
+            }
+        }
+
         private void checkLanguageFile(SourceFile file, Language language, List<SourceItem> fileItems) {
             for (Block block : file.blocks()) {
                 if (!ID.matcher(block.id()).matches()) {
@@ -245,7 +292,7 @@ public final class Linter {
             }
         }
 
-        private void checkSources(SourceItem item) {
+        private void checkSources(Cited item) {
             if (item.sources().isEmpty()) {
                 problems.add(Problem.of(item.file(), item.block().line(), Rule.MISSING_SOURCE,
                         "'" + item.id() + "' needs at least one 'source:' line"));
@@ -264,7 +311,7 @@ public final class Linter {
             }
         }
 
-        private void checkDocumentLines(SourceItem item, Citation.DocumentLines cited) {
+        private void checkDocumentLines(Cited item, Citation.DocumentLines cited) {
             if (cited.quote().isEmpty()) {
                 once(item, cited.line(), Rule.SOURCE_QUOTE_MISSING, "'" + item.id() + "': " + cited.locator()
                         + " carries no quote; write the words the item rests on: source: " + cited.locator()
@@ -287,7 +334,7 @@ public final class Linter {
         }
 
         /** The quote must be on the cited line(s), compared after {@link Quotes#fold}. */
-        private void checkQuote(SourceItem item, Citation.DocumentLines cited, String quote) {
+        private void checkQuote(Cited item, Citation.DocumentLines cited, String quote) {
             List<String> text = documents.lines(cited.document()).orElseThrow();
             if (Quotes.onLines(text, cited.first(), cited.last(), quote)) {
                 return;
@@ -304,7 +351,7 @@ public final class Linter {
         }
 
         /** A page is not fetched: its quote is kept as the editor read it; the day read may not be in the future. */
-        private void checkPage(SourceItem item, Citation.Page page) {
+        private void checkPage(Cited item, Citation.Page page) {
             if (page.quote().isEmpty()) {
                 once(item, page.line(), Rule.SOURCE_QUOTE_MISSING, "'" + item.id() + "': " + page.address()
                         + " carries no quote; write the day read and the words: source: " + page.address()
@@ -314,7 +361,7 @@ public final class Linter {
                     page.line(), Rule.FUTURE_DATE, "the page was read on " + day + ", after today (" + today + ")")));
         }
 
-        private void checkVerified(SourceItem item) {
+        private void checkVerified(Cited item) {
             Verification verified = item.verified();
             if (verified instanceof Verification.Missing) {
                 problems.add(Problem.of(item.file(), item.block().line(), Rule.MISSING_VERIFIED,
@@ -384,6 +431,19 @@ public final class Linter {
                     problems.add(Problem.of(file, block.line(), Rule.TAJIK_LETTERS_MISSING,
                             "'" + block.id() + "' in Tajik has no ғ ӣ қ ӯ ҳ ҷ at all: is it Russian, or typed"
                                     + " without the Tajik letters?"));
+                }
+            }
+        }
+
+        /** A concept's word: the checks of any text but the glossary's (a concept lists the variants people type). */
+        private void checkWord(Path file, int line, String word, Language language) {
+            List<TextChecks.Finding> findings = new ArrayList<>(TextChecks.mixedScripts(word));
+            if (language == Language.TAJIK) {
+                findings.addAll(TextChecks.tajik(word));
+            }
+            for (TextChecks.Finding finding : findings) {
+                if (finding.rule() != Rule.GLOSSARY_TERM) {
+                    problems.add(Problem.of(file, line, finding.rule(), finding.message()));
                 }
             }
         }
@@ -595,8 +655,8 @@ public final class Linter {
          * Facts are the same in all languages (checked apart), so a problem with one (a warning about a date, a
          * quote not on its line) is shown in one file only.
          */
-        private void once(SourceItem item, int line, Rule rule, String message) {
-            if (warnedFacts.add(item.country() + "/" + item.id() + "/" + rule.code() + "/" + message)) {
+        private void once(Cited item, int line, Rule rule, String message) {
+            if (warnedFacts.add(item.scope() + "/" + item.id() + "/" + rule.code() + "/" + message)) {
                 problems.add(Problem.of(item.file(), line, rule, message));
             }
         }

@@ -66,6 +66,9 @@ public enum Rule {
     RULE_ARTICLE("rule-article", Severity.ERROR),
     RULE_CONTACT("rule-contact", Severity.ERROR),
     HOME_COUNTRY_RULE("home-country-rule", Severity.ERROR),
+    // the concept table
+    CONCEPT_WORDS_MISSING("concept-words-missing", Severity.ERROR),
+    CONCEPT_WORD_TWICE("concept-word-twice", Severity.ERROR),
     // the words
     TAJIK_WRONG_LETTER("tajik-wrong-letter", Severity.ERROR),
     TAJIK_OLD_FONT("tajik-old-font", Severity.ERROR),

@@ -12,15 +12,21 @@ import tj.migrantsguide.guide.Language;
  * @param country the folder's code ({@code RU})
  */
 public record SourceItem(Path file, Block block, String country, Language language, List<Citation> sources,
-        List<PhoneLine> phones, List<ChecklistLine> checklist, Verification verified) {
+        List<PhoneLine> phones, List<ChecklistLine> checklist, Verification verified) implements Cited {
     public SourceItem {
         sources = List.copyOf(sources);
         phones = List.copyOf(phones);
         checklist = List.copyOf(checklist);
     }
 
+    @Override
     public String id() {
         return block.id();
+    }
+
+    @Override
+    public String scope() {
+        return country;
     }
 
     public String kind() {

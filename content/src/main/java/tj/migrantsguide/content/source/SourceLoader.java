@@ -16,6 +16,7 @@ import tj.migrantsguide.feed.CountryPack;
 import tj.migrantsguide.guide.Article;
 import tj.migrantsguide.guide.Checklist;
 import tj.migrantsguide.guide.ChecklistItem;
+import tj.migrantsguide.guide.Concept;
 import tj.migrantsguide.guide.Contact;
 import tj.migrantsguide.guide.ContactKind;
 import tj.migrantsguide.guide.Country;
@@ -34,6 +35,8 @@ import tj.migrantsguide.guide.Stage;
 public final class SourceLoader {
     public static final String FEED_FILE = "feed.txt";
     public static final String COUNTRIES_FILE = "countries.txt";
+    /** Optional: the concept table (words that mean the same, for search). */
+    public static final String CONCEPTS_FILE = "concepts.txt";
     /** Written instead of a date when the page a fact was read on carries none. */
     public static final String UNKNOWN_DATE = "unknown";
 
@@ -91,8 +94,28 @@ public final class SourceLoader {
                 }
             });
         }
-        return new EditorialContent(root, version, validDays, new CommonPack(countries), packs, files,
-                items);
+        List<SourceConcept> concepts = new ArrayList<>();
+        Path conceptsPath = root.resolve(CONCEPTS_FILE);
+        if (Files.exists(conceptsPath)) {
+            SourceFile conceptsFile = SourceParser.parse(conceptsPath, problems);
+            files.add(conceptsFile);
+            for (Block block : conceptsFile.blocks()) {
+                if (!block.kind().equals("concept")) {
+                    problems.add(Problem.of(conceptsFile.path(), block.line(), Rule.UNKNOWN_KIND,
+                            CONCEPTS_FILE + " holds only 'concept' blocks, not '" + block.kind() + "'"));
+                    continue;
+                }
+                Map<Language, List<Field>> words = new EnumMap<>(Language.class);
+                for (Language language : Language.values()) {
+                    words.put(language, block.all(language.code()));
+                }
+                concepts.add(new SourceConcept(conceptsFile.path(), block, words,
+                        block.all("source").stream().map(Citation::parse).toList(),
+                        verification(conceptsFile, block, problems)));
+            }
+        }
+        return new EditorialContent(root, version, validDays, new CommonPack(countries, concepts.stream()
+                .map(SourceLoader::concept).toList()), packs, files, items, concepts);
     }
 
     private static CountryPack toPack(String country, Language language, SourceFile file, List<SourceItem> items,
@@ -135,6 +158,13 @@ public final class SourceLoader {
             }
         }
         return new CountryPack(country, language, articles, contacts, checklists, rules);
+    }
+
+    private static Concept concept(SourceConcept source) {
+        Map<Language, List<String>> words = new EnumMap<>(Language.class);
+        source.words().forEach((language, fields) -> words.put(language, fields.stream().map(Field::value)
+                .filter(word -> !word.isBlank()).toList()));
+        return new Concept(source.id(), words);
     }
 
     /** The kinds of block a country's language file holds. */

@@ -549,6 +549,76 @@ class LinterTest {
 
     // --- helpers -------------------------------------------------------------------------------------------------
 
+    // --- concept table ------------------------------------------------------------------------------------------
+
+    private static final String CONCEPTS = """
+            === concept registration
+            tg: бақайдгирӣ
+            tg: қайди муҳоҷиратӣ
+            tg: қайди муҳоҷирӣ
+            ru: регистрация
+            ru: миграционный учёт
+            en: registration
+            source: 004_48969e50023832c2.txt:31 | "without migration registration for 15 days after entry"
+            verified: 2026-11-23
+
+            === concept pension
+            tg: нафақа
+            ru: пенсия
+            en: pension
+            source: 004_48969e50023832c2.txt:41 | "regulating pension provision for migrant workers"
+            verified: 2026-11-23
+            """;
+
+    @Test
+    void aConceptTableWithWordsInEveryLanguageAndSourcesLintsCleanAndReachesTheCommonPack() {
+        // «қайди муҳоҷирӣ» is a variant the glossary replaces in the guide's text: people type it, so it is listed.
+        guide.write("concepts.txt", CONCEPTS);
+        assertEquals(List.of(), guide.lint());
+        var concepts = guide.load().common().concepts();
+        assertEquals(List.of("registration", "pension"), concepts.stream().map(c -> c.id()).toList());
+        assertEquals(List.of("регистрация", "миграционный учёт"),
+                concepts.get(0).words(tj.migrantsguide.guide.Language.RUSSIAN));
+    }
+
+    @Test
+    void refusesAConceptWithoutAWordInOneLanguage() {
+        guide.write("concepts.txt", CONCEPTS.replace("en: pension\n", ""));
+        assertReported(guide.lint(), "concept-words-missing", Severity.ERROR, "concepts.txt",
+                guide.lineOf("concepts.txt", "=== concept pension"));
+    }
+
+    @Test
+    void refusesAWordInTwoConceptsComparedWithoutTajikLetters() {
+        guide.write("concepts.txt", CONCEPTS.replace("tg: нафақа", "tg: нафақа\ntg: бакайдгири"));
+        assertReported(guide.lint(), "concept-word-twice", Severity.ERROR, "concepts.txt",
+                guide.lineOf("concepts.txt", "tg: бакайдгири"));
+    }
+
+    @Test
+    void checksAConceptsSourcesDateAndTajikLettersLikeAnItems() {
+        guide.write("concepts.txt", CONCEPTS.replace("regulating pension provision", "regulating pensions")
+                .replace("tg: бақайдгирӣ", "tg: бақайдгирў").replace("verified: 2026-11-23\n\n", "\n"));
+        List<Problem> problems = guide.lint();
+        assertReported(problems, "source-quote-not-on-line", Severity.ERROR, "concepts.txt",
+                guide.lineOf("concepts.txt", "regulating pensions"));
+        assertReported(problems, "tajik-wrong-letter", Severity.ERROR, "concepts.txt",
+                guide.lineOf("concepts.txt", "бақайдгирў"));
+        assertReported(problems, "missing-verified", Severity.ERROR, "concepts.txt",
+                guide.lineOf("concepts.txt", "=== concept registration"));
+    }
+
+    @Test
+    void refusesAnotherKindOfBlockOrFieldInTheConceptTable() {
+        guide.write("concepts.txt", CONCEPTS.replace("=== concept pension", "=== article pension")
+                .replace("en: registration", "de: Anmeldung"));
+        List<Problem> problems = guide.lint();
+        assertReported(problems, "unknown-kind", Severity.ERROR, "concepts.txt",
+                guide.lineOf("concepts.txt", "=== article pension"));
+        assertReported(problems, "unknown-field", Severity.ERROR, "concepts.txt",
+                guide.lineOf("concepts.txt", "de: Anmeldung"));
+    }
+
     private void assertReported(List<Problem> problems, String rule, Severity severity, String file, int line) {
         assertReported(problems, rule, severity, file, line, 1);
     }
