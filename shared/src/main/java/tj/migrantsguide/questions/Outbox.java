@@ -206,6 +206,10 @@ public final class Outbox {
     private record ServerStop(Instant next, String problem) {}
 
     private SendReport send(List<StoredQuestion> batch) {
+        if (store.readOnly().isPresent()) {
+            // What the server would say could not be kept: sending waits until the storage takes writes again.
+            return new SendReport(0, 0, store.waiting().size(), store.nextAttemptAt(), List.of());
+        }
         int sent = 0;
         int failed = 0;
         List<OutboxProblem> problems = new ArrayList<>();
@@ -299,7 +303,7 @@ public final class Outbox {
         int deleted = 0;
         List<OutboxProblem> problems = new ArrayList<>();
         List<String> servers = store.servers();
-        if (servers.isEmpty()) {
+        if (servers.isEmpty() || store.readOnly().isPresent()) {
             return SyncReport.of(sending, 0, 0, problems);
         }
         Instant now = clock.instant();

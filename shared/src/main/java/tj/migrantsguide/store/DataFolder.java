@@ -165,9 +165,14 @@ final class DataFolder {
      * files are only read.
      */
     static Path sessionCopy(Path folder) throws IOException {
+        return sessionCopy(folder, List.of(StoreFile.values()));
+    }
+
+    /** The same, of {@code kinds} only (the question outbox needs user.db alone). */
+    static Path sessionCopy(Path folder, List<StoreFile> kinds) throws IOException {
         Path copy = Files.createTempDirectory("migrants-guide-read-only-");
         try {
-            for (StoreFile kind : StoreFile.values()) {
+            for (StoreFile kind : kinds) {
                 Path file = folder.resolve(kind.fileName());
                 if (!Files.isRegularFile(file)) {
                     continue;

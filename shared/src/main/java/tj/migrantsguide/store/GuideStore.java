@@ -48,12 +48,13 @@ public final class GuideStore implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicBoolean contentRebuilt = new java.util.concurrent.atomic.AtomicBoolean();
 
     private GuideStore(Path folder, Connection userConnection, Connection writer, Connection reader, Clock clock,
-            Optional<ReadOnly> readOnly, Optional<Path> sessionCopy) {
+            Optional<ReadOnly> readOnly, Optional<Path> sessionCopy, Path opened) {
         this.folder = folder;
         this.userConnection = userConnection;
         this.writer = new ContentWriter(writer, clock);
         this.content = new ContentReader(reader);
-        this.userData = new UserData(userLock, userConnection, clock);
+        this.userData = new UserData(userLock, userConnection, clock,
+                WriteGuard.of(opened.resolve(StoreFile.USER.fileName()), readOnly));
         this.readOnly = readOnly;
         this.sessionCopy = sessionCopy;
     }
@@ -127,7 +128,7 @@ public final class GuideStore implements AutoCloseable {
             copy.ifPresent(DataFolder::deleteSessionCopy);
             throw new StoreException("open " + folder, e);
         }
-        GuideStore store = new GuideStore(absolute, opened.connection(), writer, reader, clock, readOnly, copy);
+        GuideStore store = new GuideStore(absolute, opened.connection(), writer, reader, clock, readOnly, copy, opening);
         try {
             if (opened.repair().any()) {
                 store.userData.recordRecovery(opened.repair());

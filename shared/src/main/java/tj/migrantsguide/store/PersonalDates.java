@@ -120,6 +120,7 @@ public final class PersonalDates {
     public void record(long personId, List<SeenDeadline> seen, List<DateNotice> notices) {
         synchronized (lock) {
             try {
+                user.guard().check();
                 connection.setAutoCommit(false);
                 try (PreparedStatement upsert = connection.prepareStatement("""
                         INSERT INTO date_seen (person, rule, country, event, event_day, length, due, titles,
@@ -212,6 +213,7 @@ public final class PersonalDates {
 
     private int execute(String operation, String sql, Object... arguments) {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            user.guard().check();
             for (int i = 0; i < arguments.length; i++) {
                 statement.setObject(i + 1, arguments[i]);
             }

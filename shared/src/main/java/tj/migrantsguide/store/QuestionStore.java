@@ -38,17 +38,39 @@ public final class QuestionStore implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
+    private final WriteGuard guard;
+    private final Optional<GuideStore.ReadOnly> readOnly;
+    private final Optional<Path> sessionCopy;
 
-    private QuestionStore(Path file, Connection connection) {
+    private QuestionStore(Path file, Connection connection, WriteGuard guard, Optional<GuideStore.ReadOnly> readOnly,
+            Optional<Path> sessionCopy) {
         this.file = file;
         this.connection = connection;
+        this.guard = guard;
+        this.readOnly = readOnly;
+        this.sessionCopy = sessionCopy;
     }
 
-    /** Opens the user file of the data folder (creating it if needed) and brings its schema up to date. */
+    /**
+     * Opens the user file of the data folder (creating it if needed) and brings its schema up to date. On storage
+     * that cannot take a write (read-only, no permission, full) it opens as {@link GuideStore#open} does: a copy of
+     * the file made for this session, for reading; every write is then refused with that problem
+     * ({@link StoreException#problem()}), before anything of it is done.
+     */
     public static QuestionStore open(Path dataFolder) {
-        Path file = dataFolder.resolve(StoreFile.USER.fileName());
+        Path real = dataFolder.toAbsolutePath().resolve(StoreFile.USER.fileName());
+        Optional<GuideStore.ReadOnly> readOnly = GuideStore.ReadOnly.of(dataFolder.toAbsolutePath());
+        Optional<Path> copy = Optional.empty();
+        if (readOnly.isPresent()) {
+            try {
+                copy = Optional.of(DataFolder.sessionCopy(dataFolder.toAbsolutePath(), List.of(StoreFile.USER)));
+            } catch (java.io.IOException e) {
+                throw new StoreException("open " + real + " for reading (" + readOnly.get().describe() + ")", e);
+            }
+        }
+        Path file = copy.map(c -> c.resolve(StoreFile.USER.fileName())).orElse(real);
         try {
-            Files.createDirectories(dataFolder);
+            Files.createDirectories(file.getParent());
             java.util.Properties properties = new java.util.Properties();
             // Every transaction here writes. Taking the write lock at BEGIN makes a second writer wait (busy
             // timeout) instead of failing when a read-then-write transaction tries to upgrade its lock.
@@ -64,14 +86,26 @@ public final class QuestionStore implements AutoCloseable {
                 statement.execute("PRAGMA synchronous = NORMAL");
             }
             Migrations.migrate(connection, StoreFile.USER);
-            return new QuestionStore(file, connection);
+            if (readOnly.isPresent()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("PRAGMA query_only = 1");
+                }
+            }
+            return new QuestionStore(real, connection, WriteGuard.of(file, readOnly), readOnly, copy);
         } catch (SQLException | java.io.IOException e) {
-            throw new StoreException("open " + file, e);
+            copy.ifPresent(DataFolder::deleteSessionCopy);
+            throw new StoreException("open " + real, e);
         }
     }
 
+    /** The data folder's user file (a session copy of it is what is read when {@link #readOnly()} is present). */
     public Path file() {
         return file;
+    }
+
+    /** Present when the folder could not take a write at open: questions read, saving them is refused by name. */
+    public Optional<GuideStore.ReadOnly> readOnly() {
+        return readOnly;
     }
 
     // ---- device token ----
@@ -164,7 +198,7 @@ public final class QuestionStore implements AutoCloseable {
      */
     public synchronized void markSent(String idempotencyKey, Optional<String> serverId, Instant sentAt) {
         try {
-            connection.setAutoCommit(false);
+            begin();
             int rows = executeUpdate("""
                     UPDATE question SET state = 'sent', server_id = ?, sent_at = ?, next_attempt_at = NULL,
                         last_problem = NULL, failure_status = NULL, failure_reason = NULL
@@ -230,7 +264,7 @@ public final class QuestionStore implements AutoCloseable {
     public synchronized boolean recordRemote(String idempotencyKey, String serverId, Instant receivedAt,
             Optional<String> answer, Optional<Instant> answeredAt) {
         try {
-            connection.setAutoCommit(false);
+            begin();
             // A question still waiting whose acknowledgement was lost (app killed, connection cut) is on the server.
             executeUpdate("""
                     UPDATE question SET state = 'sent', server_id = ?, sent_at = ?, next_attempt_at = NULL,
@@ -275,7 +309,7 @@ public final class QuestionStore implements AutoCloseable {
 
     private boolean deleteInOneTransaction(long id, Instant now) throws SQLException {
         try {
-            connection.setAutoCommit(false);
+            begin();
             Optional<StoredQuestion> question = find(id);
             if (question.isEmpty()) {
                 connection.rollback();
@@ -396,6 +430,8 @@ public final class QuestionStore implements AutoCloseable {
             connection.close();
         } catch (SQLException e) {
             throw new StoreException("close " + file, e);
+        } finally {
+            sessionCopy.ifPresent(DataFolder::deleteSessionCopy);
         }
     }
 
@@ -409,7 +445,14 @@ public final class QuestionStore implements AutoCloseable {
      * Runs a write that must survive a power cut, not only a killed app: synchronous FULL makes its commit wait
      * for the disk (and flushes anything committed before it). Costs one fsync; used for the person's own acts.
      */
+    /** A write transaction, once the guard let it: BEGIN IMMEDIATE already needs a writable file. */
+    private void begin() throws SQLException {
+        guard.check();
+        connection.setAutoCommit(false);
+    }
+
     private <T> T durably(Write<T> write) throws SQLException {
+        guard.check();
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA synchronous = FULL");
         }
@@ -468,6 +511,7 @@ public final class QuestionStore implements AutoCloseable {
     }
 
     private int executeUpdate(String sql, Object... parameters) throws SQLException {
+        guard.check();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             bind(statement, parameters);
             return statement.executeUpdate();

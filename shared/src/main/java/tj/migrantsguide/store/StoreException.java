@@ -21,6 +21,11 @@ public final class StoreException extends RuntimeException {
         DISK_FULL("the device's storage is full"),
         /** The data folder cannot be written (read-only storage, no permission): the guide can only be read. */
         READ_ONLY("the data folder cannot be written"),
+        /**
+         * The data folder is gone while the guide was open (the folder deleted, the storage removed): the write was
+         * not done; reopen the guide where the folder is.
+         */
+        VANISHED("the data folder is gone"),
         /** Another program held the database longer than the wait allows; trying again usually works. */
         BUSY("the database is busy in another program"),
         /** Anything else (a bug, a damaged file found mid-way); the cause says more. */
@@ -68,6 +73,9 @@ public final class StoreException extends RuntimeException {
         for (Throwable t = cause; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof StoreException store) {
                 return store.problem();
+            }
+            if (t instanceof WriteGuard.Refused refused) {
+                return refused.problem();
             }
             if (t instanceof SQLiteException sqlite && sqlite.getResultCode() != null) {
                 int primary = sqlite.getResultCode().code & 0xff;

@@ -37,17 +37,24 @@ public final class UserData {
     private final Clock clock;
     private final Settings settings;
     private final PersonalDates dates;
+    private final WriteGuard guard;
 
-    UserData(Object lock, Connection connection, Clock clock) {
+    UserData(Object lock, Connection connection, Clock clock, WriteGuard guard) {
         this.lock = lock;
         this.connection = connection;
         this.clock = clock;
         this.settings = new Settings(this);
+        this.guard = guard;
         this.dates = new PersonalDates(lock, connection, clock, this);
     }
 
     public Settings settings() {
         return settings;
+    }
+
+    /** Asked before every write to user.db, here and in {@link PersonalDates}. */
+    WriteGuard guard() {
+        return guard;
     }
 
     /** Each person's own dates and what was told about them (issue 16: My dates). */
@@ -80,6 +87,7 @@ public final class UserData {
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO person (name, position) SELECT ?, coalesce(max(position), 0) + 1 FROM person""",
                     java.sql.Statement.RETURN_GENERATED_KEYS)) {
+                guard.check();
                 insert.setString(1, cleaned);
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
@@ -309,7 +317,7 @@ public final class UserData {
         repair.salvaged().uncounted().stream().sorted().forEach(details.putArray("uncounted")::add);
         repair.keptAsideAs().ifPresent(name -> details.put("keptAsideAs", name));
         synchronized (lock) {
-            execute("record a repair", "INSERT INTO notice (kind, details, created_at) VALUES ('recovery', ?, ?)",
+            executeUnguarded("record a repair", "INSERT INTO notice (kind, details, created_at) VALUES ('recovery', ?, ?)",
                     details.toString(), clock.instant().toString());
         }
     }
@@ -414,6 +422,16 @@ public final class UserData {
     }
 
     private int execute(String operation, String sql, Object... arguments) {
+        try {
+            guard.check();
+        } catch (WriteGuard.Refused e) {
+            throw new StoreException(operation, e);
+        }
+        return executeUnguarded(operation, sql, arguments);
+    }
+
+    /** For what the guide writes while opening (a repair notice, also into a session copy), before any guard applies. */
+    private int executeUnguarded(String operation, String sql, Object... arguments) {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < arguments.length; i++) {
                 statement.setObject(i + 1, arguments[i]);

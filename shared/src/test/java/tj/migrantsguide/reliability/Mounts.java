@@ -55,6 +55,15 @@ final class Mounts implements AutoCloseable {
         mounted.remove(folder);
     }
 
+    /**
+     * Detaches the mount at {@code folder} at once, as a pulled USB stick does to a desktop: open files stay usable
+     * by whoever holds them, and the path no longer leads to them.
+     */
+    void detach(Path folder) throws IOException, InterruptedException {
+        check(run("umount", "-l", folder.toString()), "umount -l");
+        mounted.remove(folder);
+    }
+
     /** Fills the file system of {@code folder} until {@code leave} bytes are free (0: until it is full). */
     static Path fill(Path folder, long leave) throws IOException {
         Path filler = folder.resolve("filler.bin");
