@@ -109,6 +109,19 @@ public final class MyDates {
         return deadlines;
     }
 
+    /** A reminder is due this many days before a deadline, and every day after until the deadline has passed. */
+    public static final int REMIND_DAYS_BEFORE = 3;
+
+    /**
+     * The deadlines to remind the person of today (a system notification while the app runs): those due within
+     * {@link #REMIND_DAYS_BEFORE} days, today, or overdue; never a withdrawn rule's.
+     */
+    public List<Deadline> reminders(long personId, Language language) {
+        return deadlines(personId, language).stream()
+                .filter(d -> !d.withdrawn() && d.daysLeft(today(d.countryCode())) <= REMIND_DAYS_BEFORE)
+                .toList();
+    }
+
     /** Notices the person has not seen yet ("moved", "withdrawn"), oldest first, after recording new ones. */
     public List<DateNotice> unseenNotices(long personId) {
         reconcile(personId, Rules.read(store));

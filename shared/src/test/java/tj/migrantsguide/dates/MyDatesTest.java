@@ -69,6 +69,20 @@ class MyDatesTest {
     }
 
     @Test
+    void remindersStartThreeDaysBeforeAndGoOnWhileOverdue() throws Exception {
+        try (Guide guide = start()) {
+            MyDates dates = new MyDates(guide.store(), clock);
+            dates.set(1, "RU", DateEvent.ENTRY, "2026-11-15"); // due 30 November: overdue on the 3rd
+            assertEquals(1, dates.reminders(1, Language.ENGLISH).size());
+            assertTrue(dates.deadlines(1, Language.ENGLISH).get(0).overdue(dates.today("RU")));
+            dates.set(1, "RU", DateEvent.ENTRY, "2026-11-21"); // due 6 December: 3 days left
+            assertEquals(1, dates.reminders(1, Language.ENGLISH).size());
+            dates.set(1, "RU", DateEvent.ENTRY, "2026-11-22"); // due 7 December: 4 days left
+            assertEquals(List.of(), dates.reminders(1, Language.ENGLISH));
+        }
+    }
+
+    @Test
     void badDaysAreRefusedByNameAndChangeNothing() throws Exception {
         try (Guide guide = start()) {
             MyDates dates = new MyDates(guide.store(), clock);
