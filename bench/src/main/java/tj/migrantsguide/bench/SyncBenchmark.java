@@ -94,7 +94,7 @@ final class SyncBenchmark implements Benchmark {
             edited.set(0, new CountryPack(pack.countryCode(), pack.language(), articles, pack.contacts(),
                     pack.checklists()));
             EditorialContent next = new EditorialContent(content.root(), content.snapshotVersion(), content.validDays(),
-                    content.common(), edited, content.files(), content.items());
+                    content.common(), edited, content.files(), content.items(), content.concepts());
             FeedIndex v2 = new Publisher(clock).publish(next, 2, feed, key);
             PackEntry changed = v2.pack(pack.packName()).orElseThrow();
 
