@@ -162,6 +162,12 @@ public final class Main {
         }
         out.printf("published version %d with %d packs to %s, signed by %s%n", index.version(), index.packs().size(),
                 feedFolder, String.join(", ", signers.stream().map(SigningKey::keyId).toList()));
+        if (!nextKeys.isEmpty()) {
+            // Devices believe next_keys only with a root's signature (docs/feed-format.md, "Keys: who is trusted").
+            err.println("note: next_keys announces " + String.join(", ", nextKeys.stream().map(FeedKey::shortId)
+                    .toList()) + ": devices accept it only if one of the --key keys is a root key their app pins"
+                    + " (root.key); else they refuse this version with UNAUTHORISED_KEYS.");
+        }
         if (!snapshot
                 && signers.stream().anyMatch(k -> k.keyId().equals(FeedKeys.DEVELOPMENT_KEY_ID))) {
             err.println("warning: signed with the DEVELOPMENT key (content/keys/development): only development builds"

@@ -90,6 +90,7 @@ class SigningCommandsTest {
         FeedIndex index = tj.migrantsguide.feed.FeedCodec.readIndex("index.json", file);
         assertEquals(List.of(nextKey), index.nextKeys());
         assertFalse(build.err().contains("DEVELOPMENT"), build.err());
+        assertTrue(build.err().contains("only if one of the --key keys is a root key their app pins"), build.err());
     }
 
     @Test
