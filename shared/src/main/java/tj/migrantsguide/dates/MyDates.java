@@ -19,6 +19,7 @@ import tj.migrantsguide.store.Person;
 import tj.migrantsguide.store.PersonalDate;
 import tj.migrantsguide.store.PersonalDates;
 import tj.migrantsguide.store.SeenDeadline;
+import tj.migrantsguide.store.StoreException;
 
 /**
  * "My dates": each person's deadlines, computed on the device from the days they entered and the feed's rules, in
@@ -183,8 +184,18 @@ public final class MyDates {
                         was.length(), was.due(), was.titles(), true));
             }
         }
-        if (!changed.isEmpty() || !notices.isEmpty()) {
+        if (changed.isEmpty() && notices.isEmpty()) {
+            return 0;
+        }
+        try {
             book.record(personId, changed, notices);
+        } catch (StoreException e) {
+            if (e.problem() == StoreException.Problem.OTHER || e.problem() == StoreException.Problem.BUSY) {
+                throw e;
+            }
+            // Storage that cannot take a write now (read-only, full, gone): the deadlines are still shown, computed
+            // from the rules; what changed is recorded, and told, at the first read that can write.
+            return 0;
         }
         return notices.size();
     }
