@@ -17,6 +17,7 @@ import tj.migrantsguide.feed.PackEntry;
 import tj.migrantsguide.guide.Article;
 import tj.migrantsguide.guide.Checklist;
 import tj.migrantsguide.guide.ChecklistItem;
+import tj.migrantsguide.guide.Concept;
 import tj.migrantsguide.guide.Contact;
 import tj.migrantsguide.guide.ContactKind;
 import tj.migrantsguide.guide.Country;
@@ -86,7 +87,38 @@ final class SyntheticCorpus {
             entries.add(entry(pack.packName(), pack.packName() + items));
         }
         FeedIndex index = new FeedIndex(FeedIndex.FORMAT, 1, PUBLISHED, PUBLISHED.plusSeconds(180L * 86_400), entries);
-        return new Generated(new Feed(index, new CommonPack(countries), packs), vocabulary, phoneDigits);
+        return new Generated(new Feed(index, new CommonPack(countries, concepts()), packs), vocabulary, phoneDigits);
+    }
+
+    /** Concepts in the synthetic table: twice the real table's 29, so that synonyms cost what they will. */
+    static final int CONCEPTS = 60;
+
+    /**
+     * A concept table over the vocabulary (words of rank 10 to 3,000, so that the queries, drawn from titles, hit
+     * them often): per language two words and one two-word phrase, no word in two concepts. Drawn with a generator
+     * of its own, so that the items stay the same as without it.
+     */
+    private List<Concept> concepts() {
+        Random draw = new Random(22);
+        List<Concept> concepts = new ArrayList<>();
+        Map<Language, java.util.Set<Integer>> used = new java.util.EnumMap<>(Language.class);
+        for (int c = 0; c < CONCEPTS; c++) {
+            Map<Language, List<String>> words = new java.util.EnumMap<>(Language.class);
+            for (Language language : Language.values()) {
+                java.util.Set<Integer> taken = used.computeIfAbsent(language, k -> new java.util.HashSet<>());
+                List<String> pick = new ArrayList<>();
+                for (int w = 0; w < 4; w++) {
+                    int rank;
+                    do {
+                        rank = 10 + draw.nextInt(2_990);
+                    } while (!taken.add(rank));
+                    pick.add(vocabulary.get(language).get(rank));
+                }
+                words.put(language, List.of(pick.get(0), pick.get(1), pick.get(2) + " " + pick.get(3)));
+            }
+            concepts.add(new Concept("synthetic-" + c, words));
+        }
+        return concepts;
     }
 
     private CountryPack pack(String country, Language language, int items, List<String> phoneDigits) {

@@ -35,6 +35,9 @@ final class ConceptTable {
     /** Per language, each concept's phrases in that language stemmed by its stemmer (filled when first needed). */
     private final Map<Language, List<List<List<String>>>> stemmed = new EnumMap<>(Language.class);
 
+    private List<SearchQuery.Term> lastTerms = List.of();
+    private List<Match> lastMatches = List.of();
+
     /** A run of typed words, {@code [start, end)}, that is a phrase of each of {@code concepts}. */
     record Match(int start, int end, Set<Integer> concepts) {}
 
@@ -65,10 +68,13 @@ final class ConceptTable {
      * phrase of two words before a one-word phrase it starts with); runs do not overlap.
      */
     List<Match> find(List<SearchQuery.Term> terms) {
-        List<Match> found = new ArrayList<>();
         if (concepts.isEmpty()) {
-            return found;
+            return List.of();
         }
+        if (terms.equals(lastTerms)) {
+            return lastMatches; // each language's index asks for the same query in turn
+        }
+        List<Match> found = new ArrayList<>();
         Map<Language, List<String>> typedStems = new EnumMap<>(Language.class);
         for (Language language : Language.values()) {
             WordForms wordForms = forms.apply(language);
@@ -100,7 +106,9 @@ final class ConceptTable {
             found.add(new Match(i, i + longest, Set.copyOf(matched)));
             i += longest;
         }
-        return found;
+        lastTerms = List.copyOf(terms);
+        lastMatches = List.copyOf(found);
+        return lastMatches;
     }
 
     /** The phrases of {@code concepts} in {@code language}, as its stems, without repeats; at most {@link #MOST_PHRASES}. */

@@ -44,6 +44,8 @@ final class SearchIndex {
      * no better than 300 (docs/database.md, "Search").
      */
     static final int RANKED_MATCHES_CAP = 300;
+    /** What a checklist's or checklist line's bm25 score counts for beside an article's or contact's ({@link #best}). */
+    static final double CHECKLIST_WEIGHT = 0.5;
 
     private static final String CONTACT_BODY = "trim(note || char(10) || address || char(10) || hours, char(10))";
     private static final String CHECKLIST_ITEMS = """
@@ -448,8 +450,7 @@ final class SearchIndex {
     }
 
     private long dataVersion() throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("PRAGMA data_version")) {
+        try (ResultSet rows = prepared("PRAGMA data_version").executeQuery()) {
             return rows.next() ? rows.getLong(1) : 0;
         }
     }
@@ -532,7 +533,12 @@ final class SearchIndex {
             return List.of();
         }
         if (matches < RANKED_MATCHES_CAP) {
-            return rowids("SELECT rowid" + from + " ORDER BY rank LIMIT ?", match, limit);
+            // A checklist line is short and its text is its title: bm25 would put the same line of every country's
+            // checklist before the article about it. Checklists and their lines count half (bm25 scores are
+            // negative: nearer 0 is worse), so a line still comes before its checklist, which holds it in its body.
+            return rowids("SELECT m.rowid FROM (SELECT rowid, rank" + from + ") m JOIN search_doc d ON d.rowid = m.rowid"
+                    + " ORDER BY m.rank * (CASE WHEN d.kind IN ('checklist', 'checklist-item') THEN "
+                    + CHECKLIST_WEIGHT + " ELSE 1.0 END) LIMIT ?", match, limit);
         }
         // Too many to rank: title matches first, in guide order, then the rest.
         Set<Long> chosen = new LinkedHashSet<>(rowids("SELECT rowid" + from + " LIMIT ?",

@@ -74,6 +74,21 @@ class SearchTest {
     }
 
     @Test
+    void anArticleComesBeforeShortChecklistLinesThatSayTheSame() {
+        try (GuideStore other = GuideStore.open(temp.resolve("other"), clock)) {
+            other.install(Packs.feed(1, List.of(new CountryPack("RU", Language.ENGLISH, List.of(
+                    Packs.article("registration-15-days", Language.ENGLISH, "Register within 15 days",
+                            "Citizens of Tajikistan may stay in Russia without migration registration for 15 days"
+                                    + " after entry.", 1)),
+                    List.of(),
+                    List.of(Packs.checklist("first-days", Language.ENGLISH, "Your first days", List.of(
+                            new tj.migrantsguide.guide.ChecklistItem("register", "Register."),
+                            new tj.migrantsguide.guide.ChecklistItem("family", "Register the family."))))))));
+            assertEquals("registration-15-days", other.search("register", Language.ENGLISH, 5).get(0).id());
+        }
+    }
+
+    @Test
     void ranksTitleMatchesBeforeBodyMatches() {
         // "taxes" comes first in guide order and mentions the patent only in its body.
         assertEquals(List.of("work-patent", "taxes"), ids("патент", Language.RUSSIAN));
