@@ -77,7 +77,7 @@ public final class Sync {
 
     /** The keys this device trusts now: the pinned ones and those learned from verified indexes. */
     public static TrustedKeys trustedKeys(Path dataDirectory, TrustedKeys pinned) {
-        return pinned.plus(TrustedKeys.of(new SyncFolder(dataDirectory).learnedKeys().keys()));
+        return pinned.plus(TrustedKeys.of(new SyncFolder(dataDirectory).learnedKeysUnder(pinned).keys()));
     }
 
     /** One run: holds what the steps share. */
@@ -124,7 +124,8 @@ public final class Sync {
             } catch (FeedFormatException e) {
                 throw Stopped.rejected(new Rejection.BadFormat(e.file(), e.problem()));
             }
-            TrustedKeys remembered = source.pinned().plus(TrustedKeys.of(folder.learnedKeys().keys()));
+            TrustedKeys remembered = source.pinned().plus(TrustedKeys.of(folder.learnedKeysUnder(source.pinned())
+                    .keys()));
             TrustedKeys.Verification verification = remembered.plus(source.thisRunOnly()).verify(envelope);
             if (verification instanceof TrustedKeys.Verification.BadSignature bad) {
                 throw Stopped.rejected(new Rejection.BadSignature(bad.keyIds()));
@@ -143,7 +144,8 @@ public final class Sync {
             boolean vouchedByRememberedKey = remembered.contains(signer.keyId());
             // New signing keys need the root (TUF's root/targets split): only a root key the app pins may announce
             // them, never a signing key on its own, so one leaked signing key cannot hand the device to another.
-            if (!index.nextKeys().isEmpty() && source.pinned().rootThatSigned(envelope).isEmpty()) {
+            Optional<FeedKey> root = source.pinned().rootThatSigned(envelope);
+            if (!index.nextKeys().isEmpty() && root.isEmpty()) {
                 throw Stopped.rejected(new Rejection.UnauthorisedKeys(
                         index.nextKeys().stream().map(FeedKey::keyId).toList(), List.of(signer.keyId()),
                         source.pinned().roots().stream().map(FeedKey::keyId).toList()));
@@ -160,7 +162,7 @@ public final class Sync {
                             installedPacks)));
                 }
                 if (!index.isExpiredAt(now)) {
-                    learnKeys(index, vouchedByRememberedKey);
+                    learnKeys(index, vouchedByRememberedKey, root);
                 }
                 rememberValidators(response, index.version());
                 clearStaging();
@@ -171,7 +173,7 @@ public final class Sync {
             if (index.isExpiredAt(now)) {
                 throw Stopped.rejected(new Rejection.Expired(index.version(), index.expires(), now));
             }
-            learnKeys(index, vouchedByRememberedKey);
+            learnKeys(index, vouchedByRememberedKey, root);
 
             // 5. Each changed pack: size cap and hash while downloading; verified ones are staged.
             List<PackEntry> changed = index.packs().stream()
@@ -295,19 +297,22 @@ public final class Sync {
 
         /**
          * Trust the index's {@code next_keys} from now on (key rotation), if a key the device already trusted
-         * vouched for the index (a pinned root signed it too: checked before). Learned before the packs download: the index is verified, newer and current, and a
-         * sync interrupted later must not lose the rotation.
+         * vouched for the index and {@code root}, a pinned root, signed it too (checked before). Learned before the
+         * packs download: the index is verified, newer and current, and a sync interrupted later must not lose the
+         * rotation.
          */
-        private void learnKeys(FeedIndex index, boolean vouchedByRememberedKey) throws Stopped {
-            if (!vouchedByRememberedKey || index.nextKeys().isEmpty()) {
+        private void learnKeys(FeedIndex index, boolean vouchedByRememberedKey, Optional<FeedKey> root)
+                throws Stopped {
+            if (!vouchedByRememberedKey || index.nextKeys().isEmpty() || root.isEmpty()) {
                 return;
             }
-            SyncFolder.LearnedKeys current = folder.learnedKeys();
+            SyncFolder.LearnedKeys current = folder.learnedKeysUnder(source.pinned());
             if (index.version() < current.fromVersion() || current.keys().equals(index.nextKeys())) {
                 return;
             }
             try {
-                folder.writeLearnedKeys(new SyncFolder.LearnedKeys(index.version(), index.nextKeys()));
+                folder.writeLearnedKeys(new SyncFolder.LearnedKeys(index.version(), index.nextKeys(),
+                        root.get().keyId()));
             } catch (IOException e) {
                 throw Stopped.failed("remember the feed's new keys", e);
             }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import tj.migrantsguide.feed.FeedKey;
 import tj.migrantsguide.feed.FeedKeys;
 import tj.migrantsguide.feed.FeedWriter;
+import tj.migrantsguide.feed.TrustedKeys;
 
 /**
  * The device's sync state, in {@code DATA/sync/} (docs/feed-format.md, "On the device"): small JSON files written
@@ -76,13 +77,26 @@ final class SyncFolder {
 
     // ---- keys learned through rotation ----
 
-    /** Keys a verified index introduced ({@code next_keys}), and the version of that index. */
-    record LearnedKeys(long fromVersion, List<FeedKey> keys) {
-        static final LearnedKeys NONE = new LearnedKeys(0, List.of());
+    /**
+     * Keys a verified index introduced ({@code next_keys}), the version of that index, and the id of the pinned root
+     * key that signed it ("" in a file written before roots were required: such keys are not trusted any more).
+     */
+    record LearnedKeys(long fromVersion, List<FeedKey> keys, String authorisedBy) {
+        static final LearnedKeys NONE = new LearnedKeys(0, List.of(), "");
 
         LearnedKeys {
             keys = List.copyOf(keys);
         }
+    }
+
+    /**
+     * The learned keys, if a root that {@code pinned} holds authorised them: a key learned from a signing key alone
+     * (before issue 18), or under a root an app update removed, is trusted no more.
+     */
+    LearnedKeys learnedKeysUnder(TrustedKeys pinned) {
+        LearnedKeys learned = learnedKeys();
+        boolean authorised = pinned.roots().stream().anyMatch(root -> root.keyId().equals(learned.authorisedBy()));
+        return authorised ? learned : LearnedKeys.NONE;
     }
 
     LearnedKeys learnedKeys() {
@@ -101,12 +115,14 @@ final class SyncFolder {
                 // A damaged entry trusts nothing; the pinned keys still work.
             }
         }
-        return new LearnedKeys(node.get().path("from_version").asLong(0), keys);
+        return new LearnedKeys(node.get().path("from_version").asLong(0), keys,
+                node.get().path("authorised_by").asText(""));
     }
 
     void writeLearnedKeys(LearnedKeys learned) throws IOException {
         ObjectNode node = JSON.createObjectNode();
         node.put("from_version", learned.fromVersion());
+        node.put("authorised_by", learned.authorisedBy());
         ArrayNode keys = node.putArray("keys");
         for (FeedKey key : learned.keys()) {
             keys.addObject().put("keyid", key.keyId()).put("public_key", key.base64());

@@ -57,7 +57,7 @@ class KeyRotationTest {
 
         server.serve(rotation("v3-signed-by-a-and-root-introduces-b"));
         assertInstanceOf(SyncResult.Updated.class, device.sync(withRoot(device)));
-        assertTrue(Sync.trustedKeys(device.data, TestKeys.pinnedDevelopment()).contains(b.keyId()));
+        assertTrue(Sync.trustedKeys(device.data, TestKeys.pinnedDevelopmentWithRoot()).contains(b.keyId()));
 
         server.serve(rotation("v4-signed-by-b"));
         SyncResult after = device.sync(withRoot(device));
@@ -79,7 +79,7 @@ class KeyRotationTest {
         assertEquals(new Rejection.UnauthorisedKeys(List.of(b.keyId()), List.of(TestKeys.development().keyId()),
                         List.of(TestKeys.root().keyId())),
                 assertInstanceOf(SyncResult.Rejected.class, announced, announced.describe()).rejection());
-        assertFalse(Sync.trustedKeys(device.data, TestKeys.pinnedDevelopment()).contains(b.keyId()));
+        assertFalse(Sync.trustedKeys(device.data, TestKeys.pinnedDevelopmentWithRoot()).contains(b.keyId()));
         assertEquals(installed, device.content());
 
         server.serve(rotation("v4-signed-by-b"));
@@ -87,6 +87,31 @@ class KeyRotationTest {
         assertEquals(new Rejection.UnknownKey(List.of(b.keyId())),
                 assertInstanceOf(SyncResult.Rejected.class, foreignOnly, foreignOnly.describe()).rejection());
         assertEquals(installed, device.content());
+    }
+
+    /**
+     * A device that learned a stranger's key before roots were required (trusted-keys.json without "authorised_by")
+     * trusts it no more; nor keys authorised by a root its app no longer pins.
+     */
+    @Test
+    void keysLearnedWithoutAPinnedRootAreNotTrusted() throws Exception {
+        device = Device.withInstalled(temp.resolve("data"), FeedFixtures.committed("installed-v2"));
+        Path learned = Files.createDirectories(device.data.resolve("sync")).resolve("trusted-keys.json");
+        Files.writeString(learned, "{\"from_version\":3,\"keys\":[{\"keyid\":\"" + b.keyId()
+                + "\",\"public_key\":\"" + b.publicKey().base64() + "\"}]}");
+        server = FeedServer.serving(rotation("v4-signed-by-b"));
+
+        SyncResult oldFile = device.sync(withRoot(device));
+        assertEquals(new Rejection.UnknownKey(List.of(b.keyId())),
+                assertInstanceOf(SyncResult.Rejected.class, oldFile, oldFile.describe()).rejection());
+
+        Files.writeString(learned, "{\"from_version\":3,\"authorised_by\":\"" + TestKeys.derived("old-root").keyId()
+                + "\",\"keys\":[{\"keyid\":\"" + b.keyId() + "\",\"public_key\":\"" + b.publicKey().base64()
+                + "\"}]}");
+        SyncResult oldRoot = device.sync(withRoot(device));
+        assertEquals(Rejection.Reason.UNKNOWN_KEY,
+                assertInstanceOf(SyncResult.Rejected.class, oldRoot, oldRoot.describe()).rejection().reason());
+        assertFalse(Sync.trustedKeys(device.data, TestKeys.pinnedDevelopmentWithRoot()).contains(b.keyId()));
     }
 
     @Test
@@ -152,7 +177,7 @@ class KeyRotationTest {
 
         assertInstanceOf(SyncResult.Updated.class, device.sync(forThisRun));
 
-        assertFalse(Sync.trustedKeys(device.data, TestKeys.pinnedDevelopment()).contains(b.keyId()));
+        assertFalse(Sync.trustedKeys(device.data, TestKeys.pinnedDevelopmentWithRoot()).contains(b.keyId()));
     }
 
     @Test
@@ -167,6 +192,6 @@ class KeyRotationTest {
         assertInstanceOf(SyncResult.Updated.class,
                 device.sync(withRoot(device).trustingForThisRun(TrustedKeys.of(List.of(b.publicKey())))));
 
-        assertFalse(Sync.trustedKeys(device.data, TestKeys.pinnedDevelopment()).contains(c.keyId()));
+        assertFalse(Sync.trustedKeys(device.data, TestKeys.pinnedDevelopmentWithRoot()).contains(c.keyId()));
     }
 }
