@@ -411,7 +411,29 @@ final class SearchIndex {
         }
         counted.sort(Comparator.comparingInt(Counted::edits).thenComparing(Comparator.comparingInt(Counted::count)
                 .reversed()));
+        // A dropped double letter is the likeliest of the mistakes one edit covers (ҳуҷҷат typed «хучат», мувақатӣ
+        // for муваққатӣ: shared/data/glossary.md, spelling note 5): when a near word is the typed one with a letter
+        // doubled, it alone stands for it («хучат» is not also «худат»).
+        List<String> doubled = counted.stream().map(Counted::word).filter(word -> doublesALetterOf(word, typed))
+                .toList();
+        if (!doubled.isEmpty()) {
+            return doubled.stream().limit(NEAR_WORDS).toList();
+        }
         return counted.stream().limit(NEAR_WORDS).map(Counted::word).toList();
+    }
+
+    /** Whether {@code word} is {@code typed} (folded) with one of its letters written twice. */
+    static boolean doublesALetterOf(String word, String typed) {
+        if (word.length() != typed.length() + 1) {
+            return false;
+        }
+        for (int i = 1; i < word.length(); i++) {
+            if (word.charAt(i) == word.charAt(i - 1)
+                    && (word.substring(0, i) + word.substring(i + 1)).equals(typed)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Corrections per typed word: the nearest words, OR-ed. */

@@ -1,6 +1,7 @@
 package tj.migrantsguide.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -162,6 +163,23 @@ class SearchTest {
         assertEquals("documents", missing.hits().get(0).id());
         assertEquals(Optional.of("ҳуҷҷат"), missing.didYouMean());
         assertEquals("work-patent", ids("патенто работу", Language.RUSSIAN).get(0));
+    }
+
+    @Test
+    void aDroppedDoubleLetterIsTheCorrectionBeforeOtherWordsOneEditAway() {
+        try (GuideStore other = GuideStore.open(temp.resolve("other"), clock)) {
+            other.install(Packs.feed(1, List.of(new CountryPack("RU", Language.TAJIK, List.of(
+                    Packs.article("keep-passport", Language.TAJIK, "Шиносномаро худат нигоҳ доред",
+                            "Шиносномаро худат нигоҳ доред.", 1),
+                    Packs.article("papers", Language.TAJIK, "Ҳуҷҷат", "Ҳуҷҷатро гиред.", 2)),
+                    List.of(), List.of()))));
+            // «худат» is one letter from «хучат» too, and more common here.
+            SearchResults found = other.find("хучат", Language.TAJIK, 20);
+            assertEquals(List.of("papers"), found.hits().stream().map(SearchHit::id).toList());
+            assertEquals(Optional.of("ҳуҷҷат"), found.didYouMean());
+        }
+        assertTrue(SearchIndex.doublesALetterOf("хуччат", "хучат"));
+        assertFalse(SearchIndex.doublesALetterOf("худат", "хучат"));
     }
 
     @Test
