@@ -6,6 +6,8 @@ import androidx.compose.runtime.withFrameNanos
 import androidx.compose.ui.window.Window
 import androidx.compose.ui.window.application
 import androidx.compose.ui.window.rememberWindowState
+import tj.migrantsguide.app.shell.FirstFrameMark
+import tj.migrantsguide.app.shell.PhoneWindowSize
 
 /**
  * The start-up benchmark's baseline (`java -cp migrants-guide.jar tj.migrantsguide.app.HelloWindowKt`): a bare

@@ -3,6 +3,9 @@ package tj.migrantsguide.app
 import java.io.PrintStream
 import java.nio.charset.StandardCharsets
 import kotlin.system.exitProcess
+import tj.migrantsguide.app.cli.CommandLine
+import tj.migrantsguide.app.cli.runCommand
+import tj.migrantsguide.app.shell.openWindow
 
 /** Entry point of `migrants-guide.jar`: a command when one is given, else the window. */
 fun main(args: Array<String>) {

@@ -9,6 +9,9 @@ import kotlin.test.Test
 import kotlin.test.assertEquals
 import kotlin.test.assertFailsWith
 import kotlin.test.assertTrue
+import tj.migrantsguide.app.cli.CommandLine
+import tj.migrantsguide.app.cli.runCommand
+import tj.migrantsguide.app.data.ThemeChoice
 import tj.migrantsguide.guide.Language
 
 class CommandLineTest {
@@ -196,7 +199,7 @@ class ScreenshotCommandTest {
         val request = command.request
         assertEquals("contacts", request.screen)
         assertEquals(tj.migrantsguide.guide.Language.RUSSIAN, request.language)
-        assertEquals(tj.migrantsguide.app.data.ThemeChoice.DARK, request.theme)
+        assertEquals(ThemeChoice.DARK, request.theme)
         assertEquals(2f, request.fontScale)
         assertEquals(412, request.width)
         assertEquals(915, request.height)

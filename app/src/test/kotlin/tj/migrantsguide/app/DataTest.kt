@@ -14,25 +14,25 @@ import kotlin.test.assertNull
 import kotlin.test.assertTrue
 import org.junit.jupiter.api.io.TempDir
 import tj.migrantsguide.app.data.ContentEdition
-import tj.migrantsguide.app.data.StoreUserData
-import tj.migrantsguide.app.data.StoreSearch
-import tj.migrantsguide.app.data.UserDataNotSaved
-import tj.migrantsguide.store.GuideStore
 import tj.migrantsguide.app.data.ItemKind
 import tj.migrantsguide.app.data.ItemRef
-import tj.migrantsguide.app.data.StoreGuideContent
+import tj.migrantsguide.app.data.StoreSearch
+import tj.migrantsguide.app.data.StoreUserData
 import tj.migrantsguide.app.data.SyncState
 import tj.migrantsguide.app.data.TextSize
 import tj.migrantsguide.app.data.ThemeChoice
+import tj.migrantsguide.app.data.UserDataNotSaved
 import tj.migrantsguide.app.data.WindowPlacement
-import tj.migrantsguide.app.guide.ArticleText
-import tj.migrantsguide.app.guide.Block
-import tj.migrantsguide.app.guide.Piece
-import tj.migrantsguide.app.home.LastSync
-import tj.migrantsguide.app.home.contentStatus
-import tj.migrantsguide.app.ui.Destination
-import tj.migrantsguide.app.ui.Navigator
+import tj.migrantsguide.app.model.ArticleText
+import tj.migrantsguide.app.model.Block
+import tj.migrantsguide.app.model.LastSync
+import tj.migrantsguide.app.model.Piece
+import tj.migrantsguide.app.model.contentStatus
+import tj.migrantsguide.app.navigation.Destination
+import tj.migrantsguide.app.navigation.Navigator
+import tj.migrantsguide.app.shell.FirstFrameMark
 import tj.migrantsguide.guide.Language
+import tj.migrantsguide.store.GuideStore
 
 class StoreUserDataTest {
     private val checklist = ItemRef(ItemKind.CHECKLIST, "RU", "before-you-leave-ru")
@@ -257,7 +257,7 @@ class FirstFrameMarkTest {
         val file = dir.resolve("marks/first-frame.txt")
         val start = Instant.parse("2026-11-24T10:00:00Z")
         val clock = TickingClock(start) // a second later at every reading
-        val mark = tj.migrantsguide.app.FirstFrameMark(file, clock)
+        val mark = FirstFrameMark(file, clock)
         mark.reached()
         mark.reached()
         assertEquals("${start.toEpochMilli()}\n", Files.readString(file))
@@ -265,7 +265,7 @@ class FirstFrameMarkTest {
 
     @Test
     fun `without a file nothing is written`() {
-        tj.migrantsguide.app.FirstFrameMark(null).reached()
+        FirstFrameMark(null).reached()
     }
 }
 

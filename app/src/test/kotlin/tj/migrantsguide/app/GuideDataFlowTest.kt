@@ -37,12 +37,12 @@ import tj.migrantsguide.app.data.StoreGuideContent
 import tj.migrantsguide.app.data.StoreSearch
 import tj.migrantsguide.app.data.StoreUserData
 import tj.migrantsguide.app.net.KtorTransport
+import tj.migrantsguide.app.shell.GuideApp
 import tj.migrantsguide.app.sync.GuideSync
 import tj.migrantsguide.app.sync.GuideSyncStatus
 import tj.migrantsguide.app.sync.TestFeedHost
 import tj.migrantsguide.app.text.S
 import tj.migrantsguide.app.text.Strings
-import tj.migrantsguide.app.ui.GuideApp
 import tj.migrantsguide.feed.TrustedKeys
 import tj.migrantsguide.guide.Article
 import tj.migrantsguide.guide.Language

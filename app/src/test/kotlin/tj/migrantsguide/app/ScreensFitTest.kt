@@ -9,19 +9,20 @@ import androidx.compose.ui.semantics.SemanticsProperties
 import androidx.compose.ui.semantics.getOrNull
 import androidx.compose.ui.test.ExperimentalTestApi
 import androidx.compose.ui.test.SemanticsMatcher
-import androidx.compose.ui.test.runDesktopComposeUiTest
 import androidx.compose.ui.test.performSemanticsAction
+import androidx.compose.ui.test.runDesktopComposeUiTest
 import androidx.compose.ui.text.TextLayoutResult
 import java.nio.file.Path
 import kotlin.test.Test
 import kotlin.test.assertTrue
 import org.junit.jupiter.api.io.TempDir
-import tj.migrantsguide.app.data.StoreUserData
-import tj.migrantsguide.app.data.StoreSearch
+import tj.migrantsguide.app.cli.ScreenCatalogue
 import tj.migrantsguide.app.data.StoreGuideContent
+import tj.migrantsguide.app.data.StoreSearch
+import tj.migrantsguide.app.data.StoreUserData
 import tj.migrantsguide.app.data.TextSize
 import tj.migrantsguide.app.data.ThemeChoice
-import tj.migrantsguide.app.ui.GuideTheme
+import tj.migrantsguide.app.designsystem.GuideTheme
 import tj.migrantsguide.guide.Language
 
 /**

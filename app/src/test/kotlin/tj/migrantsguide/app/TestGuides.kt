@@ -9,24 +9,25 @@ import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import tj.migrantsguide.Guide
 import tj.migrantsguide.app.data.ContentEdition
-import tj.migrantsguide.app.data.StoreUserData
-import tj.migrantsguide.app.data.StoreSearch
-import tj.migrantsguide.app.data.Search
-import tj.migrantsguide.app.data.SyncStatus
-import tj.migrantsguide.app.data.IdleSync
 import tj.migrantsguide.app.data.GuideContent
-import tj.migrantsguide.app.data.QuestionsOutbox
-import tj.migrantsguide.transport.JdkHttpTransport
+import tj.migrantsguide.app.data.IdleSync
+import tj.migrantsguide.app.data.Search
 import tj.migrantsguide.app.data.StoreGuideContent
+import tj.migrantsguide.app.data.StoreSearch
+import tj.migrantsguide.app.data.StoreUserData
+import tj.migrantsguide.app.data.SyncStatus
 import tj.migrantsguide.app.data.UserData
+import tj.migrantsguide.app.data.embeddedSnapshot
+import tj.migrantsguide.app.feature.ask.QuestionsOutbox
+import tj.migrantsguide.app.navigation.GuideServices
 import tj.migrantsguide.app.system.DeviceActions
-import tj.migrantsguide.app.ui.GuideServices
 import tj.migrantsguide.guide.Article
 import tj.migrantsguide.guide.Checklist
 import tj.migrantsguide.guide.Contact
 import tj.migrantsguide.guide.Country
 import tj.migrantsguide.guide.Language
 import tj.migrantsguide.guide.Phone
+import tj.migrantsguide.transport.JdkHttpTransport
 
 /** A day after the embedded content was published (whenever the build made it), well before it expires. */
 val testClock: Clock by lazy {

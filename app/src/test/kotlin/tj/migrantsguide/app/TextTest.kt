@@ -4,7 +4,7 @@ import java.util.Properties
 import kotlin.test.Test
 import kotlin.test.assertEquals
 import kotlin.test.assertTrue
-import tj.migrantsguide.app.text.NameOrder
+import tj.migrantsguide.text.Alphabet
 import tj.migrantsguide.app.text.P
 import tj.migrantsguide.app.text.PluralCategory
 import tj.migrantsguide.app.text.Plurals
@@ -122,8 +122,9 @@ class StringsTest {
     }
 }
 
+/** The country picker sorts with shared's [Alphabet]: the orders a reader of each language expects. */
 class NameOrderTest {
-    private fun sorted(language: Language, vararg names: String) = names.sortedWith(NameOrder.comparator(language))
+    private fun sorted(language: Language, vararg names: String) = names.sortedWith(Alphabet.order(language))
 
     @Test
     fun `tajik puts each tajik letter right after its base letter`() {

@@ -1,5 +1,6 @@
 package tj.migrantsguide.app
 
+import androidx.compose.ui.input.key.Key
 import androidx.compose.ui.semantics.SemanticsProperties
 import androidx.compose.ui.semantics.getOrNull
 import androidx.compose.ui.test.ComposeUiTest
@@ -10,7 +11,7 @@ import androidx.compose.ui.test.onRoot
 import androidx.compose.ui.test.performKeyInput
 import androidx.compose.ui.test.pressKey
 import androidx.compose.ui.test.withKeyDown
-import androidx.compose.ui.input.key.Key
+import tj.migrantsguide.app.feature.search.SEARCH_PAUSE_MS
 
 /** The node that has keyboard focus now, or null. */
 @OptIn(ExperimentalTestApi::class)
@@ -46,7 +47,7 @@ fun ComposeUiTest.press(key: Key, alt: Boolean = false) {
 /** Lets the search screen's pause after typing pass and its search finish. */
 @OptIn(ExperimentalTestApi::class)
 fun ComposeUiTest.searchSettled() {
-    mainClock.advanceTimeBy(tj.migrantsguide.app.search.SEARCH_PAUSE_MS + 50)
+    mainClock.advanceTimeBy(SEARCH_PAUSE_MS + 50)
     waitForIdle()
     waitUntil(timeoutMillis = 5_000) {
         onAllNodes(hasTestTag("result-count") or hasTestTag("no-results")).fetchSemanticsNodes().isNotEmpty()

@@ -1,6 +1,5 @@
 package tj.migrantsguide.questions;
 
-import java.time.Duration;
 
 /**
  * Limits shared by the form, the outbox and the reference server, so that what the device accepts the server
@@ -24,12 +23,6 @@ public final class QuestionLimits {
      * for emoji) is at most 8,000 bytes, plus the contact and the field names.
      */
     public static final int BODY_MAX_BYTES = 16 * 1024;
-
-    /** First retry after a network error or a busy server; doubles each time up to {@link #RETRY_MAX}. */
-    public static final Duration RETRY_FIRST = Duration.ofSeconds(30);
-    public static final Duration RETRY_MAX = Duration.ofHours(1);
-    /** A server asking to wait longer than this (Retry-After) is not believed: the outbox tries again after a day. */
-    public static final Duration RETRY_AFTER_MAX = Duration.ofDays(1);
 
     private QuestionLimits() {}
 }

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * One row of the question outbox as stored. {@code state} is one of the {@code QuestionStore.WAITING…FAILED}
- * codes; {@code tj.migrantsguide.questions.Outbox} turns rows into what screens show.
+ * codes; {@code tj.migrantsguide.outbox.Outbox} turns rows into what screens show.
  *
  * @param body the exact bytes sent on every attempt, so that every retry is byte-for-byte the same request
  * @param lastProblem why the last attempt did not go through (for a waiting question), in words

@@ -36,7 +36,7 @@ import tj.migrantsguide.feed.FeedReader;
 import tj.migrantsguide.guide.Article;
 import tj.migrantsguide.guide.Checklist;
 import tj.migrantsguide.guide.Language;
-import tj.migrantsguide.questions.Outbox;
+import tj.migrantsguide.outbox.Outbox;
 import tj.migrantsguide.questions.QuestionDraft;
 import tj.migrantsguide.questions.Topic;
 import tj.migrantsguide.store.ContentConsistency;

@@ -3,14 +3,14 @@ package tj.migrantsguide.app.data
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
+import tj.migrantsguide.store.ItemKind as StoreKind
+import tj.migrantsguide.store.ItemRef as StoreRef
 import tj.migrantsguide.store.Person
 import tj.migrantsguide.store.RecoveryNotice
 import tj.migrantsguide.store.StoreException
 import tj.migrantsguide.store.Theme
-import tj.migrantsguide.store.WindowBounds
-import tj.migrantsguide.store.ItemKind as StoreKind
-import tj.migrantsguide.store.ItemRef as StoreRef
 import tj.migrantsguide.store.UserData as StoreUser
+import tj.migrantsguide.store.WindowBounds
 
 /**
  * [UserData] kept in the device's user.db (`GuideStore.user()`): it survives content updates, and a damaged file is

@@ -3,9 +3,9 @@ package tj.migrantsguide.app.handout
 import java.io.OutputStream
 import java.time.LocalDate
 import java.time.ZoneOffset
-import tj.migrantsguide.app.contacts.groupTitle
-import tj.migrantsguide.app.contacts.loadContactsState
 import tj.migrantsguide.app.data.GuideContent
+import tj.migrantsguide.app.model.groupTitle
+import tj.migrantsguide.app.model.loadContactsState
 import tj.migrantsguide.app.text.S
 import tj.migrantsguide.app.text.Strings
 import tj.migrantsguide.guide.Language

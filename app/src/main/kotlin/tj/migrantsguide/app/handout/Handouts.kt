@@ -5,6 +5,7 @@ import java.io.OutputStream
 import java.time.LocalDate
 import org.apache.pdfbox.pdmodel.PDDocument
 import org.apache.pdfbox.pdmodel.PDDocumentInformation
+import tj.migrantsguide.app.model.ArticleText
 import tj.migrantsguide.guide.Checklist
 import tj.migrantsguide.guide.Contact
 import tj.migrantsguide.guide.Country
@@ -12,7 +13,7 @@ import tj.migrantsguide.guide.Language
 
 /**
  * Words printed on handouts around the content, in one language. Filled from the app's strings
- * ([tj.migrantsguide.app.text.Strings]) by [handoutLabels].
+ * ([Strings]) by [handoutLabels].
  */
 data class HandoutLabels(
     val appName: String,
@@ -147,5 +148,5 @@ object Handouts {
     private val PHONE_IN_TEXT = Regex("""\+?\d[\d ()\-]{4,}\d""")
 
     /** Article-style links `[[id]]` mean nothing on paper. */
-    private fun plainText(text: String) = tj.migrantsguide.app.guide.ArticleText.withoutLinks(text)
+    private fun plainText(text: String) = ArticleText.withoutLinks(text)
 }

@@ -1,5 +1,6 @@
 package tj.migrantsguide.app.handout
 
+import io.nayuki.qrcodegen.QrCode
 import java.awt.Color
 import org.apache.pdfbox.pdmodel.PDDocument
 import org.apache.pdfbox.pdmodel.PDPage
@@ -7,7 +8,6 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream
 import org.apache.pdfbox.pdmodel.common.PDRectangle
 import org.apache.pdfbox.pdmodel.font.PDFont
 import org.apache.pdfbox.pdmodel.font.PDType0Font
-import io.nayuki.qrcodegen.QrCode
 
 /**
  * A tiny flowing layout on A4 pages: paragraphs wrapped by measured width, new pages when one fills up, a footer on

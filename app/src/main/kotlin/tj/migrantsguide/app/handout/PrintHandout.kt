@@ -14,9 +14,9 @@ import java.nio.file.Path
 import java.nio.file.StandardCopyOption
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
+import tj.migrantsguide.app.navigation.AppController
+import tj.migrantsguide.app.navigation.UiAction
 import tj.migrantsguide.app.text.S
-import tj.migrantsguide.app.ui.AppController
-import tj.migrantsguide.app.ui.UiAction
 import tj.migrantsguide.guide.Language
 
 /** "Print / Save PDF" on a screen: the screen's stateful part knows which handout that is. */

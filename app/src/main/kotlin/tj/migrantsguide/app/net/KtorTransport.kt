@@ -6,6 +6,7 @@ import io.ktor.client.plugins.HttpTimeout
 import io.ktor.client.request.prepareRequest
 import io.ktor.client.request.setBody
 import io.ktor.client.request.url
+import io.ktor.client.statement.HttpResponse as KtorResponse
 import io.ktor.client.statement.bodyAsChannel
 import io.ktor.http.HttpMethod
 import io.ktor.utils.io.jvm.javaio.toInputStream
@@ -27,7 +28,6 @@ import tj.migrantsguide.transport.HttpRequest
 import tj.migrantsguide.transport.HttpResponse
 import tj.migrantsguide.transport.HttpTransport
 import tj.migrantsguide.transport.ResponseTimeoutException
-import io.ktor.client.statement.HttpResponse as KtorResponse
 
 /**
  * The app's [HttpTransport]: the Ktor client on the JDK's HTTP engine.

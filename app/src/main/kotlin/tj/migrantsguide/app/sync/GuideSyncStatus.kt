@@ -9,9 +9,9 @@ import kotlinx.coroutines.flow.map
 import kotlinx.coroutines.flow.stateIn
 import kotlinx.coroutines.launch
 import tj.migrantsguide.app.data.SyncOutcome
+import tj.migrantsguide.app.data.SyncState as ScreenSyncState
 import tj.migrantsguide.app.data.SyncStatus
 import tj.migrantsguide.sync.SyncResult
-import tj.migrantsguide.app.data.SyncState as ScreenSyncState
 
 /**
  * [SyncStatus] over the window's [GuideSync]: its state in the screens' terms, and [onInstalled] called after every

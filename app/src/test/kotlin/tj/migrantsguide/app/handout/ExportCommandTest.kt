@@ -13,8 +13,9 @@ import kotlin.test.assertFailsWith
 import kotlin.test.assertTrue
 import org.apache.pdfbox.Loader
 import org.apache.pdfbox.text.PDFTextStripper
-import tj.migrantsguide.app.CommandLine
-import tj.migrantsguide.app.runCommand
+import tj.migrantsguide.app.cli.CommandLine
+import tj.migrantsguide.app.cli.ExportRequest
+import tj.migrantsguide.app.cli.runCommand
 import tj.migrantsguide.app.testClock
 import tj.migrantsguide.guide.Language
 

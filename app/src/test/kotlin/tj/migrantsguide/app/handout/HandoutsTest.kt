@@ -6,12 +6,12 @@ import java.time.Clock
 import kotlin.io.path.createTempDirectory
 import kotlin.test.Test
 import kotlin.test.assertEquals
+import kotlin.test.assertFailsWith
 import kotlin.test.assertTrue
 import org.apache.pdfbox.Loader
 import org.apache.pdfbox.text.PDFTextStripper
-import kotlin.test.assertFailsWith
 import tj.migrantsguide.app.data.StoreGuideContent
-import tj.migrantsguide.app.openGuide
+import tj.migrantsguide.app.data.openGuide
 import tj.migrantsguide.app.text.S
 import tj.migrantsguide.app.text.Strings
 import tj.migrantsguide.guide.ContactKind

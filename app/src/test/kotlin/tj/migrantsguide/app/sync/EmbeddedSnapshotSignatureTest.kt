@@ -2,7 +2,7 @@ package tj.migrantsguide.app.sync
 
 import kotlin.test.Test
 import kotlin.test.assertIs
-import tj.migrantsguide.app.embeddedSnapshot
+import tj.migrantsguide.app.data.embeddedSnapshot
 import tj.migrantsguide.feed.IndexEnvelope
 import tj.migrantsguide.feed.TrustedKeys
 

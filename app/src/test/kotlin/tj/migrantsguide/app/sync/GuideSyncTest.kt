@@ -1,8 +1,8 @@
 package tj.migrantsguide.app.sync
 
 import java.nio.file.Path
-import java.time.Duration
 import java.time.Clock
+import java.time.Duration
 import java.time.Instant
 import java.time.ZoneOffset
 import kotlin.io.path.createTempDirectory
@@ -16,8 +16,8 @@ import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.cancel
 import kotlinx.coroutines.runBlocking
+import tj.migrantsguide.app.data.openGuide
 import tj.migrantsguide.app.net.KtorTransport
-import tj.migrantsguide.app.openGuide
 import tj.migrantsguide.feed.TrustedKeys
 import tj.migrantsguide.sync.FeedSource
 import tj.migrantsguide.sync.Rejection

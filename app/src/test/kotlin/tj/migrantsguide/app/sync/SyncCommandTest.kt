@@ -15,8 +15,9 @@ import kotlin.test.AfterTest
 import kotlin.test.Test
 import kotlin.test.assertEquals
 import kotlin.test.assertTrue
-import tj.migrantsguide.app.CommandLine
-import tj.migrantsguide.app.runCommand
+import tj.migrantsguide.app.cli.CommandLine
+import tj.migrantsguide.app.cli.SyncExit
+import tj.migrantsguide.app.cli.runCommand
 import tj.migrantsguide.feed.FeedKeys
 
 /** `migrants-guide.jar sync`: through the Ktor transport to a real HTTP server, with the app's exit codes. */

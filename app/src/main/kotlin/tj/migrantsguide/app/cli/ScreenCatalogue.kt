@@ -1,0 +1,166 @@
+package tj.migrantsguide.app.cli
+
+import androidx.compose.runtime.Composable
+import java.time.Clock
+import tj.migrantsguide.app.data.GuideContent
+import tj.migrantsguide.app.data.IdleSync
+import tj.migrantsguide.app.data.ItemKind
+import tj.migrantsguide.app.data.ItemRef
+import tj.migrantsguide.app.data.Search
+import tj.migrantsguide.app.data.SyncState
+import tj.migrantsguide.app.data.TextSize
+import tj.migrantsguide.app.data.ThemeChoice
+import tj.migrantsguide.app.data.UserData
+import tj.migrantsguide.app.feature.ask.AskContent
+import tj.migrantsguide.app.feature.ask.AskState
+import tj.migrantsguide.app.data.QuestionDraft
+import tj.migrantsguide.app.feature.checklists.ChecklistContent
+import tj.migrantsguide.app.feature.checklists.ChecklistsContent
+import tj.migrantsguide.app.feature.checklists.checklistState
+import tj.migrantsguide.app.feature.checklists.checklistsState
+import tj.migrantsguide.app.feature.checklists.loadChecklists
+import tj.migrantsguide.app.feature.contacts.ContactsContent
+import tj.migrantsguide.app.feature.guide.ArticleContent
+import tj.migrantsguide.app.feature.home.HomeContent
+import tj.migrantsguide.app.feature.home.loadHomeState
+import tj.migrantsguide.app.feature.saved.SavedContent
+import tj.migrantsguide.app.feature.saved.loadSavedState
+import tj.migrantsguide.app.feature.search.SearchContent
+import tj.migrantsguide.app.feature.search.SearchState
+import tj.migrantsguide.app.feature.search.groupHits
+import tj.migrantsguide.app.feature.settings.AboutContent
+import tj.migrantsguide.app.feature.settings.SettingsContent
+import tj.migrantsguide.app.feature.settings.SettingsState
+import tj.migrantsguide.app.feature.settings.loadAboutState
+import tj.migrantsguide.app.feature.start.CountryPickerContent
+import tj.migrantsguide.app.feature.start.LanguagePickerContent
+import tj.migrantsguide.app.feature.guide.StageGuideContent
+import tj.migrantsguide.app.model.contentStatus
+import tj.migrantsguide.app.model.countryChoices
+import tj.migrantsguide.app.model.emergencyContacts
+import tj.migrantsguide.app.model.lastSyncText
+import tj.migrantsguide.app.model.loadArticleState
+import tj.migrantsguide.app.model.loadContactsState
+import tj.migrantsguide.app.model.loadGuideState
+import tj.migrantsguide.app.navigation.UiAction
+import tj.migrantsguide.app.text.Strings
+import tj.migrantsguide.guide.Language
+import tj.migrantsguide.guide.Stage
+
+/**
+ * Every screen's stateless content with the state its stateful screen would load, read now from real data: for the
+ * screenshot command and for the test that checks every screen at 200% text. Actions go nowhere.
+ */
+class ScreenCatalogue(
+    private val content: GuideContent,
+    private val userData: UserData,
+    private val search: Search,
+    private val language: Language,
+    private val country: String,
+    private val clock: Clock,
+    /** What the search screen shows results for. */
+    private val query: String = "",
+    /** The stage of the guide and article screens; by default the first one with something to read. */
+    private val stage: Stage? = null,
+    /** What the settings screen shows as chosen. */
+    private val theme: ThemeChoice = ThemeChoice.LIGHT,
+    private val textSize: TextSize = TextSize.NORMAL,
+) {
+    private val ignore: (UiAction) -> Unit = {}
+
+    fun all(): List<Pair<String, @Composable () -> Unit>> = Screenshot.SCREENS.map { it to screen(it)!! }
+
+    /** The screen's content with its state loaded now (blocking: there is no UI thread to protect here). */
+    fun screen(name: String): (@Composable () -> Unit)? {
+        val strings = Strings.of(language)
+        val bookmarks = userData.bookmarks.value.toSet()
+        fun firstOf(kind: ItemKind): ItemRef? = when (kind) {
+            ItemKind.ARTICLE -> (stage?.let { s -> content.articles(country, language).filter { it.stage() == s } }
+                ?: content.articles(country, language)).firstOrNull()?.let { ItemRef(kind, country, it.id()) }
+            ItemKind.CHECKLIST -> content.checklists(country, language).firstOrNull()?.let { ItemRef(kind, country, it.id()) }
+            ItemKind.CONTACT -> content.contacts(country, language).firstOrNull()?.let { ItemRef(kind, country, it.id()) }
+        }
+        return when (name) {
+            "home" -> {
+                val state = loadHomeState(content, country, language, SyncState(), clock)
+                ({ HomeContent(state, ignore) })
+            }
+            "guide" -> {
+                // The stage asked for, else the first one that has something to read.
+                val stage = stage ?: Stage.entries.firstOrNull { s -> loadGuideState(content, country, language, s).sections.isNotEmpty() }
+                    ?: Stage.BEFORE_DEPARTURE
+                val state = loadGuideState(content, country, language, stage)
+                ({ StageGuideContent(state, stage, ignore) })
+            }
+            "article" -> {
+                val item = firstOf(ItemKind.ARTICLE) ?: ItemRef(ItemKind.ARTICLE, country, "none")
+                val state = loadArticleState(content, item, language, bookmarks)
+                ({ ArticleContent(state, ignore) })
+            }
+            "contacts", "emergency" -> {
+                val state = loadContactsState(content, country, language, name == "emergency", bookmarks)
+                ({ ContactsContent(state, ignore) })
+            }
+            "checklists" -> {
+                val state = checklistsState(content, country, language, loadChecklists(content, country, language), userData)
+                ({ ChecklistsContent(state, ignore) })
+            }
+            "checklist" -> {
+                val item = firstOf(ItemKind.CHECKLIST) ?: ItemRef(ItemKind.CHECKLIST, country, "none")
+                val list = content.checklists(country, language).firstOrNull { it.id() == item.id }
+                val state = checklistState(
+                    userData, item, list, content.countries().first { it.code() == country }.name(language), language,
+                    userData.people.value, userData.currentPerson.value, item in bookmarks,
+                )
+                ({ ChecklistContent(state, ignore) })
+            }
+            "search" -> {
+                val groups = if (query.isBlank()) emptyList() else groupHits(search.search(query, country, language))
+                val state = SearchState(language, query, search.scope, groups)
+                ({ SearchContent(state, autoFocus = false, onAction = ignore) })
+            }
+            "saved" -> {
+                val state = loadSavedState(content, userData.bookmarks.value, userData.recent.value, language)
+                ({ SavedContent(state, ignore) })
+            }
+            "ask" -> {
+                val state = AskState(
+                    language = language,
+                    countryName = content.countries().first { it.code() == country }.name(language),
+                    draft = QuestionDraft(country = country),
+                    problems = emptyMap(),
+                    emergency = emergencyContacts(content, country, language),
+                    questionCount = 0,
+                    newAnswers = 0,
+                )
+                ({ AskContent(state, ignore) })
+            }
+            "settings" -> {
+                val sync = IdleSync(available = true)
+                val edition = content.edition()
+                val state = SettingsState(
+                    language = language,
+                    countryName = content.countries().first { it.code() == country }.name(language),
+                    textSize = textSize,
+                    theme = theme,
+                    syncAvailable = sync.available,
+                    sync = sync.state.value,
+                    lastSync = lastSyncText(strings, contentStatus(edition, sync.state.value, clock)),
+                    edition = edition,
+                )
+                ({ SettingsContent(state, ignore) })
+            }
+            "about" -> {
+                val state = loadAboutState(content, language, clock.zone, null)
+                ({ AboutContent(state, ignore) })
+            }
+            "welcome" -> ({ LanguagePickerContent(null, ignore) })
+            "country" -> {
+                val choices = countryChoices(content.countries(), language)
+                ({ CountryPickerContent(choices, null, ignore, onBack = {}) })
+            }
+            else -> null
+        }
+    }
+
+}

@@ -1,0 +1,72 @@
+package tj.migrantsguide.app.data
+
+import java.time.Instant
+import kotlinx.coroutines.flow.StateFlow
+import tj.migrantsguide.guide.Language
+import tj.migrantsguide.outbox.MyQuestion
+import tj.migrantsguide.outbox.OutboxProblem
+import tj.migrantsguide.questions.QuestionDraft as OutboxDraft
+import tj.migrantsguide.outbox.SaveResult
+import tj.migrantsguide.questions.Topic
+
+/** The topics of the form, in the form's order (shared's list, so that device and server agree). */
+typealias QuestionTopic = Topic
+
+/**
+ * What the form holds while the person types. The language is not here: a question is written in the language the
+ * app is in, and the answer is asked for in it too.
+ */
+data class QuestionDraft(
+    val topic: QuestionTopic? = null,
+    val country: String = "",
+    val message: String = "",
+    /** A phone number or e-mail for the answer; optional. */
+    val contact: String = "",
+    val consent: Boolean = false,
+) {
+    fun toOutboxDraft(language: Language): OutboxDraft =
+        OutboxDraft(topic?.code() ?: "", country, language.code(), message, contact, consent)
+}
+
+/**
+ * "Always in Touch" as the screens use it: the person's questions and answers, and the writes they can make. The
+ * Ask feature's sender (`feature.ask.QuestionsOutbox`) is the one implementation; the blocking calls are for a
+ * background dispatcher.
+ */
+interface Questions {
+    /** "My questions", newest first. */
+    val questions: StateFlow<List<MyQuestion>>
+
+    /** Answers the person has not seen yet: the marker in the list and the badge on the home screen. */
+    val newAnswers: StateFlow<Int>
+
+    val activity: StateFlow<OutboxActivity>
+
+    /** Saves the question on the device and wakes the sender. Blocking (a database write). */
+    fun save(draft: QuestionDraft, language: Language): SaveResult
+
+    /** Deletes the question here now and on the server when it can. Blocking. */
+    fun delete(id: Long): Boolean
+
+    /** The person has seen these answers: the marker goes. Blocking. */
+    fun markSeen(ids: Collection<Long>)
+
+    /** Puts a question the server refused back in the queue (same key, same text) and sends it. Blocking. */
+    fun retry(id: Long): Boolean
+
+    /** Asks the sender for a round soon; [everything] sends every waiting question whatever its retry wait. */
+    fun wake(everything: Boolean = false)
+}
+
+/**
+ * What the background sender is doing, for "My questions".
+ *
+ * @property working a round (sending, reading answers) is running now
+ * @property lastProblem what did not work in the last round, null when it all worked
+ * @property lastRoundAt when the last round ended
+ */
+data class OutboxActivity(
+    val working: Boolean = false,
+    val lastProblem: OutboxProblem? = null,
+    val lastRoundAt: Instant? = null,
+)

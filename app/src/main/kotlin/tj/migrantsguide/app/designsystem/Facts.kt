@@ -1,0 +1,58 @@
+package tj.migrantsguide.app.designsystem
+
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Column
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.Text
+import androidx.compose.runtime.Composable
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.unit.dp
+import java.time.LocalDate
+import java.util.Optional
+import tj.migrantsguide.app.text.LocalStrings
+import tj.migrantsguide.app.text.S
+import tj.migrantsguide.app.text.Strings
+import tj.migrantsguide.guide.Language
+
+/** "Last checked: 23.11.2026", or a plain statement that the date is unknown (content rule 1). */
+@Composable
+fun VerifiedLine(verified: Optional<LocalDate>, modifier: Modifier = Modifier) {
+    val strings = LocalStrings.current
+    Text(
+        verifiedText(strings, verified),
+        style = MaterialTheme.typography.bodyMedium,
+        color = MaterialTheme.colorScheme.onSurfaceVariant,
+        modifier = modifier,
+    )
+}
+
+fun verifiedText(strings: Strings, verified: Optional<LocalDate>): String =
+    verified.map { strings[S.VERIFIED_ON, "date" to strings.date(it)] }.orElse(strings[S.VERIFIED_UNKNOWN])
+
+/** Where the facts come from: document and line, official page, or law. Small, but always there. */
+@Composable
+fun SourcesBlock(sources: List<String>, modifier: Modifier = Modifier) {
+    if (sources.isEmpty()) return
+    val strings = LocalStrings.current
+    Column(modifier, verticalArrangement = Arrangement.spacedBy(2.dp)) {
+        Text(strings[S.SOURCES], style = MaterialTheme.typography.labelLarge, color = MaterialTheme.colorScheme.onSurfaceVariant)
+        for (source in sources) {
+            Text(source, style = MaterialTheme.typography.bodySmall, color = MaterialTheme.colorScheme.onSurfaceVariant)
+        }
+    }
+}
+
+/** Shown on an item that is not yet translated into the reader's language (content rule 4). */
+@Composable
+fun FallbackNote(itemLanguage: Language, readerLanguage: Language) {
+    if (itemLanguage == readerLanguage) return
+    val strings = LocalStrings.current
+    WarningNote(strings[S.NOT_TRANSLATED, "language" to strings.languageName(itemLanguage)])
+}
+
+/** The name of a language in the reader's language ("in Russian"), for markers. */
+fun Strings.languageName(language: Language): String = when (language) {
+    Language.TAJIK -> this[S.LANGUAGE_TAJIK]
+    Language.RUSSIAN -> this[S.LANGUAGE_RUSSIAN]
+    Language.ENGLISH -> this[S.LANGUAGE_ENGLISH]
+}

@@ -1,0 +1,78 @@
+package tj.migrantsguide.app.model
+
+import tj.migrantsguide.app.data.GuideContent
+import tj.migrantsguide.app.data.ItemKind
+import tj.migrantsguide.app.data.ItemRef
+import tj.migrantsguide.guide.Contact
+import tj.migrantsguide.guide.ContactKind
+import tj.migrantsguide.guide.Language
+
+/** How the contacts screen groups places and lines, in this order; empty groups are not shown. */
+enum class ContactGroupKind(val kinds: Set<ContactKind>) {
+    EMERGENCY(setOf(ContactKind.EMERGENCY, ContactKind.HOTLINE)),
+    CONSULAR(setOf(ContactKind.EMBASSY, ContactKind.CONSULATE)),
+    MINISTRY(setOf(ContactKind.MINISTRY_OFFICE)),
+    CENTRES(setOf(ContactKind.CENTRE)),
+    MONEY(setOf(ContactKind.MONEY_TRANSFER)),
+    OTHER(setOf(ContactKind.SERVICE)),
+}
+
+data class ContactGroup(val kind: ContactGroupKind, val contacts: List<Contact>)
+
+data class ContactsState(
+    val language: Language,
+    val countryName: String,
+    /** Opened from SOS or the emergency card: only the emergency group, with a way to all contacts. */
+    val emergencyOnly: Boolean,
+    val groups: List<ContactGroup>,
+    val bookmarks: Set<ItemRef>,
+)
+
+/**
+ * The chosen country's contacts by group. The first group starts with the emergency card's lines (flagged by the
+ * editors, whatever their kind: in Russia the Ministry's office is one), so that SOS, the card and the list agree;
+ * no contact is listed twice.
+ */
+fun loadContactsState(
+    content: GuideContent,
+    country: String,
+    language: Language,
+    emergencyOnly: Boolean,
+    bookmarks: Set<ItemRef>,
+): ContactsState {
+    val own = content.contacts(country, language)
+    val emergency = own.filter { it.emergency() }
+    val groups = ContactGroupKind.entries.map { group ->
+        val members = own.filter { !it.emergency() && it.kind() in group.kinds }
+        ContactGroup(group, if (group == ContactGroupKind.EMERGENCY) emergency + members else members)
+    }.filter { it.contacts.isNotEmpty() }
+        .let { all -> if (emergencyOnly) all.filter { it.kind == ContactGroupKind.EMERGENCY } else all }
+    return ContactsState(
+        language = language,
+        countryName = content.countries().firstOrNull { it.code() == country }?.name(language) ?: country,
+        emergencyOnly = emergencyOnly,
+        groups = groups,
+        bookmarks = bookmarks,
+    )
+}
+
+/** One contact, for a link or a bookmark; null when it is no longer in the guide. */
+data class ContactState(
+    val language: Language,
+    val contact: Contact?,
+    val countryName: String,
+    val bookmarked: Boolean,
+)
+
+fun loadContactState(content: GuideContent, item: ItemRef, language: Language, bookmarks: Set<ItemRef>): ContactState {
+    require(item.kind == ItemKind.CONTACT)
+    val contact = content.contacts(item.country, language).firstOrNull { it.id() == item.id }
+    return ContactState(
+        language = language,
+        contact = contact,
+        countryName = content.countries().firstOrNull { it.code() == item.country }?.name(language) ?: item.country,
+        bookmarked = item in bookmarks,
+    )
+}
+
+fun Contact.ref(): ItemRef = ItemRef(ItemKind.CONTACT, countryCode(), id())

@@ -1,0 +1,43 @@
+package tj.migrantsguide.app.model
+
+import tj.migrantsguide.app.data.ItemKind
+import tj.migrantsguide.app.text.P
+import tj.migrantsguide.app.text.S
+import tj.migrantsguide.app.text.Strings
+import tj.migrantsguide.guide.Stage
+
+fun stageTitle(strings: Strings, stage: Stage): String = when (stage) {
+    Stage.BEFORE_DEPARTURE -> strings[S.STAGE_BEFORE]
+    Stage.ABROAD -> strings[S.STAGE_ABROAD]
+    Stage.RETURN -> strings[S.STAGE_RETURN]
+}
+
+fun stageHint(strings: Strings, stage: Stage): String = when (stage) {
+    Stage.BEFORE_DEPARTURE -> strings[S.STAGE_BEFORE_HINT]
+    Stage.ABROAD -> strings[S.STAGE_ABROAD_HINT]
+    Stage.RETURN -> strings[S.STAGE_RETURN_HINT]
+}
+
+fun lastSyncText(strings: Strings, status: ContentStatus): String = when {
+    status.syncPercent != null -> strings[S.SYNC_RUNNING, "percent" to status.syncPercent]
+    else -> when (val last = status.lastSync) {
+        LastSync.Never -> strings[S.STATUS_SYNC_NEVER]
+        is LastSync.DaysAgo -> if (last.days == 0) strings[S.STATUS_SYNC_TODAY]
+        else strings[S.STATUS_SYNC_DAYS_AGO, "days" to strings.plural(P.DAYS, last.days)]
+    }
+}
+
+fun kindTitle(strings: Strings, kind: ItemKind): String = when (kind) {
+    ItemKind.ARTICLE -> strings[S.GUIDE]
+    ItemKind.CONTACT -> strings[S.CONTACTS]
+    ItemKind.CHECKLIST -> strings[S.CHECKLISTS]
+}
+
+fun groupTitle(strings: Strings, kind: ContactGroupKind): String = when (kind) {
+    ContactGroupKind.EMERGENCY -> strings[S.GROUP_EMERGENCY]
+    ContactGroupKind.CONSULAR -> strings[S.GROUP_CONSULAR]
+    ContactGroupKind.MINISTRY -> strings[S.GROUP_MINISTRY]
+    ContactGroupKind.CENTRES -> strings[S.GROUP_CENTRES]
+    ContactGroupKind.MONEY -> strings[S.GROUP_MONEY]
+    ContactGroupKind.OTHER -> strings[S.GROUP_OTHER]
+}

@@ -1,0 +1,96 @@
+package tj.migrantsguide.app.navigation
+
+import androidx.compose.runtime.Stable
+import androidx.compose.runtime.mutableStateListOf
+import androidx.compose.runtime.staticCompositionLocalOf
+import androidx.compose.ui.input.key.Key
+import androidx.compose.ui.input.key.KeyEvent
+import androidx.compose.ui.input.key.KeyEventType
+import androidx.compose.ui.input.key.isAltPressed
+import androidx.compose.ui.input.key.isCtrlPressed
+import androidx.compose.ui.input.key.key
+import androidx.compose.ui.input.key.type
+import tj.migrantsguide.app.data.ItemKind
+import tj.migrantsguide.app.data.ItemRef
+import tj.migrantsguide.app.data.QuestionDraft
+import tj.migrantsguide.guide.Stage
+
+/** Every place in the app a person can be. */
+sealed interface Destination {
+    data object Home : Destination
+    data class Guide(val stage: Stage) : Destination
+    data class Article(val item: ItemRef) : Destination
+    data class Contacts(val emergencyOnly: Boolean = false) : Destination
+    data class Contact(val item: ItemRef) : Destination
+    data object Checklists : Destination
+    data class Checklist(val item: ItemRef) : Destination
+    data class Search(val query: String = "") : Destination
+    data object Saved : Destination
+    data class Ask(val prefill: QuestionDraft? = null) : Destination
+    data object MyQuestions : Destination
+    data object Settings : Destination
+    data object ChooseCountry : Destination
+    data object About : Destination
+
+    companion object {
+        /** Where a link, bookmark or search hit for [item] leads. */
+        fun of(item: ItemRef): Destination = when (item.kind) {
+            ItemKind.ARTICLE -> Article(item)
+            ItemKind.CONTACT -> Contact(item)
+            ItemKind.CHECKLIST -> Checklist(item)
+        }
+    }
+}
+
+/** The back stack, held in one place. Home is always at the bottom; back from home does nothing. */
+@Stable
+class Navigator(start: Destination = Destination.Home) {
+    private val stack = mutableStateListOf<Destination>(Destination.Home).apply { if (start != Destination.Home) add(start) }
+
+    val current: Destination get() = stack.last()
+    val canGoBack: Boolean get() = stack.size > 1
+    val depth: Int get() = stack.size
+
+    fun open(destination: Destination) {
+        if (destination == Destination.Home) {
+            home()
+        } else if (destination != current) {
+            stack.add(destination)
+        }
+    }
+
+    /** Replaces the top (e.g. the search screen's query), so back does not walk through every keystroke. */
+    fun replaceTop(destination: Destination) {
+        if (stack.size > 1) stack[stack.lastIndex] = destination else open(destination)
+    }
+
+    fun back(): Boolean {
+        if (stack.size <= 1) return false
+        stack.removeAt(stack.lastIndex)
+        return true
+    }
+
+    fun home() {
+        while (stack.size > 1) stack.removeAt(stack.lastIndex)
+    }
+}
+
+/** App-wide keys: Esc and Alt+Left go back, Ctrl+F opens search. True when the key was used. */
+fun handleAppKey(event: KeyEvent, navigator: Navigator): Boolean {
+    if (event.type != KeyEventType.KeyDown) return false
+    return when {
+        event.key == Key.Escape -> navigator.back()
+        event.key == Key.DirectionLeft && event.isAltPressed -> navigator.back()
+        event.key == Key.F && event.isCtrlPressed -> {
+            if (navigator.current !is Destination.Search) navigator.open(Destination.Search())
+            true
+        }
+        else -> false
+    }
+}
+
+/**
+ * Opens class mode, for the Settings screen's "Class mode" button; the window's class mode provides it (F5 does the
+ * same), and it is null where there is none (screenshots).
+ */
+val LocalClassModeOpener = staticCompositionLocalOf<(() -> Unit)?> { null }

@@ -1,0 +1,216 @@
+package tj.migrantsguide.app.shell
+
+import androidx.compose.foundation.background
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Box
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.fillMaxSize
+import androidx.compose.foundation.layout.padding
+import androidx.compose.material3.AlertDialog
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.SnackbarHost
+import androidx.compose.material3.SnackbarHostState
+import androidx.compose.material3.Text
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.runtime.collectAsState
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.produceState
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.rememberCoroutineScope
+import androidx.compose.ui.Alignment
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.focus.FocusRequester
+import androidx.compose.ui.focus.focusRequester
+import androidx.compose.ui.focus.focusTarget
+import androidx.compose.ui.input.key.onPreviewKeyEvent
+import androidx.compose.ui.platform.testTag
+import androidx.compose.ui.semantics.heading
+import androidx.compose.ui.semantics.semantics
+import androidx.compose.ui.text.font.FontWeight
+import androidx.compose.ui.unit.dp
+import kotlinx.coroutines.withContext
+import tj.migrantsguide.app.data.Settings
+import tj.migrantsguide.app.designsystem.GuideTheme
+import tj.migrantsguide.app.designsystem.Loading
+import tj.migrantsguide.app.designsystem.PrimaryAction
+import tj.migrantsguide.app.feature.ask.AskScreen
+import tj.migrantsguide.app.feature.ask.MyQuestionsScreen
+import tj.migrantsguide.app.feature.checklists.ChecklistScreen
+import tj.migrantsguide.app.feature.checklists.ChecklistsScreen
+import tj.migrantsguide.app.feature.contacts.ContactScreen
+import tj.migrantsguide.app.feature.contacts.ContactsScreen
+import tj.migrantsguide.app.feature.guide.ArticleScreen
+import tj.migrantsguide.app.feature.guide.GuideScreen
+import tj.migrantsguide.app.feature.home.HomeScreen
+import tj.migrantsguide.app.feature.saved.SavedScreen
+import tj.migrantsguide.app.feature.search.SearchScreen
+import tj.migrantsguide.app.feature.settings.AboutScreen
+import tj.migrantsguide.app.feature.settings.SettingsScreen
+import tj.migrantsguide.app.feature.start.CountryPickerContent
+import tj.migrantsguide.app.feature.start.LanguagePickerContent
+import tj.migrantsguide.app.feature.start.StartAction
+import tj.migrantsguide.app.model.countryChoices
+import tj.migrantsguide.app.navigation.AppController
+import tj.migrantsguide.app.navigation.Destination
+import tj.migrantsguide.app.navigation.DialNotice
+import tj.migrantsguide.app.navigation.GuideServices
+import tj.migrantsguide.app.navigation.Navigator
+import tj.migrantsguide.app.navigation.handleAppKey
+import tj.migrantsguide.app.text.LocalStrings
+import tj.migrantsguide.app.text.S
+import tj.migrantsguide.app.text.Strings
+import tj.migrantsguide.guide.Language
+
+/**
+ * The whole app over [services]: theme and strings from the person's settings, first start until language and
+ * country are chosen, then the screen on top of the back stack. [onContentShown] runs once, after the first frame
+ * of the home screen with content (the start-up benchmark's mark). The window passes its [navigator] so that its
+ * own key handler (which sees keys even when nothing has focus) and the screens share one back stack.
+ */
+@Composable
+fun GuideApp(services: GuideServices, navigator: Navigator = remember { Navigator() }, onContentShown: () -> Unit = {}) {
+    val settings by services.userData.settings.collectAsState()
+    GuideTheme(settings.theme, settings.textSize, settings.language ?: Language.TAJIK) {
+        val scope = rememberCoroutineScope()
+        val controller = remember(services, navigator) { AppController(services, navigator, scope) }
+        val snackbar = remember { SnackbarHostState() }
+        LaunchedEffect(controller) { controller.messages.collect { snackbar.showSnackbar(it) } }
+        // The screen itself holds focus after every move, so that Esc, Alt+Left and Ctrl+F work before anything
+        // has been tabbed to, and Tab starts again from the top of the new screen. (A screen that focuses its own
+        // field, like search, does so after this.)
+        val screenFocus = remember { FocusRequester() }
+        LaunchedEffect(navigator.current, settings.language, settings.country) { screenFocus.requestFocus() }
+        Box(
+            Modifier.fillMaxSize()
+                .background(MaterialTheme.colorScheme.background)
+                .onPreviewKeyEvent { handleAppKey(it, controller.navigator) }
+                .focusRequester(screenFocus)
+                .focusTarget(),
+        ) {
+            androidx.compose.material3.Surface(
+                color = MaterialTheme.colorScheme.background,
+                contentColor = MaterialTheme.colorScheme.onBackground,
+            ) { AppBody(controller, settings, onContentShown) }
+            SnackbarHost(snackbar, Modifier.align(Alignment.BottomCenter).padding(16.dp).testTag("snackbar"))
+            controller.dialNotice?.let { DialNoticeDialog(it) { controller.dialNotice = null } }
+            val recovery by services.userData.recoveryNotice.collectAsState()
+            // Told once, in the person's language, whatever screen is open; closing it marks it seen.
+            recovery?.let { notice -> RecoveryDialog(notice) { controller.save { services.userData.recoveryNoticeSeen() } } }
+        }
+    }
+}
+
+@Composable
+private fun AppBody(controller: AppController, settings: Settings, onContentShown: () -> Unit) {
+    val services = controller.services
+    val revision by services.content.revision.collectAsState()
+    val countries by produceState<List<tj.migrantsguide.guide.Country>?>(null, revision) {
+        value = withContext(services.background) { services.content.countries() }
+    }
+    val language = settings.language
+    if (language == null) {
+        LanguagePickerContent(null) { action ->
+            if (action is StartAction.PickLanguage) controller.save { services.userData.updateSettings { it.copy(language = action.language) } }
+        }
+        return
+    }
+    val known = countries ?: run {
+        Loading()
+        return
+    }
+    val country = settings.country?.takeIf { code -> known.any { it.code() == code } }
+    if (country == null) {
+        // First start (or the chosen country left the guide): pick one. Back returns to the language step.
+        CountryPickerContent(
+            countryChoices(known, language),
+            selected = null,
+            onAction = { action ->
+                if (action is StartAction.PickCountry) controller.save { services.userData.updateSettings { it.copy(country = action.code) } }
+            },
+            onBack = { controller.save { services.userData.updateSettings { it.copy(language = null) } } },
+        )
+        return
+    }
+    when (val destination = controller.navigator.current) {
+        Destination.Home -> HomeScreen(controller, country, language, onContentShown)
+        is Destination.Guide -> GuideScreen(controller, country, language, destination.stage)
+        is Destination.Article -> ArticleScreen(controller, destination.item, language)
+        is Destination.Contacts -> ContactsScreen(controller, country, language, destination.emergencyOnly)
+        is Destination.Contact -> ContactScreen(controller, destination.item, language)
+        Destination.Checklists -> ChecklistsScreen(controller, country, language)
+        is Destination.Checklist -> ChecklistScreen(controller, destination.item, language)
+        is Destination.Search -> SearchScreen(controller, country, language, destination.query)
+        Destination.Saved -> SavedScreen(controller, language)
+        is Destination.Ask -> AskScreen(controller, country, language, destination.prefill)
+        Destination.MyQuestions -> MyQuestionsScreen(controller, language)
+        Destination.Settings -> SettingsScreen(controller, settings, country, language)
+        Destination.About -> AboutScreen(controller, language)
+        Destination.ChooseCountry -> CountryPickerContent(
+            countryChoices(known, language),
+            selected = country,
+            onAction = { action ->
+                if (action is StartAction.PickCountry) {
+                    controller.save { services.userData.updateSettings { it.copy(country = action.code) } }
+                    controller.navigator.back()
+                }
+            },
+            onBack = { controller.navigator.back() },
+        )
+    }
+}
+
+/** After Call: the number to dial, large, whether or not the computer could hand the call over. */
+@Composable
+private fun DialNoticeDialog(notice: DialNotice, onClose: () -> Unit) {
+    val strings = LocalStrings.current
+    AlertDialog(
+        onDismissRequest = onClose,
+        title = { Text(if (notice.handedToSystem) strings[S.CALL_HANDED_OVER] else strings[S.CALL_NOT_POSSIBLE]) },
+        text = {
+            Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
+                Text(strings[S.DIAL_ON_PHONE], style = MaterialTheme.typography.bodyLarge)
+                Text(notice.contactName, style = MaterialTheme.typography.titleMedium)
+                Text(notice.phone.display(), style = MaterialTheme.typography.headlineMedium, fontWeight = FontWeight.Bold)
+                if (notice.phone.dial() != notice.phone.display()) {
+                    Text(notice.phone.dial(), style = MaterialTheme.typography.titleMedium)
+                }
+            }
+        },
+        confirmButton = { PrimaryAction(strings[S.CLOSE], onClick = onClose, modifier = Modifier.testTag("close-dial")) },
+        modifier = Modifier.testTag("dial-notice"),
+    )
+}
+
+/** What the guide repaired at start: what happened and what was kept. */
+@Composable
+private fun RecoveryDialog(notice: tj.migrantsguide.store.RecoveryNotice, onClose: () -> Unit) {
+    val strings = LocalStrings.current
+    AlertDialog(
+        onDismissRequest = onClose,
+        title = { Text(strings[S.RECOVERY_TITLE], modifier = Modifier.semantics { heading() }) },
+        text = {
+            Column(verticalArrangement = Arrangement.spacedBy(8.dp)) {
+                for (line in recoveryLines(strings, notice)) Text(line, style = MaterialTheme.typography.bodyLarge)
+            }
+        },
+        confirmButton = { PrimaryAction(strings[S.RECOVERY_OK], onClick = onClose, modifier = Modifier.testTag("recovery-ok")) },
+        modifier = Modifier.testTag("recovery-notice"),
+    )
+}
+
+fun recoveryLines(strings: Strings, notice: tj.migrantsguide.store.RecoveryNotice): List<String> = buildList {
+    if (notice.userDataDamage().isPresent) {
+        add(
+            if (notice.recoveredRows().isEmpty()) strings[S.RECOVERY_USER_NOTHING]
+            else strings[
+                S.RECOVERY_USER_KEPT,
+                "ticks" to notice.recoveredTicks().toString(),
+                "bookmarks" to notice.recoveredBookmarks().toString(),
+                "people" to notice.recoveredPeople().toString(),
+            ],
+        )
+        notice.keptAsideAs().ifPresent { add(strings[S.RECOVERY_KEPT_ASIDE, "name" to it]) }
+    }
+    if (notice.contentRestored()) add(strings[S.RECOVERY_CONTENT])
+}

@@ -1,0 +1,297 @@
+package tj.migrantsguide.app.shell
+
+import androidx.compose.foundation.background
+import androidx.compose.foundation.layout.Arrangement
+import androidx.compose.foundation.layout.Box
+import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.fillMaxSize
+import androidx.compose.foundation.layout.padding
+import androidx.compose.material3.LinearProgressIndicator
+import androidx.compose.material3.MaterialTheme
+import androidx.compose.material3.Text
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.runtime.collectAsState
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableIntStateOf
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.produceState
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.setValue
+import androidx.compose.runtime.snapshotFlow
+import androidx.compose.runtime.withFrameNanos
+import androidx.compose.ui.Alignment
+import androidx.compose.ui.Modifier
+import androidx.compose.ui.unit.DpSize
+import androidx.compose.ui.unit.dp
+import androidx.compose.ui.window.Window
+import androidx.compose.ui.window.WindowPosition
+import androidx.compose.ui.window.WindowState
+import androidx.compose.ui.window.application
+import androidx.compose.ui.window.rememberWindowState
+import java.awt.GraphicsEnvironment
+import java.awt.Rectangle
+import java.nio.file.Files
+import java.nio.file.Path
+import java.time.Clock
+import java.util.concurrent.CompletableFuture
+import kotlinx.coroutines.Dispatchers
+import kotlinx.coroutines.delay
+import kotlinx.coroutines.flow.collectLatest
+import kotlinx.coroutines.future.await
+import kotlinx.coroutines.withContext
+import tj.migrantsguide.Guide
+import tj.migrantsguide.app.data.IdleSync
+import tj.migrantsguide.app.data.Settings
+import tj.migrantsguide.app.data.StoreGuideContent
+import tj.migrantsguide.app.data.StoreSearch
+import tj.migrantsguide.app.data.StoreUserData
+import tj.migrantsguide.app.data.SyncState
+import tj.migrantsguide.app.data.UserData
+import tj.migrantsguide.app.data.UserDataNotSaved
+import tj.migrantsguide.app.data.WindowPlacement
+import tj.migrantsguide.app.data.embeddedSnapshot
+import tj.migrantsguide.app.data.openGuide
+import tj.migrantsguide.app.designsystem.GuideFont
+import tj.migrantsguide.app.designsystem.GuideTheme
+import tj.migrantsguide.app.designsystem.PrimaryAction
+import tj.migrantsguide.app.feature.ask.BackgroundQuestions
+import tj.migrantsguide.app.feature.classmode.ClassModeState
+import tj.migrantsguide.app.feature.classmode.WithClassMode
+import tj.migrantsguide.app.feature.home.loadHomeState
+import tj.migrantsguide.app.main
+import tj.migrantsguide.app.navigation.GuideServices
+import tj.migrantsguide.app.navigation.Navigator
+import tj.migrantsguide.app.navigation.handleAppKey
+import tj.migrantsguide.app.sync.BackgroundSync
+import tj.migrantsguide.app.sync.GuideSyncStatus
+import tj.migrantsguide.app.sync.startSyncInBackground
+import tj.migrantsguide.app.system.DesktopActions
+import tj.migrantsguide.app.system.StartupTrace
+import tj.migrantsguide.app.text.LocalStrings
+import tj.migrantsguide.app.text.S
+import tj.migrantsguide.app.text.Strings
+import tj.migrantsguide.guide.Language
+import tj.migrantsguide.store.StoreException
+
+/** A phone-shaped window: about 412 × 915 dp, resizable. */
+val PhoneWindowSize = DpSize(412.dp, 915.dp)
+
+/**
+ * Opens the window at once and the guide behind it: the database (and, on the very first start, the import of the
+ * built-in content) opens off the UI thread while the window shows what it is doing.
+ */
+fun openWindow(dataDirectory: Path) {
+    StartupTrace.mark("main")
+    val clock = Clock.systemUTC()
+    val firstFrame = FirstFrameMark.fromSystemProperty()
+    val firstImport = Guide.isFirstStart(dataDirectory)
+    var openGuide: Guide? = null
+    var backgroundSync: BackgroundSync? = null
+    val questions = BackgroundQuestions(dataDirectory, clock)
+    // The database opens (and on a first start imports the built-in content) while the window is being created:
+    // the two take about a second each on a slow machine, so doing them side by side halves the wait.
+    fun startOpening() = CompletableFuture.supplyAsync { open(dataDirectory, clock).also { warmUp(it, clock) } }
+    var opening = startOpening()
+    // The window's place and the person's theme live in user.db. Waiting a moment for it lets the window open where
+    // it was and in the right colours; past that, it opens centred and the guide fills it when ready.
+    val early = (waitBriefly(opening) as? Opening.Ready)?.userData
+    application {
+        StartupTrace.mark("application composing")
+        val settings = early?.settings?.value ?: Settings()
+        val windowState = rememberWindowState(
+            position = settings.window?.takeIf(::isOnAScreen)?.let { WindowPosition(it.x.dp, it.y.dp) }
+                ?: WindowPosition(Alignment.Center),
+            size = settings.window?.takeIf(::isOnAScreen)?.let { DpSize(it.width.dp, it.height.dp) } ?: PhoneWindowSize,
+        )
+        val navigator = remember { Navigator() }
+        var userData by remember { mutableStateOf<UserData?>(early) }
+        val liveSettings = userData?.settings?.collectAsState()?.value ?: settings
+        userData?.let { RememberPlacement(windowState, it) }
+        val classMode = remember { ClassModeState() }
+        Window(
+            onCloseRequest = {
+                userData?.let { savePlacement(windowState, it) }
+                backgroundSync?.close()
+                questions.close()
+                openGuide?.close()
+                exitApplication()
+            },
+            title = Strings.of(liveSettings.language ?: Language.TAJIK)[S.APP_NAME],
+            state = windowState,
+            // While class mode has the screen, its own keys (Esc leaves it) must not also move the app's back stack.
+            onPreviewKeyEvent = { classMode.onKey(it) || (!classMode.active && handleAppKey(it, navigator)) },
+        ) {
+            LaunchedEffect(Unit) {
+                withFrameNanos { }
+                StartupTrace.mark("first frame of the window")
+            }
+            var attempt by remember { mutableIntStateOf(0) }
+            val opened by produceState<Opening>(Opening.InProgress, attempt) {
+                value = Opening.InProgress
+                if (attempt > 0) opening = startOpening()
+                value = opening.await().also {
+                    if (it is Opening.Ready) {
+                        openGuide = it.guide
+                        userData = it.userData
+                        // Reading never waits for this: the sync runs on its own thread and installs in one transaction.
+                        backgroundSync = startSyncInBackground(it.guide, clock)
+                        questions.start(backgroundSync?.sync)
+                    }
+                }
+                StartupTrace.mark("database open")
+            }
+            when (val state = opened) {
+                Opening.InProgress -> StartingUp(liveSettings, firstImport)
+                is Opening.Failed -> OpenFailed(liveSettings, state) { attempt++ }
+                is Opening.Ready -> {
+                    val services = remember(state.guide) {
+                        val content = StoreGuideContent(state.guide.store())
+                        // After an update is installed, open screens read the content again.
+                        val sync = backgroundSync?.let { GuideSyncStatus(it.sync, it.scope, content::contentChanged) }
+                            ?: IdleSync(available = false)
+                        GuideServices(
+                            content = content,
+                            userData = state.userData,
+                            search = StoreSearch(state.guide.store()),
+                            sync = sync,
+                            outbox = questions.outbox,
+                            device = DesktopActions(),
+                            clock = clock,
+                            dataDirectory = dataDirectory,
+                        )
+                    }
+                    WithClassMode(
+                        services,
+                        classMode,
+                        onFullScreen = { full ->
+                            windowState.placement =
+                                if (full) androidx.compose.ui.window.WindowPlacement.Fullscreen
+                                else androidx.compose.ui.window.WindowPlacement.Floating
+                        },
+                    ) {
+                        GuideApp(services, navigator, onContentShown = {
+                            StartupTrace.mark("first frame with content")
+                            firstFrame.reached()
+                        })
+                    }
+                }
+            }
+        }
+    }
+}
+
+private sealed interface Opening {
+    data object InProgress : Opening
+    data class Ready(val guide: Guide, val userData: StoreUserData) : Opening
+    data class Failed(val snapshotBroken: Boolean, val reason: String) : Opening
+}
+
+/**
+ * Reads what the home screen will read, once, on the opening thread: the first real read then finds the database
+ * pages cached and the classes loaded, and the bundled font is parsed before the first text needs it.
+ */
+private fun warmUp(opening: Opening, clock: Clock) {
+    GuideFont.hashCode()
+    if (opening !is Opening.Ready) return
+    val settings = opening.userData.settings.value
+    val language = settings.language ?: return
+    val country = settings.country ?: return
+    try {
+        loadHomeState(StoreGuideContent(opening.guide.store()), country, language, SyncState(), clock)
+    } catch (e: StoreException) {
+        // The screen will read again and show what went wrong; warming up is only a head start.
+    }
+    StartupTrace.mark("home state prepared")
+}
+
+private fun open(dataDirectory: Path, clock: Clock): Opening = try {
+    Guide.open(dataDirectory, embeddedSnapshot, clock).let { Opening.Ready(it, StoreUserData(it.store().user())) }
+} catch (e: Guide.SnapshotUnreadableException) {
+    Opening.Failed(snapshotBroken = true, reason = e.message ?: "")
+} catch (e: StoreException) {
+    Opening.Failed(snapshotBroken = false, reason = e.cause?.message ?: e.message ?: "")
+}
+/** The opening's result if it is ready within a moment, else null (the window then opens without it). */
+private fun waitBriefly(opening: CompletableFuture<Opening>): Opening? = try {
+    opening.get(EARLY_SETTINGS_WAIT_MS, java.util.concurrent.TimeUnit.MILLISECONDS)
+} catch (e: java.util.concurrent.TimeoutException) {
+    null
+}
+
+private const val EARLY_SETTINGS_WAIT_MS = 400L
+
+/** Shown for the second or so the database takes to open; on a first start it says the guide is being set up. */
+@Composable
+private fun StartingUp(settings: Settings, firstImport: Boolean) {
+    GuideTheme(settings.theme, settings.textSize, settings.language ?: Language.TAJIK) {
+        val strings = LocalStrings.current
+        androidx.compose.material3.Surface(Modifier.fillMaxSize(), color = MaterialTheme.colorScheme.background, contentColor = MaterialTheme.colorScheme.onBackground) {
+        Box(Modifier.fillMaxSize(), contentAlignment = Alignment.Center) {
+            Column(Modifier.padding(32.dp), verticalArrangement = Arrangement.spacedBy(16.dp), horizontalAlignment = Alignment.CenterHorizontally) {
+                Text(strings[S.APP_NAME], style = MaterialTheme.typography.headlineSmall)
+                LinearProgressIndicator()
+                Text(
+                    if (firstImport) strings[S.START_FIRST_IMPORT] else strings[S.START_OPENING],
+                    style = MaterialTheme.typography.bodyLarge,
+                )
+            }
+        }
+        }
+    }
+}
+
+/** What went wrong and what to do, with a way to try again. */
+@Composable
+private fun OpenFailed(settings: Settings, failure: Opening.Failed, retry: () -> Unit) {
+    GuideTheme(settings.theme, settings.textSize, settings.language ?: Language.TAJIK) {
+        val strings = LocalStrings.current
+        androidx.compose.material3.Surface(Modifier.fillMaxSize(), color = MaterialTheme.colorScheme.background, contentColor = MaterialTheme.colorScheme.onBackground) {
+        Box(Modifier.fillMaxSize(), contentAlignment = Alignment.Center) {
+            Column(Modifier.padding(32.dp), verticalArrangement = Arrangement.spacedBy(16.dp)) {
+                Text(strings[S.START_FAILED], style = MaterialTheme.typography.headlineSmall)
+                Text(
+                    if (failure.snapshotBroken) strings[S.START_FAILED_SNAPSHOT]
+                    else strings[S.START_FAILED_STORE, "reason" to failure.reason],
+                    style = MaterialTheme.typography.bodyLarge,
+                )
+                PrimaryAction(strings[S.TRY_AGAIN], onClick = retry)
+            }
+        }
+        }
+    }
+}
+
+/** Saves the window's place a moment after it stops moving, so that a crash does not lose it either. */
+@Composable
+private fun RememberPlacement(state: WindowState, userData: UserData) {
+    LaunchedEffect(state) {
+        snapshotFlow { state.position to state.size }.collectLatest {
+            delay(1000)
+            withContext(Dispatchers.IO) { savePlacement(state, userData) }
+        }
+    }
+}
+
+private fun savePlacement(state: WindowState, userData: UserData) {
+    // Class mode's full screen is not the person's window: keep the place it had before.
+    if (state.placement != androidx.compose.ui.window.WindowPlacement.Floating) return
+    val position = state.position
+    if (!position.isSpecified) return
+    val placement = WindowPlacement(position.x.value, position.y.value, state.size.width.value, state.size.height.value)
+    try {
+        userData.updateSettings { it.copy(window = placement) }
+    } catch (e: UserDataNotSaved) {
+        System.err.println("the window's place was not saved: ${e.message}")
+    }
+}
+
+/** True when at least a corner big enough to grab (64 × 64) of the saved window lies on a screen present now. */
+private fun isOnAScreen(placement: WindowPlacement): Boolean {
+    if (GraphicsEnvironment.isHeadless()) return false
+    val window = Rectangle(placement.x.toInt(), placement.y.toInt(), placement.width.toInt(), placement.height.toInt())
+    return GraphicsEnvironment.getLocalGraphicsEnvironment().screenDevices.any { device ->
+        val visible = device.defaultConfiguration.bounds.intersection(window)
+        !visible.isEmpty && visible.width >= 64 && visible.height >= 64
+    }
+}
