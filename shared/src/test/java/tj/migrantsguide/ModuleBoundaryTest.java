@@ -36,14 +36,15 @@ class ModuleBoundaryTest {
     /**
      * shared's packages in layers, used one way only (docs/architecture.md): the guide's types and the HTTP seam at
      * the bottom; text rules and the feed format over them; the store over those; sync, the outbox and the share
-     * server over the store; {@code Guide} (the root package) on top. The questions contract sits beside the store:
+     * server and the dates engine over the store; {@code Guide} (the root package) on top. The questions contract sits beside the store:
      * the outbox and the servers use it, it uses only the guide's types.
      */
     @Test
     void sharedPackagesAreLayeredOneWay() {
         Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("Guide").definedBy("tj.migrantsguide")
-                .layer("Services").definedBy("tj.migrantsguide.sync..", "tj.migrantsguide.outbox..", "tj.migrantsguide.share..")
+                .layer("Services").definedBy(
+                        "tj.migrantsguide.sync..", "tj.migrantsguide.outbox..", "tj.migrantsguide.share..", "tj.migrantsguide.dates..")
                 .layer("Store").definedBy("tj.migrantsguide.store..")
                 .layer("Contract").definedBy("tj.migrantsguide.questions..")
                 .layer("Formats").definedBy("tj.migrantsguide.text..", "tj.migrantsguide.feed..")
