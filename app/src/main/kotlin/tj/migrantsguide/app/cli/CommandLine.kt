@@ -47,6 +47,7 @@ object CommandLine {
         |              (emergency numbers first), with the content date and when each fact was last checked.
         |              Refuses to replace an existing FILE unless --force. Exit 0 written, 1 the guide or the
         |              file failed, 2 a wrong request (an unknown ID or COUNTRY lists the ones there are).
+${DATES_USAGE}
         |  --help      this text
         |
         |Options:
@@ -75,6 +76,7 @@ object CommandLine {
         data class Questions(val dataDirectory: Path, val server: URI?) : Command
         data class TakeScreenshot(val request: Screenshot.Request) : Command
         data class Export(val request: ExportRequest) : Command
+        data class Dates(val request: DatesRequest) : Command
     }
 
     class UsageError(message: String) : Exception(message)
@@ -85,6 +87,10 @@ object CommandLine {
         userHome: String = System.getProperty("user.home"),
     ): Command {
         if (args.firstOrNull() == "screenshot") return parseScreenshot(args.drop(1))
+        if (args.firstOrNull() == "dates") {
+            if (args.drop(1).any { it == "--help" || it == "-h" }) return Command.Help
+            return Command.Dates(parseDates(args.drop(1), environment, userHome))
+        }
         if (args.firstOrNull() == "export") {
             if (args.drop(1).any { it == "--help" || it == "-h" }) return Command.Help
             return Command.Export(parseExport(args.drop(1), environment, userHome))
