@@ -1,12 +1,15 @@
 package tj.migrantsguide.app.data
 
+import java.time.Clock
 import java.time.Instant
 import kotlinx.coroutines.flow.StateFlow
 import tj.migrantsguide.guide.Article
 import tj.migrantsguide.guide.Checklist
 import tj.migrantsguide.guide.Contact
 import tj.migrantsguide.guide.Country
+import tj.migrantsguide.dates.Deadline
 import tj.migrantsguide.guide.Language
+import tj.migrantsguide.store.DateNotice
 
 /**
  * The guide's content as the screens need it. Reads are blocking (a local database): call them off the UI thread.
@@ -22,6 +25,13 @@ interface GuideContent {
 
     /** The installed content's version and dates; null before anything is installed. */
     fun edition(): ContentEdition?
+
+    /**
+     * A person's deadlines (My dates, docs/dates.md), soonest first, and the notices of rules an update moved or
+     * withdrew that the person has not seen. Blocking. None where the content has no rules (and in fakes).
+     */
+    fun deadlines(personId: Long, language: Language, clock: Clock): List<Deadline> = emptyList()
+    fun unseenDateNotices(personId: Long, clock: Clock): List<DateNotice> = emptyList()
 
     /** Grows whenever the content changes (an update was installed); screens reload when it does. */
     val revision: StateFlow<Long>

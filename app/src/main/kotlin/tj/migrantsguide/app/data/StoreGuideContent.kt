@@ -24,6 +24,12 @@ class StoreGuideContent(private val store: GuideStore) : GuideContent {
 
     override fun countries(): List<Country> = store.countries()
 
+    override fun deadlines(personId: Long, language: Language, clock: java.time.Clock): List<tj.migrantsguide.dates.Deadline> =
+        tj.migrantsguide.dates.MyDates(store, clock).deadlines(personId, language)
+
+    override fun unseenDateNotices(personId: Long, clock: java.time.Clock): List<tj.migrantsguide.store.DateNotice> =
+        tj.migrantsguide.dates.MyDates(store, clock).unseenNotices(personId)
+
     override fun articles(country: String, language: Language): List<Article> =
         withFallback(language, { store.articles(country, it) }, { it.id() }).sortedBy { it.sortOrder() }
 

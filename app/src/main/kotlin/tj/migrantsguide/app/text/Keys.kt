@@ -2,6 +2,13 @@ package tj.migrantsguide.app.text
 
 /** Keys of the app's own texts; each is a line in `strings/<language>.properties`. */
 enum class S {
+    DEADLINE_EARLIEST,
+    DEADLINE_LEFT,
+    DEADLINE_MOVED,
+    DEADLINE_OVERDUE,
+    DEADLINE_TODAY,
+    DEADLINE_WHAT_NOW,
+    MY_DATES,
     ABOUT,
     ABOUT_PURPOSE,
     ADDRESS,

@@ -82,8 +82,11 @@ fun HomeScreen(controller: AppController, country: String, language: Language, o
     val services = controller.services
     val revision by services.content.revision.collectAsState()
     val sync by services.sync.state.collectAsState()
-    val state by produceState<HomeState?>(null, country, language, revision, sync) {
-        value = withContext(services.background) { loadHomeState(services.content, country, language, sync, services.clock) }
+    val person by services.userData.currentPerson.collectAsState()
+    val state by produceState<HomeState?>(null, country, language, revision, sync, person) {
+        value = withContext(services.background) {
+            loadHomeState(services.content, country, language, sync, services.clock, person.id())
+        }
         StartupTrace.mark("home state loaded")
     }
     if (state != null) {
@@ -121,6 +124,7 @@ fun HomeContent(state: HomeState?, onAction: (UiAction) -> Unit, newAnswers: Int
             state.status.outdatedSince?.let { since ->
                 item { WarningNote(strings[S.STATUS_OUTDATED, "date" to strings.date(since)]) }
             }
+            state.deadline?.let { deadline -> item { DeadlineCard(deadline, onAction) } }
             item { EmergencyCard(state, onAction) }
             items(state.stages, key = { "stage:${it.stage}" }) { StageCard(it, onAction) }
             item {
@@ -190,6 +194,47 @@ private fun EmergencyCard(state: HomeState, onAction: (UiAction) -> Unit) {
                 Text(strings[S.EMERGENCY_EMPTY], style = MaterialTheme.typography.bodyLarge)
             }
             EmergencyLines(state.emergency.take(HOME_CARD_LINES), onAction)
+        }
+    }
+}
+
+/**
+ * The next deadline, first (issue 16): days left and the day; overdue in the emergency colour with what to do now;
+ * a moved deadline says so. Opens the rule's article.
+ */
+@Composable
+private fun DeadlineCard(deadline: NextDeadline, onAction: (UiAction) -> Unit) {
+    val strings = LocalStrings.current
+    val extras = LocalGuideColors.current
+    val date = strings.date(deadline.due)
+    val line = when {
+        deadline.overdue -> strings[S.DEADLINE_OVERDUE, "title" to deadline.title, "date" to date]
+        deadline.daysLeft == 0L -> strings[S.DEADLINE_TODAY, "title" to deadline.title, "date" to date]
+        else -> strings[S.DEADLINE_LEFT, "title" to deadline.title,
+            "days" to strings.plural(P.DAYS, deadline.daysLeft.coerceAtMost(Int.MAX_VALUE.toLong()).toInt()), "date" to date]
+    }
+    Surface(
+        onClick = { deadline.article?.let { onAction(Open(Destination.Article(it))) } },
+        shape = RoundedCornerShape(16.dp),
+        color = if (deadline.overdue) MaterialTheme.colorScheme.errorContainer else MaterialTheme.colorScheme.secondaryContainer,
+        contentColor = if (deadline.overdue) MaterialTheme.colorScheme.onErrorContainer else MaterialTheme.colorScheme.onSecondaryContainer,
+        border = if (deadline.overdue) BorderStroke(maxOf(extras.borderWidth, 2.dp), extras.emergency) else null,
+        modifier = Modifier.fillMaxWidth().testTag(if (deadline.overdue) "deadline-overdue" else "deadline"),
+    ) {
+        Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(6.dp)) {
+            Text(strings[S.MY_DATES], style = MaterialTheme.typography.labelLarge)
+            Text(line, style = MaterialTheme.typography.titleMedium, modifier = Modifier.semantics { heading() })
+            if (deadline.overdue) Text(strings[S.DEADLINE_WHAT_NOW], style = MaterialTheme.typography.bodyLarge)
+            if (deadline.earliestPossible) Text(strings[S.DEADLINE_EARLIEST], style = MaterialTheme.typography.bodyMedium)
+            deadline.movedFrom?.let { before ->
+                Text(
+                    strings[S.DEADLINE_MOVED, "before" to strings.date(before), "after" to date,
+                        "source" to (deadline.movedSource ?: "—"),
+                        "date" to (deadline.movedVerified?.let { strings.date(it) } ?: strings[S.MARK_NOT_VERIFIED])],
+                    style = MaterialTheme.typography.bodyMedium,
+                    modifier = Modifier.testTag("deadline-moved"),
+                )
+            }
         }
     }
 }

@@ -4,6 +4,10 @@ import java.time.Clock
 import java.time.Duration
 import java.time.LocalDate
 import tj.migrantsguide.app.data.GuideContent
+import tj.migrantsguide.app.data.ItemKind
+import tj.migrantsguide.app.data.ItemRef
+import tj.migrantsguide.dates.Destinations
+import tj.migrantsguide.store.DateNotice
 import tj.migrantsguide.app.data.SyncState
 import tj.migrantsguide.app.model.ContentStatus
 import tj.migrantsguide.app.model.contentStatus
@@ -20,11 +24,49 @@ data class HomeState(
     val emergency: List<Contact>,
     val stages: List<StageSummary>,
     val status: ContentStatus,
+    /** The person's next deadline (My dates), first on the screen; null when they entered no date. */
+    val deadline: NextDeadline? = null,
 )
+
+/**
+ * The next deadline as the home card says it: "Register your stay: 4 days left (by 12.12.2026)", overdue in the
+ * emergency colour with the article to open, and once the news that an update moved it.
+ */
+data class NextDeadline(
+    val title: String,
+    val due: LocalDate,
+    val daysLeft: Long,
+    val earliestPossible: Boolean,
+    val article: ItemRef?,
+    /** "moved from … to …" when an update changed the rule and the person has not seen it yet. */
+    val movedFrom: LocalDate?,
+    val movedSource: String?,
+    val movedVerified: LocalDate?,
+) {
+    val overdue: Boolean get() = daysLeft < 0
+}
+
+/** The soonest deadline of a rule still in the feed, with its unseen "moved" notice. */
+fun nextDeadline(content: GuideContent, personId: Long, language: Language, clock: Clock): NextDeadline? {
+    val next = content.deadlines(personId, language, clock).firstOrNull { !it.withdrawn() } ?: return null
+    val moved = content.unseenDateNotices(personId, clock)
+        .lastOrNull { it.ruleId() == next.ruleId() && it.kind() == DateNotice.Kind.MOVED }
+    val rule = next.rule().orElseThrow()
+    return NextDeadline(
+        title = next.title(),
+        due = next.due(),
+        daysLeft = next.daysLeft(Destinations.today(next.countryCode(), clock)),
+        earliestPossible = next.earliestPossible(),
+        article = ItemRef(ItemKind.ARTICLE, next.countryCode(), rule.articleId()),
+        movedFrom = moved?.dueBefore(),
+        movedSource = moved?.sources()?.firstOrNull()?.substringBefore(" |"),
+        movedVerified = moved?.verified()?.orElse(null),
+    )
+}
 
 data class StageSummary(val stage: Stage, val articles: Int, val checklists: Int)
 
-fun loadHomeState(content: GuideContent, country: String, language: Language, sync: SyncState, clock: Clock): HomeState {
+fun loadHomeState(content: GuideContent, country: String, language: Language, sync: SyncState, clock: Clock, personId: Long = 1): HomeState {
     val articles = content.articles(country, language)
     val checklists = content.checklists(country, language)
     val homeArticles = if (country != GuideContent.HOME_COUNTRY) content.articles(GuideContent.HOME_COUNTRY, language) else emptyList()
@@ -40,5 +82,6 @@ fun loadHomeState(content: GuideContent, country: String, language: Language, sy
             )
         },
         status = contentStatus(content.edition(), sync, clock),
+        deadline = nextDeadline(content, personId, language, clock),
     )
 }
