@@ -15,6 +15,7 @@ fun runCommand(command: CommandLine.Command, out: PrintStream, err: PrintStream,
             0
         }
         is CommandLine.Command.Info -> openGuide(command.dataDirectory, clock, err)?.use { guide ->
+            guide.startReport().recovery().ifPresent { err.println("note: ${it.describe()}") }
             printInfo(guide, out)
             printFeedInfo(guide, out, clock)
             0

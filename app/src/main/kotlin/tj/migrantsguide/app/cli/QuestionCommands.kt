@@ -16,23 +16,33 @@ import tj.migrantsguide.questions.QuestionDraft
 import tj.migrantsguide.questions.QuestionState
 import tj.migrantsguide.outbox.SaveResult
 import tj.migrantsguide.store.QuestionStore
+import tj.migrantsguide.store.StoreException
 
 // `ask` and `questions`: "Always in Touch" from the command line, until the screens exist.
 // Transport: the app's Ktor client, as in the window.
 
 private val TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
 
-/** The outbox lives beside the guide's content in the data folder's database (user data tables, migration 3). */
-private fun <T> withOutbox(guide: Guide, clock: Clock, action: (Outbox) -> T): T =
+/**
+ * The outbox lives beside the guide's content in the data folder's database (user data tables, migration 3). On
+ * storage that cannot take a write it opens for reading and says so; a write refused by the storage (read-only,
+ * full, gone) is told by name with exit code 4, never as a stack trace (issue 18).
+ */
+private fun withOutbox(guide: Guide, clock: Clock, err: PrintStream, action: (Outbox) -> Int): Int = try {
     QuestionStore.open(guide.dataDirectory()).use { store ->
+        store.readOnly().ifPresent { err.println("note: ${it.describe()}; questions and answers can be read, nothing is sent or saved") }
         KtorTransport(Duration.ofSeconds(10)).use { transport -> action(Outbox(store, transport, clock)) }
     }
+} catch (e: StoreException) {
+    err.println("Not saved on this device: ${e.problem().words()} (${e.operation()}). Nothing was half-written; try again once the storage can take it.")
+    4
+}
 
 fun runAsk(command: CommandLine.Command.Ask, out: PrintStream, err: PrintStream, clock: Clock): Int =
     openGuide(command.dataDirectory, clock, err)?.use { guide ->
         val language = command.language ?: guessLanguage(command.message).code()
         printNotAnEmergencyService(guide, command.country, language, out)
-        withOutbox(guide, clock) { outbox ->
+        withOutbox(guide, clock, err) { outbox ->
             val draft = QuestionDraft(command.topic, command.country, language, command.message, command.contact,
                 command.consent)
             val saved = try {
@@ -67,7 +77,7 @@ fun runAsk(command: CommandLine.Command.Ask, out: PrintStream, err: PrintStream,
 
 fun runQuestions(command: CommandLine.Command.Questions, out: PrintStream, err: PrintStream, clock: Clock): Int =
     openGuide(command.dataDirectory, clock, err)?.use { guide ->
-        withOutbox(guide, clock) { outbox ->
+        withOutbox(guide, clock, err) { outbox ->
             command.server?.let { server ->
                 val moved = outbox.moveUnsentTo(server)
                 if (moved > 0) out.println("$moved question(s) not yet taken by a server will go to $server.")
@@ -83,8 +93,12 @@ fun runQuestions(command: CommandLine.Command.Questions, out: PrintStream, err: 
             out.println("My questions" + if (new > 0) " ($new new answer${if (new == 1) "" else "s"})" else "")
             // Times as the person's computer shows them; the clock (UTC) is only for deciding what is due.
             questions.forEach { printQuestion(it, ZoneId.systemDefault(), out) }
-            // Printed means seen: the marker is for answers nobody has looked at yet.
-            questions.filter { it.newAnswer() }.forEach { outbox.markAnswerSeen(it.id()) }
+            // Printed means seen: the marker is for answers nobody has looked at yet (kept when it cannot be written).
+            try {
+                questions.filter { it.newAnswer() }.forEach { outbox.markAnswerSeen(it.id()) }
+            } catch (e: StoreException) {
+                err.println("note: answers stay marked new: ${e.problem().words()}")
+            }
             0
         }
     } ?: 1

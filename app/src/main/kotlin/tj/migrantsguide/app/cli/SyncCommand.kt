@@ -102,6 +102,8 @@ fun printFeedInfo(guide: Guide, out: PrintStream, clock: Clock) {
     out.println("last successful: " + history.lastSuccess().map { it.toString() }.orElse("never"))
     val trusted = Sync.trustedKeys(guide.dataDirectory(), AppFeed.pinnedKeys)
     out.println("trusted keys:    " + trusted.keys().joinToString { it.shortId() })
+    out.println("root keys:       " + trusted.roots().joinToString { it.shortId() }
+        .ifEmpty { "none (announced keys are refused: UNAUTHORISED_KEYS)" })
     if (AppFeed.trustsDevelopmentKey(trusted)) {
         out.println(
             "WARNING: this app trusts the DEVELOPMENT key (content/keys/development), whose private half is public. " +

@@ -136,7 +136,7 @@ class StoreUserData(private val user: StoreUser) : UserData {
     private fun <T> write(what: String, block: () -> T): T = try {
         block()
     } catch (e: StoreException) {
-        throw UserDataNotSaved(what, e.cause ?: e)
+        throw UserDataNotSaved(what, e)
     }
 
     // A read that fails is a broken database: the store has already tried to repair it at the start, so there is

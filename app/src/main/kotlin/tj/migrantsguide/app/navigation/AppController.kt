@@ -95,7 +95,11 @@ class AppController(val services: GuideServices, val navigator: Navigator, priva
             try {
                 write()
             } catch (e: UserDataNotSaved) {
-                say(strings[S.NOT_SAVED, "reason" to (e.cause?.message ?: e.what)])
+                val problem = (e.cause as? tj.migrantsguide.store.StoreException)?.problem()
+                say(strings[S.NOT_SAVED, "reason" to (problem?.let { storeProblemText(strings, it) } ?: e.cause?.message ?: e.what)])
+            } catch (e: tj.migrantsguide.store.StoreException) {
+                // The outbox's writes (an answer seen, a deletion) on read-only, full or gone storage.
+                say(strings[S.NOT_SAVED, "reason" to storeProblemText(strings, e.problem())])
             } catch (e: tj.migrantsguide.store.UserData.NoSuchPersonException) {
                 // Removed meanwhile (another window or a restore): the lists already show who is left.
                 say(strings[S.NOT_SAVED, "reason" to (e.message ?: "")])
@@ -106,3 +110,13 @@ class AppController(val services: GuideServices, val navigator: Navigator, priva
         }
     }
 }
+
+/** Why the storage refused a write, in the reader's language (issue 18: read-only, full or gone storage). */
+fun storeProblemText(strings: tj.migrantsguide.app.text.Strings, problem: tj.migrantsguide.store.StoreException.Problem): String =
+    when (problem) {
+        tj.migrantsguide.store.StoreException.Problem.DISK_FULL -> strings[S.STORE_DISK_FULL]
+        tj.migrantsguide.store.StoreException.Problem.READ_ONLY -> strings[S.STORE_READ_ONLY]
+        tj.migrantsguide.store.StoreException.Problem.VANISHED -> strings[S.STORE_VANISHED]
+        tj.migrantsguide.store.StoreException.Problem.BUSY -> strings[S.STORE_BUSY]
+        tj.migrantsguide.store.StoreException.Problem.OTHER -> strings[S.STORE_OTHER]
+    }

@@ -210,6 +210,13 @@ fun recoveryLines(strings: Strings, notice: tj.migrantsguide.store.RecoveryNotic
                 "people" to notice.recoveredPeople().toString(),
             ],
         )
+        if (notice.recoveredQuestions() > 0) add(strings[S.RECOVERY_USER_QUESTIONS, "questions" to notice.recoveredQuestions().toString()])
+        if (notice.lostTicks() > 0 || notice.lostQuestions() > 0) {
+            add(strings[S.RECOVERY_USER_LOST, "ticks" to notice.lostTicks().toString(), "questions" to notice.lostQuestions().toString()])
+        }
+        if (!notice.deviceTokenRecovered() && (notice.lostRows().containsKey("question_device") || notice.uncountedTables().contains("question_device"))) {
+            add(strings[S.RECOVERY_USER_TOKEN_LOST])
+        }
         notice.keptAsideAs().ifPresent { add(strings[S.RECOVERY_KEPT_ASIDE, "name" to it]) }
     }
     if (notice.contentRestored()) add(strings[S.RECOVERY_CONTENT])

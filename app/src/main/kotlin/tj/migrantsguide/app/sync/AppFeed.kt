@@ -14,12 +14,18 @@ object AppFeed {
     const val URL_ENVIRONMENT_VARIABLE = "MIGRANTS_GUIDE_FEED_URL"
 
     private const val PINNED_KEYS = "trusted-keys/public.key"
+    private const val ROOT_KEYS = "trusted-keys/root.key"
     private const val SETTINGS = "feed.properties"
 
-    /** The root of trust: a broken or missing file is a broken build, so it fails loudly. */
+    /**
+     * The root of trust: the signing keys, and the root keys that alone may announce new ones (`root.key`: a release
+     * must have it; a development build has none and accepts no announced keys). A broken or missing signing key
+     * file is a broken build, so it fails loudly.
+     */
     val pinnedKeys: TrustedKeys by lazy {
         val text = resource(PINNED_KEYS) ?: error("the app was built without $PINNED_KEYS (see app/pom.xml)")
-        TrustedKeys.of(FeedKeys.readPublicKeyFile(PINNED_KEYS, text))
+        val roots = resource(ROOT_KEYS)?.let { FeedKeys.readPublicKeyFile(ROOT_KEYS, it) }.orEmpty()
+        TrustedKeys.of(FeedKeys.readPublicKeyFile(PINNED_KEYS, text)).withRoots(roots)
     }
 
     /** The feed the app syncs from, or null when this build has none and the environment names none. */

@@ -110,6 +110,23 @@ class SyncCommandTest {
         val info = run("info")
         assertTrue(info.out.contains("WARNING: this app trusts the DEVELOPMENT key"), info.out)
         assertTrue(info.out.contains("trusted keys:    ${FeedKeys.DEVELOPMENT_KEY_ID.substring(0, 16)}"), info.out)
+        // A development build pins no root: no key announced in next_keys is ever accepted (issue 18).
+        assertTrue(info.out.contains("root keys:       none (announced keys are refused: UNAUTHORISED_KEYS)"), info.out)
+    }
+
+    @Test
+    fun `info tells the repair of a damaged user file, like search`() {
+        run("info")
+        val user = data.resolve("user.db")
+        val bytes = Files.readAllBytes(user)
+        java.util.Arrays.fill(bytes, 0, 100, 0x5a.toByte())
+        Files.write(user, bytes)
+
+        val info = run("info")
+
+        assertEquals(0, info.code, info.err)
+        assertTrue(info.err.startsWith("note: Your data file was damaged (not a database); kept: "), info.err)
+        assertEquals(1, Regex("note: Your data file").findAll(info.err).count(), info.err)
     }
 
     @Test

@@ -75,6 +75,7 @@ import tj.migrantsguide.app.text.LocalStrings
 import tj.migrantsguide.app.text.P
 import tj.migrantsguide.app.text.S
 import tj.migrantsguide.app.text.Strings
+import tj.migrantsguide.app.navigation.storeProblemText
 import tj.migrantsguide.guide.Contact
 import tj.migrantsguide.guide.Language
 import tj.migrantsguide.questions.FieldProblem
@@ -152,6 +153,10 @@ fun AskScreen(controller: AppController, country: String, language: Language, pr
                     // Saving writes to the database: off the UI thread. The sender then sends in the background.
                     val result = try {
                         withContext(services.background) { outbox.save(sent, language) }
+                    } catch (e: tj.migrantsguide.store.StoreException) {
+                        // Read-only, full or gone storage: nothing was saved, the draft stays, the person is told why.
+                        controller.say(controller.strings[S.NOT_SAVED, "reason" to storeProblemText(controller.strings, e.problem())])
+                        null
                     } finally {
                         saving = false
                     }
