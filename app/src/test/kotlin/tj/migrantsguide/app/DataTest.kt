@@ -275,3 +275,34 @@ private class TickingClock(private var now: Instant) : Clock() {
     override fun withZone(zone: java.time.ZoneId): Clock = this
     override fun instant(): Instant = now.also { now = now.plusSeconds(1) }
 }
+
+class CountryChoicesTest {
+    @Test
+    fun `the first start offers the destinations most people go to first, russia at the top, in every language`(@TempDir dir: Path) {
+        openEmbeddedGuide(dir).use { guide ->
+            val countries = tj.migrantsguide.app.data.StoreGuideContent(guide.store()).countries()
+            for (language in tj.migrantsguide.guide.Language.values()) {
+                val codes = tj.migrantsguide.app.model.countryChoices(countries, language).map { it.code }
+                // content/guide/countries.txt: by the sources' figures, then the destinations without figures.
+                assertEquals(listOf("RU", "KZ", "GB", "TR", "SA", "BY", "KR", "AE", "QA", "KG", "CN"), codes, language.code())
+            }
+        }
+    }
+}
+
+class CallInsteadStateTest {
+    @Test
+    fun `every tajik mission in russia without a number offers the ministry office instead, and a number needs no button`(@TempDir dir: Path) {
+        openEmbeddedGuide(dir).use { guide ->
+            val content = tj.migrantsguide.app.data.StoreGuideContent(guide.store())
+            for (language in tj.migrantsguide.guide.Language.values()) {
+                val state = tj.migrantsguide.app.model.loadContactsState(content, "RU", language, false, emptySet())
+                for (mission in listOf("embassy-moscow", "consular-service-moscow", "consulate-saint-petersburg",
+                        "consulate-novosibirsk", "consulate-yekaterinburg", "consulate-ufa")) {
+                    assertEquals("ministry-office-russia", state.callInstead["RU/$mission"]?.id(), "$language $mission")
+                }
+                assertNull(state.callInstead["RU/ministry-office-russia"])
+            }
+        }
+    }
+}

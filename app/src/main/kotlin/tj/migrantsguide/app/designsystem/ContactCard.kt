@@ -56,6 +56,8 @@ fun ContactCard(
     onAction: (UiAction) -> Unit,
     modifier: Modifier = Modifier,
     container: Color = MaterialTheme.colorScheme.surfaceContainer,
+    /** The nearest contact with a callable number, when this one has none ("Call instead: …"). */
+    callInstead: Contact? = null,
 ) {
     val strings = LocalStrings.current
     GuideCard(modifier.testTag("contact:${contact.id()}"), container = container) {
@@ -77,6 +79,13 @@ fun ContactCard(
         }
         if (contact.note().isNotBlank()) {
             Text(ArticleText.withoutLinks(contact.note()), style = MaterialTheme.typography.bodyLarge)
+        }
+        if (callInstead != null) {
+            SecondaryAction(
+                strings[S.CALL_INSTEAD, "name" to callInstead.name()],
+                onClick = { onAction(Open(Destination.Contact(callInstead.ref()))) },
+                modifier = Modifier.testTag("call-instead:${contact.id()}"),
+            )
         }
         Detail(strings[S.ADDRESS], contact.address())
         Detail(strings[S.HOURS], contact.hours())

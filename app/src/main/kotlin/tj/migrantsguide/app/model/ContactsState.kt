@@ -3,6 +3,7 @@ package tj.migrantsguide.app.model
 import tj.migrantsguide.app.data.GuideContent
 import tj.migrantsguide.app.data.ItemKind
 import tj.migrantsguide.app.data.ItemRef
+import tj.migrantsguide.guide.CallInstead
 import tj.migrantsguide.guide.Contact
 import tj.migrantsguide.guide.ContactKind
 import tj.migrantsguide.guide.Language
@@ -26,6 +27,8 @@ data class ContactsState(
     val emergencyOnly: Boolean,
     val groups: List<ContactGroup>,
     val bookmarks: Set<ItemRef>,
+    /** For a contact without a callable number (by [CallInstead.key]): the nearest one with one, to call instead. */
+    val callInstead: Map<String, Contact> = emptyMap(),
 )
 
 /**
@@ -47,12 +50,19 @@ fun loadContactsState(
         ContactGroup(group, if (group == ContactGroupKind.EMERGENCY) emergency + members else members)
     }.filter { it.contacts.isNotEmpty() }
         .let { all -> if (emergencyOnly) all.filter { it.kind == ContactGroupKind.EMERGENCY } else all }
+    // Notes send people to the home country's offices too ([[TJ/mfa-consular-department]]).
+    val reachable = (own + if (country == GuideContent.HOME_COUNTRY) emptyList() else content.contacts(GuideContent.HOME_COUNTRY, language))
+        .associateBy { CallInstead.key(it) }
+    val callInstead = own.mapNotNull { contact ->
+        CallInstead.nearest(contact, reachable).orElse(null)?.let { CallInstead.key(contact) to it }
+    }.toMap()
     return ContactsState(
         language = language,
         countryName = content.countries().firstOrNull { it.code() == country }?.name(language) ?: country,
         emergencyOnly = emergencyOnly,
         groups = groups,
         bookmarks = bookmarks,
+        callInstead = callInstead,
     )
 }
 

@@ -9,11 +9,14 @@ import tj.migrantsguide.guide.Language
 data class CountryChoice(val code: String, val name: String)
 
 /**
- * Destinations sorted by name the way the reader's language sorts (Tajik alphabet order for Tajik). The home
- * country is not a destination; its content comes with every one. It is offered only if it is all there is.
+ * Destinations in the editors' order: where most people go first, by the sources' figures (content/guide/countries.txt:
+ * Russia, then Kazakhstan…), so that the first choice most people make is at the top; countries of the same order by
+ * name, the way the reader's language sorts (Tajik alphabet order for Tajik). The home country is not a destination;
+ * its content comes with every one. It is offered only if it is all there is.
  */
 fun countryChoices(countries: List<Country>, language: Language): List<CountryChoice> {
     val destinations = countries.filter { it.code() != GuideContent.HOME_COUNTRY }.ifEmpty { countries }
-    val order = Alphabet.order(language)
-    return destinations.map { CountryChoice(it.code(), it.name(language)) }.sortedWith { a, b -> order.compare(a.name, b.name) }
+    val byName = Alphabet.order(language)
+    return destinations.sortedWith(compareBy<Country> { it.sortOrder() }.thenComparator { a, b -> byName.compare(a.name(language), b.name(language)) })
+        .map { CountryChoice(it.code(), it.name(language)) }
 }

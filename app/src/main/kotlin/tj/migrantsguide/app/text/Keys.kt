@@ -29,6 +29,7 @@ enum class S {
     ASK_SEND,
     ASK_TOPIC,
     BACK,
+    CALL_INSTEAD,
     BOOKMARKS,
     BOOKMARKS_EMPTY,
     BOOKMARK_ADD,

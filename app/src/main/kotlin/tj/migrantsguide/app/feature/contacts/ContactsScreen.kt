@@ -92,6 +92,7 @@ fun ContactsContent(state: ContactsState?, onAction: (UiAction) -> Unit) {
                         countryLabel = null,
                         bookmarked = contact.ref() in state.bookmarks,
                         onAction = onAction,
+                        callInstead = state.callInstead[tj.migrantsguide.guide.CallInstead.key(contact)],
                     )
                 }
             }
