@@ -30,12 +30,8 @@ import kotlin.test.Test
 import kotlin.test.assertEquals
 import kotlin.test.assertTrue
 import org.junit.jupiter.api.io.TempDir
-import tj.migrantsguide.app.data.ItemKind
-import tj.migrantsguide.app.data.ItemRef
 import tj.migrantsguide.app.data.StoreSearch
 import tj.migrantsguide.app.data.StoreUserData
-import tj.migrantsguide.app.data.TextSize
-import tj.migrantsguide.app.data.ThemeChoice
 import tj.migrantsguide.app.shell.GuideApp
 import tj.migrantsguide.app.text.P
 import tj.migrantsguide.app.text.S
@@ -43,6 +39,10 @@ import tj.migrantsguide.app.text.Strings
 import tj.migrantsguide.guide.Article
 import tj.migrantsguide.guide.Language
 import tj.migrantsguide.guide.Stage
+import tj.migrantsguide.store.ItemKind
+import tj.migrantsguide.store.ItemRef
+import tj.migrantsguide.store.TextSize
+import tj.migrantsguide.store.Theme
 
 /** The main paths, walked through the real app over the real embedded content (headless). */
 @OptIn(ExperimentalTestApi::class)
@@ -208,7 +208,7 @@ class AppFlowTest {
         }
         val settings = withUserData(dir) { it.settings.value }
         assertEquals(TextSize.LARGEST, settings.textSize)
-        assertEquals(ThemeChoice.DARK, settings.theme)
+        assertEquals(Theme.DARK, settings.theme)
     }
 
     @Test

@@ -11,8 +11,8 @@ import kotlin.test.assertFailsWith
 import kotlin.test.assertTrue
 import tj.migrantsguide.app.cli.CommandLine
 import tj.migrantsguide.app.cli.runCommand
-import tj.migrantsguide.app.data.ThemeChoice
 import tj.migrantsguide.guide.Language
+import tj.migrantsguide.store.Theme
 
 class CommandLineTest {
     private val home = "/home/someone"
@@ -199,7 +199,7 @@ class ScreenshotCommandTest {
         val request = command.request
         assertEquals("contacts", request.screen)
         assertEquals(tj.migrantsguide.guide.Language.RUSSIAN, request.language)
-        assertEquals(ThemeChoice.DARK, request.theme)
+        assertEquals(Theme.DARK, request.theme)
         assertEquals(2f, request.fontScale)
         assertEquals(412, request.width)
         assertEquals(915, request.height)

@@ -14,15 +14,10 @@ import kotlin.test.assertNull
 import kotlin.test.assertTrue
 import org.junit.jupiter.api.io.TempDir
 import tj.migrantsguide.app.data.ContentEdition
-import tj.migrantsguide.app.data.ItemKind
-import tj.migrantsguide.app.data.ItemRef
 import tj.migrantsguide.app.data.StoreSearch
 import tj.migrantsguide.app.data.StoreUserData
 import tj.migrantsguide.app.data.SyncState
-import tj.migrantsguide.app.data.TextSize
-import tj.migrantsguide.app.data.ThemeChoice
 import tj.migrantsguide.app.data.UserDataNotSaved
-import tj.migrantsguide.app.data.WindowPlacement
 import tj.migrantsguide.app.model.ArticleText
 import tj.migrantsguide.app.model.Block
 import tj.migrantsguide.app.model.LastSync
@@ -33,6 +28,11 @@ import tj.migrantsguide.app.navigation.Navigator
 import tj.migrantsguide.app.shell.FirstFrameMark
 import tj.migrantsguide.guide.Language
 import tj.migrantsguide.store.GuideStore
+import tj.migrantsguide.store.ItemKind
+import tj.migrantsguide.store.ItemRef
+import tj.migrantsguide.store.TextSize
+import tj.migrantsguide.store.Theme
+import tj.migrantsguide.store.WindowBounds
 
 class StoreUserDataTest {
     private val checklist = ItemRef(ItemKind.CHECKLIST, "RU", "before-you-leave-ru")
@@ -44,7 +44,7 @@ class StoreUserDataTest {
     fun `settings, ticks, bookmarks and recent items survive a restart`(@TempDir dir: Path) {
         val before = opened(dir) { first ->
             first.updateSettings {
-                it.copy(Language.RUSSIAN, "RU", TextSize.VERY_LARGE, ThemeChoice.HIGH_CONTRAST, WindowPlacement(10f, 20f, 412f, 915f))
+                it.copy(Language.RUSSIAN, "RU", TextSize.VERY_LARGE, Theme.HIGH_CONTRAST, WindowBounds(10, 20, 412, 915))
             }
             first.setTicked(checklist, "foreign-passport", true)
             first.setTicked(checklist, "entry-ban-check", true)
@@ -127,11 +127,11 @@ class StoreUserDataTest {
     @Test
     fun `back to the language step forgets the language and values it does not understand fall back to defaults`(@TempDir dir: Path) {
         GuideStore.open(dir, testClock).use { store ->
-            store.user().settings().put(StoreUserData.TEXT_SIZE_PERCENT, "333")
+            store.user().settings().put(tj.migrantsguide.store.Settings.TEXT_SIZE_PERCENT, "333")
             store.user().settings().put("theme", "PURPLE")
             val data = StoreUserData(store.user())
             assertEquals(TextSize.NORMAL, data.settings.value.textSize)
-            assertEquals(ThemeChoice.LIGHT, data.settings.value.theme)
+            assertEquals(Theme.LIGHT, data.settings.value.theme)
             data.updateSettings { it.copy(language = Language.TAJIK) }
             data.updateSettings { it.copy(language = null) }
             assertNull(StoreUserData(store.user()).settings.value.language)
@@ -146,10 +146,10 @@ class StoreSearchTest {
             val search = StoreSearch(guide.store())
             for (query in listOf("2270707", "227 07 07", "227-07-07-07")) {
                 val hits = search.search(query, "RU", Language.TAJIK)
-                val hit = hits.firstOrNull { it.item.id == "trafficking-hotline-227-ru" }
+                val hit = hits.firstOrNull { it.item.id() == "trafficking-hotline-227-ru" }
                 assertNotNull(hit, "query $query")
                 assertEquals(Language.TAJIK, hit.language)
-                assertTrue(hit.excerpt.parts.any { it.match && it.text.any(Char::isDigit) }, "$query: ${hit.excerpt}")
+                assertTrue(hit.excerpt.segments().any { it.highlighted() && it.text().any(Char::isDigit) }, "$query: ${hit.excerpt}")
             }
         }
     }
@@ -160,8 +160,8 @@ class StoreSearchTest {
             val search = StoreSearch(guide.store())
             // "Телефони боварӣ…": typed without Tajik letters and in capitals.
             val hits = search.search("ТЕЛЕФОНИ БОВАРИ", "RU", Language.TAJIK)
-            val hotline = hits.first { it.item.id == "trafficking-hotline-227-ru" }
-            val marked = (hotline.title.parts + hotline.excerpt.parts).filter { it.match }.map { it.text.lowercase() }
+            val hotline = hits.first { it.item.id() == "trafficking-hotline-227-ru" }
+            val marked = (hotline.title.segments() + hotline.excerpt.segments()).filter { it.highlighted() }.map { it.text().lowercase() }
             assertTrue("боварӣ" in marked, "$marked")
         }
     }
@@ -172,7 +172,7 @@ class StoreSearchTest {
             val search = StoreSearch(guide.store())
             val hits = search.search("паспорт", "RU", Language.RUSSIAN)
             assertTrue(hits.isNotEmpty())
-            assertTrue(hits.all { it.item.country in setOf("RU", "TJ") }, hits.map { it.item }.toString())
+            assertTrue(hits.all { it.item.countryCode() in setOf("RU", "TJ") }, hits.map { it.item }.toString())
             assertEquals(hits.size, hits.map { it.key }.toSet().size)
         }
     }

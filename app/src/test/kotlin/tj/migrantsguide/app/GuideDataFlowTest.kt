@@ -31,15 +31,12 @@ import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.SupervisorJob
 import kotlinx.coroutines.cancel
 import org.junit.jupiter.api.io.TempDir
-import tj.migrantsguide.app.data.ItemKind
-import tj.migrantsguide.app.data.ItemRef
 import tj.migrantsguide.app.data.StoreGuideContent
 import tj.migrantsguide.app.data.StoreSearch
 import tj.migrantsguide.app.data.StoreUserData
 import tj.migrantsguide.app.net.KtorTransport
 import tj.migrantsguide.app.shell.GuideApp
 import tj.migrantsguide.app.sync.GuideSync
-import tj.migrantsguide.app.sync.GuideSyncStatus
 import tj.migrantsguide.app.sync.TestFeedHost
 import tj.migrantsguide.app.text.S
 import tj.migrantsguide.app.text.Strings
@@ -48,6 +45,8 @@ import tj.migrantsguide.guide.Article
 import tj.migrantsguide.guide.Language
 import tj.migrantsguide.guide.Stage
 import tj.migrantsguide.store.GuideStore
+import tj.migrantsguide.store.ItemKind
+import tj.migrantsguide.store.ItemRef
 import tj.migrantsguide.sync.FeedSource
 
 /** Part 2's paths over real data: people and their ticks, bookmarks, search, sync, the recovery notice. */
@@ -202,7 +201,7 @@ class GuideDataFlowTest {
                         // Trusts a key of its own: the feed's signature is not one it knows.
                         val source = FeedSource.of(host.url, transport, TrustedKeys.of(listOf(TestFeedHost.newKey().publicKey())))
                         val content = StoreGuideContent(guide.store())
-                        val sync = GuideSyncStatus(GuideSync(guide, source, testClock, scope), scope, content::contentChanged)
+                        val sync = GuideSync(guide, source, testClock, scope).also { it.onInstalled(scope, content::contentChanged) }
                         runComposeUiTest {
                             setContent { GuideApp(storeServices(guide, dir.resolve("data"), sync = sync, content = content)) }
                             onNodeWithTag("home").performScrollToNode(hasText(tg[S.SETTINGS]))

@@ -20,10 +20,10 @@ import tj.migrantsguide.app.cli.ScreenCatalogue
 import tj.migrantsguide.app.data.StoreGuideContent
 import tj.migrantsguide.app.data.StoreSearch
 import tj.migrantsguide.app.data.StoreUserData
-import tj.migrantsguide.app.data.TextSize
-import tj.migrantsguide.app.data.ThemeChoice
 import tj.migrantsguide.app.designsystem.GuideTheme
 import tj.migrantsguide.guide.Language
+import tj.migrantsguide.store.TextSize
+import tj.migrantsguide.store.Theme
 
 /**
  * At 200% text in the phone-sized window (412 dp wide), in Tajik and Russian, light and high contrast, no text on
@@ -44,7 +44,7 @@ class ScreensFitTest {
                     StoreGuideContent(guide.store()), StoreUserData(guide.store().user()), StoreSearch(guide.store()), language, "RU", testClock, query = query,
                 ).all()
                 // High contrast draws 3 dp borders around every card and button: less room for the words.
-                for (theme in listOf(ThemeChoice.LIGHT, ThemeChoice.HIGH_CONTRAST)) {
+                for (theme in listOf(Theme.LIGHT, Theme.HIGH_CONTRAST)) {
                     runDesktopComposeUiTest(width = 412, height = WINDOW_HEIGHT) {
                         var index by mutableIntStateOf(0)
                         setContent {
@@ -53,7 +53,7 @@ class ScreensFitTest {
                         for (i in screens.indices) {
                             index = i
                             waitForIdle()
-                            val name = "${language.code()}/${theme.code}/${screens[i].first}"
+                            val name = "${language.code()}/${theme.code()}/${screens[i].first}"
                             problems += checkEveryPage(name, 412f * density.density, WINDOW_HEIGHT * density.density)
                         }
                     }

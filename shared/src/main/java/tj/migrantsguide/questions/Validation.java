@@ -1,7 +1,6 @@
 package tj.migrantsguide.questions;
 
 import java.util.List;
-import java.util.Optional;
 
 /** The result of checking a draft: a question ready to send, or what to fix in which field. */
 public sealed interface Validation {
@@ -11,11 +10,6 @@ public sealed interface Validation {
     record Invalid(List<FieldProblem> problems) implements Validation {
         public Invalid {
             problems = List.copyOf(problems);
-        }
-
-        /** The problem to show under {@code field}, if it has one. */
-        public Optional<FieldProblem> problemWith(QuestionField field) {
-            return problems.stream().filter(p -> p.field() == field).findFirst();
         }
     }
 }

@@ -10,7 +10,9 @@ import tj.migrantsguide.guide.Language;
 public final class Settings {
     static final String LANGUAGE = "language";
     static final String COUNTRY = "country";
-    static final String TEXT_SIZE = "text-size";
+    /** The text size in percent; {@code text-size} (an enum name) is what the first versions wrote. */
+    public static final String TEXT_SIZE_PERCENT = "text-size-percent";
+    static final String LEGACY_TEXT_SIZE = "text-size";
     static final String THEME = "theme";
     static final String WINDOW = "window";
 
@@ -41,15 +43,22 @@ public final class Settings {
     }
 
     public TextSize textSize() {
-        return get(TEXT_SIZE).flatMap(v -> parse(TextSize.class, v)).orElse(TextSize.NORMAL);
+        Optional<TextSize> size = get(TEXT_SIZE_PERCENT).flatMap(v -> {
+            try {
+                return TextSize.fromPercent(Integer.parseInt(v));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
+        return size.or(() -> get(LEGACY_TEXT_SIZE).flatMap(v -> parse(TextSize.class, v))).orElse(TextSize.NORMAL);
     }
 
     public void setTextSize(TextSize size) {
-        put(TEXT_SIZE, size.name());
+        put(TEXT_SIZE_PERCENT, Integer.toString(size.percent()));
     }
 
     public Theme theme() {
-        return get(THEME).flatMap(v -> parse(Theme.class, v)).orElse(Theme.SYSTEM);
+        return get(THEME).flatMap(v -> parse(Theme.class, v)).orElse(Theme.LIGHT);
     }
 
     public void setTheme(Theme theme) {

@@ -210,7 +210,7 @@ class UserDataTest {
             Settings settings = store.user().settings();
             assertEquals(Optional.empty(), settings.language());
             assertEquals(TextSize.NORMAL, settings.textSize());
-            assertEquals(Theme.SYSTEM, settings.theme());
+            assertEquals(Theme.LIGHT, settings.theme());
             settings.setLanguage(Language.TAJIK);
             settings.setCountry("RU");
             settings.setTextSize(TextSize.LARGE);

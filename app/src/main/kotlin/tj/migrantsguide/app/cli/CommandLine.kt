@@ -5,10 +5,10 @@ import java.net.URISyntaxException
 import java.nio.file.Path
 import java.util.Optional
 import tj.migrantsguide.DataDirectory
-import tj.migrantsguide.app.data.ThemeChoice
 import tj.migrantsguide.guide.Language
 import tj.migrantsguide.guide.Stage
 import tj.migrantsguide.questions.Topic
+import tj.migrantsguide.store.Theme
 
 /** What `migrants-guide.jar` was asked to do. Parsing only; running is in [runCommand]. */
 object CommandLine {
@@ -208,9 +208,9 @@ ${DATES_USAGE}
                 screen = screen,
                 language = language,
                 theme = when {
-                    "--dark" in flags -> ThemeChoice.DARK
-                    "--high-contrast" in flags -> ThemeChoice.HIGH_CONTRAST
-                    else -> ThemeChoice.LIGHT
+                    "--dark" in flags -> Theme.DARK
+                    "--high-contrast" in flags -> Theme.HIGH_CONTRAST
+                    else -> Theme.LIGHT
                 },
                 fontScale = fontScale,
                 country = values["--country"]?.uppercase(),

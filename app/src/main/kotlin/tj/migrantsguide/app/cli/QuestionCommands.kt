@@ -9,12 +9,12 @@ import tj.migrantsguide.Guide
 import tj.migrantsguide.app.data.openGuide
 import tj.migrantsguide.app.net.KtorTransport
 import tj.migrantsguide.guide.Language
-import tj.migrantsguide.questions.FieldProblem
 import tj.migrantsguide.outbox.MyQuestion
 import tj.migrantsguide.outbox.Outbox
+import tj.migrantsguide.outbox.SaveResult
+import tj.migrantsguide.questions.FieldProblem
 import tj.migrantsguide.questions.QuestionDraft
 import tj.migrantsguide.questions.QuestionState
-import tj.migrantsguide.outbox.SaveResult
 import tj.migrantsguide.store.QuestionStore
 import tj.migrantsguide.store.StoreException
 

@@ -4,16 +4,12 @@ import androidx.compose.runtime.Composable
 import java.time.Clock
 import tj.migrantsguide.app.data.GuideContent
 import tj.migrantsguide.app.data.IdleSync
-import tj.migrantsguide.app.data.ItemKind
-import tj.migrantsguide.app.data.ItemRef
+import tj.migrantsguide.app.data.QuestionForm
 import tj.migrantsguide.app.data.Search
 import tj.migrantsguide.app.data.SyncState
-import tj.migrantsguide.app.data.TextSize
-import tj.migrantsguide.app.data.ThemeChoice
 import tj.migrantsguide.app.data.UserData
 import tj.migrantsguide.app.feature.ask.AskContent
 import tj.migrantsguide.app.feature.ask.AskState
-import tj.migrantsguide.app.data.QuestionDraft
 import tj.migrantsguide.app.feature.checklists.ChecklistContent
 import tj.migrantsguide.app.feature.checklists.ChecklistsContent
 import tj.migrantsguide.app.feature.checklists.checklistState
@@ -21,6 +17,7 @@ import tj.migrantsguide.app.feature.checklists.checklistsState
 import tj.migrantsguide.app.feature.checklists.loadChecklists
 import tj.migrantsguide.app.feature.contacts.ContactsContent
 import tj.migrantsguide.app.feature.guide.ArticleContent
+import tj.migrantsguide.app.feature.guide.StageGuideContent
 import tj.migrantsguide.app.feature.home.HomeContent
 import tj.migrantsguide.app.feature.home.loadHomeState
 import tj.migrantsguide.app.feature.saved.SavedContent
@@ -34,7 +31,6 @@ import tj.migrantsguide.app.feature.settings.SettingsState
 import tj.migrantsguide.app.feature.settings.loadAboutState
 import tj.migrantsguide.app.feature.start.CountryPickerContent
 import tj.migrantsguide.app.feature.start.LanguagePickerContent
-import tj.migrantsguide.app.feature.guide.StageGuideContent
 import tj.migrantsguide.app.model.contentStatus
 import tj.migrantsguide.app.model.countryChoices
 import tj.migrantsguide.app.model.emergencyContacts
@@ -46,6 +42,10 @@ import tj.migrantsguide.app.navigation.UiAction
 import tj.migrantsguide.app.text.Strings
 import tj.migrantsguide.guide.Language
 import tj.migrantsguide.guide.Stage
+import tj.migrantsguide.store.ItemKind
+import tj.migrantsguide.store.ItemRef
+import tj.migrantsguide.store.TextSize
+import tj.migrantsguide.store.Theme
 
 /**
  * Every screen's stateless content with the state its stateful screen would load, read now from real data: for the
@@ -63,7 +63,7 @@ class ScreenCatalogue(
     /** The stage of the guide and article screens; by default the first one with something to read. */
     private val stage: Stage? = null,
     /** What the settings screen shows as chosen. */
-    private val theme: ThemeChoice = ThemeChoice.LIGHT,
+    private val theme: Theme = Theme.LIGHT,
     private val textSize: TextSize = TextSize.NORMAL,
 ) {
     private val ignore: (UiAction) -> Unit = {}
@@ -77,7 +77,8 @@ class ScreenCatalogue(
         fun firstOf(kind: ItemKind): ItemRef? = when (kind) {
             ItemKind.ARTICLE -> (stage?.let { s -> content.articles(country, language).filter { it.stage() == s } }
                 ?: content.articles(country, language)).firstOrNull()?.let { ItemRef(kind, country, it.id()) }
-            ItemKind.CHECKLIST -> content.checklists(country, language).firstOrNull()?.let { ItemRef(kind, country, it.id()) }
+            ItemKind.CHECKLIST, ItemKind.CHECKLIST_ITEM ->
+                content.checklists(country, language).firstOrNull()?.let { ItemRef(ItemKind.CHECKLIST, country, it.id()) }
             ItemKind.CONTACT -> content.contacts(country, language).firstOrNull()?.let { ItemRef(kind, country, it.id()) }
         }
         return when (name) {
@@ -107,7 +108,7 @@ class ScreenCatalogue(
             }
             "checklist" -> {
                 val item = firstOf(ItemKind.CHECKLIST) ?: ItemRef(ItemKind.CHECKLIST, country, "none")
-                val list = content.checklists(country, language).firstOrNull { it.id() == item.id }
+                val list = content.checklists(country, language).firstOrNull { it.id() == item.id() }
                 val state = checklistState(
                     userData, item, list, content.countries().first { it.code() == country }.name(language), language,
                     userData.people.value, userData.currentPerson.value, item in bookmarks,
@@ -116,7 +117,7 @@ class ScreenCatalogue(
             }
             "search" -> {
                 val groups = if (query.isBlank()) emptyList() else groupHits(search.search(query, country, language))
-                val state = SearchState(language, query, search.scope, groups)
+                val state = SearchState(language, query, groups)
                 ({ SearchContent(state, autoFocus = false, onAction = ignore) })
             }
             "saved" -> {
@@ -127,7 +128,7 @@ class ScreenCatalogue(
                 val state = AskState(
                     language = language,
                     countryName = content.countries().first { it.code() == country }.name(language),
-                    draft = QuestionDraft(country = country),
+                    draft = QuestionForm(country = country),
                     problems = emptyMap(),
                     emergency = emergencyContacts(content, country, language),
                     questionCount = 0,

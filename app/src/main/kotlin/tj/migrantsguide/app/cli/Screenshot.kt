@@ -11,13 +11,13 @@ import org.jetbrains.skia.EncodedImageFormat
 import tj.migrantsguide.app.data.StoreGuideContent
 import tj.migrantsguide.app.data.StoreSearch
 import tj.migrantsguide.app.data.StoreUserData
-import tj.migrantsguide.app.data.TextSize
-import tj.migrantsguide.app.data.ThemeChoice
 import tj.migrantsguide.app.data.openGuide
 import tj.migrantsguide.app.designsystem.GuideTheme
 import tj.migrantsguide.app.model.countryChoices
 import tj.migrantsguide.guide.Language
 import tj.migrantsguide.guide.Stage
+import tj.migrantsguide.store.TextSize
+import tj.migrantsguide.store.Theme
 
 /**
  * `screenshot`: renders one screen to a PNG with no display (Compose's [ImageComposeScene]), from real content —
@@ -39,9 +39,9 @@ object Screenshot {
     /** `home-tg.png`, `home-tg-dark.png`, `home-ru-200.png`, `home-tg-high-contrast-200.png`… */
     fun fileName(screen: String, r: Request): String {
         val look = when (r.theme) {
-            ThemeChoice.LIGHT -> ""
-            ThemeChoice.DARK -> "-dark"
-            ThemeChoice.HIGH_CONTRAST -> "-high-contrast"
+            Theme.LIGHT -> ""
+            Theme.DARK -> "-dark"
+            Theme.HIGH_CONTRAST -> "-high-contrast"
         }
         val size = if (r.fontScale == 1f) "" else "-" + Math.round(r.fontScale * 100)
         return "$screen-${r.language.code()}$look$size.png"
@@ -50,7 +50,7 @@ object Screenshot {
     data class Request(
         val screen: String,
         val language: Language,
-        val theme: ThemeChoice,
+        val theme: Theme,
         val fontScale: Float,
         val country: String?,
         val width: Int,

@@ -5,27 +5,27 @@ import kotlinx.coroutines.flow.StateFlow
 import tj.migrantsguide.guide.Language
 import tj.migrantsguide.outbox.MyQuestion
 import tj.migrantsguide.outbox.OutboxProblem
-import tj.migrantsguide.questions.QuestionDraft as OutboxDraft
 import tj.migrantsguide.outbox.SaveResult
+import tj.migrantsguide.questions.QuestionDraft
 import tj.migrantsguide.questions.Topic
 
-/** The topics of the form, in the form's order (shared's list, so that device and server agree). */
-typealias QuestionTopic = Topic
 
 /**
- * What the form holds while the person types. The language is not here: a question is written in the language the
- * app is in, and the answer is asked for in it too.
+ * What the Ask form holds while the person types: the topic as chosen (an enum), no language (a question is written
+ * in the language the app is in, and the answer is asked for in it too). [toOutboxDraft] gives shared's
+ * [QuestionDraft], the same question as a submission (codes and text exactly as typed), which `QuestionRules`
+ * checks on the device and again on the server.
  */
-data class QuestionDraft(
-    val topic: QuestionTopic? = null,
+data class QuestionForm(
+    val topic: Topic? = null,
     val country: String = "",
     val message: String = "",
     /** A phone number or e-mail for the answer; optional. */
     val contact: String = "",
     val consent: Boolean = false,
 ) {
-    fun toOutboxDraft(language: Language): OutboxDraft =
-        OutboxDraft(topic?.code() ?: "", country, language.code(), message, contact, consent)
+    fun toOutboxDraft(language: Language): QuestionDraft =
+        QuestionDraft(topic?.code() ?: "", country, language.code(), message, contact, consent)
 }
 
 /**
@@ -43,7 +43,7 @@ interface Questions {
     val activity: StateFlow<OutboxActivity>
 
     /** Saves the question on the device and wakes the sender. Blocking (a database write). */
-    fun save(draft: QuestionDraft, language: Language): SaveResult
+    fun save(draft: QuestionForm, language: Language): SaveResult
 
     /** Deletes the question here now and on the server when it can. Blocking. */
     fun delete(id: Long): Boolean

@@ -2,7 +2,6 @@ package tj.migrantsguide.app.data
 
 import tj.migrantsguide.guide.Language
 import tj.migrantsguide.store.GuideStore
-import tj.migrantsguide.text.Highlighted as StoreHighlighted
 
 /**
  * [Search] over the store's full-text index (`GuideStore.search`: folding, so a Russian keyboard finds Tajik words;
@@ -11,8 +10,6 @@ import tj.migrantsguide.text.Highlighted as StoreHighlighted
  * puts the reader's language first; an item found in several languages is shown once, in the first.
  */
 class StoreSearch(private val store: GuideStore) : Search {
-    override val scope = SearchScope.FULL_TEXT
-
     override fun search(query: String, country: String, language: Language): List<SearchHit> {
         if (query.isBlank()) return emptyList()
         val countries = setOf(country, GuideContent.HOME_COUNTRY)
@@ -20,13 +17,11 @@ class StoreSearch(private val store: GuideStore) : Search {
         return store.search(query, language, GuideStore.MOST_SEARCH_HITS)
             .filter { it.countryCode() in countries }
             .mapNotNull { hit ->
-                val item = hit.opens().app() ?: return@mapNotNull null
+                val item = hit.opens()
                 // The same article, contact or checklist item in another language: already listed.
                 val key = "${hit.kind().code()}/${hit.countryCode()}/${hit.id()}/${hit.checklistId().orElse("")}"
                 if (!seen.add(key)) return@mapNotNull null
-                SearchHit(key, item, hit.language(), hit.title().app(), hit.excerpt().app())
+                SearchHit(key, item, hit.language(), hit.title(), hit.excerpt())
             }
     }
 }
-
-private fun StoreHighlighted.app(): Highlighted = Highlighted(segments().map { Highlighted.Part(it.text(), it.highlighted()) })

@@ -3,14 +3,13 @@ package tj.migrantsguide.app.data
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
-import tj.migrantsguide.store.ItemKind as StoreKind
-import tj.migrantsguide.store.ItemRef as StoreRef
+import tj.migrantsguide.store.ItemKind
+import tj.migrantsguide.store.ItemRef
 import tj.migrantsguide.store.Person
 import tj.migrantsguide.store.RecoveryNotice
 import tj.migrantsguide.store.StoreException
 import tj.migrantsguide.store.Theme
 import tj.migrantsguide.store.UserData as StoreUser
-import tj.migrantsguide.store.WindowBounds
 
 /**
  * [UserData] kept in the device's user.db (`GuideStore.user()`): it survives content updates, and a damaged file is
@@ -51,11 +50,9 @@ class StoreUserData(private val user: StoreUser) : UserData {
                 after.language?.let(stored::setLanguage) ?: stored.remove(LANGUAGE)
             }
             if (after.country != before.country) after.country?.let(stored::setCountry) ?: stored.remove(COUNTRY)
-            if (after.textSize != before.textSize) stored.put(TEXT_SIZE_PERCENT, after.textSize.percent.toString())
-            if (after.theme != before.theme) stored.setTheme(after.theme.stored())
-            if (after.window != before.window) after.window?.let { w ->
-                stored.setWindowBounds(WindowBounds(w.x.toInt(), w.y.toInt(), w.width.toInt().coerceAtLeast(1), w.height.toInt().coerceAtLeast(1)))
-            }
+            if (after.textSize != before.textSize) stored.setTextSize(after.textSize)
+            if (after.theme != before.theme) stored.setTheme(after.theme)
+            if (after.window != before.window) after.window?.let(stored::setWindowBounds)
         }
         settingsFlow.value = readSettings()
     }
@@ -82,25 +79,25 @@ class StoreUserData(private val user: StoreUser) : UserData {
     }
 
     override fun ticked(checklist: ItemRef, personId: Long): Set<String> =
-        read("read ticks") { user.tickedItems(personId, checklist.country, checklist.id) }
+        read("read ticks") { user.tickedItems(personId, checklist.countryCode(), checklist.id()) }
 
     override fun setTicked(checklist: ItemRef, itemId: String, ticked: Boolean) = synchronized(this) {
-        write("tick an item") { user.setTicked(currentFlow.value.id(), checklist.country, checklist.id, itemId, ticked) }
+        write("tick an item") { user.setTicked(currentFlow.value.id(), checklist.countryCode(), checklist.id(), itemId, ticked) }
         ticksFlow.value += 1
     }
 
     override fun resetTicks(checklist: ItemRef) = synchronized(this) {
-        write("reset a checklist") { user.resetChecklist(currentFlow.value.id(), checklist.country, checklist.id) }
+        write("reset a checklist") { user.resetChecklist(currentFlow.value.id(), checklist.countryCode(), checklist.id()) }
         ticksFlow.value += 1
     }
 
     override fun setBookmarked(item: ItemRef, bookmarked: Boolean) = synchronized(this) {
-        write("save a bookmark") { if (bookmarked) user.bookmark(item.stored()) else user.removeBookmark(item.stored()) }
+        write("save a bookmark") { if (bookmarked) user.bookmark(item) else user.removeBookmark(item) }
         bookmarksFlow.value = readBookmarks()
     }
 
     override fun markViewed(item: ItemRef) = synchronized(this) {
-        write("remember an opened item") { user.opened(item.stored()) }
+        write("remember an opened item") { user.opened(item) }
         recentFlow.value = readRecent()
     }
 
@@ -115,23 +112,16 @@ class StoreUserData(private val user: StoreUser) : UserData {
         Settings(
             language = stored.language().orElse(null),
             country = stored.country().orElse(null),
-            textSize = stored.get(TEXT_SIZE_PERCENT).flatMap { java.util.Optional.ofNullable(it.toIntOrNull()) }
-                .map { TextSize.fromPercent(it) ?: TextSize.NORMAL }.orElse(TextSize.NORMAL),
-            theme = when (stored.theme()) {
-                Theme.DARK -> ThemeChoice.DARK
-                Theme.HIGH_CONTRAST -> ThemeChoice.HIGH_CONTRAST
-                // Linux tells apps nothing about a system dark mode: "system" is light.
-                Theme.LIGHT, Theme.SYSTEM, null -> ThemeChoice.LIGHT
-            },
-            window = stored.windowBounds().map { WindowPlacement(it.x().toFloat(), it.y().toFloat(), it.width().toFloat(), it.height().toFloat()) }
-                .orElse(null),
+            textSize = stored.textSize(),
+            theme = stored.theme(),
+            window = stored.windowBounds().orElse(null),
         )
     }
 
-    private fun readBookmarks(): List<ItemRef> = read("read bookmarks") { user.bookmarks().mapNotNull { it.item().app() } }
+    private fun readBookmarks(): List<ItemRef> = read("read bookmarks") { user.bookmarks().map { it.item() } }
 
     private fun readRecent(): List<ItemRef> =
-        read("read recent items") { user.recentItems().mapNotNull { it.item().app() }.take(UserData.RECENT_LIMIT) }
+        read("read recent items") { user.recentItems().map { it.item() }.take(UserData.RECENT_LIMIT) }
 
     private fun <T> write(what: String, block: () -> T): T = try {
         block()
@@ -146,32 +136,5 @@ class StoreUserData(private val user: StoreUser) : UserData {
     companion object {
         private const val LANGUAGE = "language"
         private const val COUNTRY = "country"
-
-        /** The app's text size steps (100–200 %) are finer than the store's [tj.migrantsguide.store.TextSize]. */
-        const val TEXT_SIZE_PERCENT = "text-size-percent"
     }
-}
-
-private fun ThemeChoice.stored(): Theme = when (this) {
-    ThemeChoice.LIGHT -> Theme.LIGHT
-    ThemeChoice.DARK -> Theme.DARK
-    ThemeChoice.HIGH_CONTRAST -> Theme.HIGH_CONTRAST
-}
-
-internal fun ItemRef.stored(): StoreRef = StoreRef(
-    when (kind) {
-        ItemKind.ARTICLE -> StoreKind.ARTICLE
-        ItemKind.CONTACT -> StoreKind.CONTACT
-        ItemKind.CHECKLIST -> StoreKind.CHECKLIST
-    },
-    country,
-    id,
-)
-
-/** Null for kinds this app cannot open. */
-internal fun StoreRef.app(): ItemRef? = when (kind()) {
-    StoreKind.ARTICLE -> ItemRef(ItemKind.ARTICLE, countryCode(), id())
-    StoreKind.CONTACT -> ItemRef(ItemKind.CONTACT, countryCode(), id())
-    StoreKind.CHECKLIST -> ItemRef(ItemKind.CHECKLIST, countryCode(), id())
-    else -> null
 }

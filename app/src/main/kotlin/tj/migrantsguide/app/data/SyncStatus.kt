@@ -24,6 +24,8 @@ data class SyncState(
     val bytesTotal: Long? = null,
     /** How the last update of this session ended; null before one has. */
     val lastResult: SyncOutcome? = null,
+    /** The last update's result in words, also from before a restart (the sync history); null when never. */
+    val lastResultText: String? = null,
     /** When content last came in or was confirmed current over the internet (across restarts); null when never. */
     val lastSuccess: Instant? = null,
 )

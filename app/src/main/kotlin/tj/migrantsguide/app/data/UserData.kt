@@ -2,9 +2,13 @@ package tj.migrantsguide.app.data
 
 import kotlinx.coroutines.flow.StateFlow
 import tj.migrantsguide.guide.Language
+import tj.migrantsguide.store.ItemRef
 import tj.migrantsguide.store.Person
 import tj.migrantsguide.store.RecoveryNotice
+import tj.migrantsguide.store.TextSize
+import tj.migrantsguide.store.Theme
 import tj.migrantsguide.store.UserData.LastPersonException
+import tj.migrantsguide.store.WindowBounds
 
 /**
  * What this device remembers for the people using it: settings, the people who share the device, checklist ticks
@@ -65,44 +69,12 @@ data class Settings(
     val language: Language? = null,
     val country: String? = null,
     val textSize: TextSize = TextSize.NORMAL,
-    val theme: ThemeChoice = ThemeChoice.LIGHT,
-    val window: WindowPlacement? = null,
+    val theme: Theme = Theme.LIGHT,
+    /** Where the window was and how big, in dp, to open it there again on the same screen. */
+    val window: WindowBounds? = null,
 ) {
     val firstStartDone: Boolean get() = language != null && country != null
 }
-
-/** Text size steps offered in Settings; 200% is the largest the phone-sized window must fit without cutting text. */
-enum class TextSize(val percent: Int) {
-    NORMAL(100),
-    LARGER(125),
-    LARGE(150),
-    VERY_LARGE(175),
-    LARGEST(200);
-
-    val scale: Float get() = percent / 100f
-
-    companion object {
-        fun fromPercent(percent: Int): TextSize? = entries.firstOrNull { it.percent == percent }
-
-        /** The nearest step at or above [scale] (for `--font-scale 1.3`), capped at the largest. */
-        fun nearest(scale: Float): TextSize =
-            entries.firstOrNull { it.scale >= scale - 0.001f } ?: LARGEST
-    }
-}
-
-/** Linux tells apps nothing about a system dark mode, so the guide offers its own three themes. */
-enum class ThemeChoice(val code: String) {
-    LIGHT("light"),
-    DARK("dark"),
-    HIGH_CONTRAST("high-contrast");
-
-    companion object {
-        fun fromCode(code: String): ThemeChoice? = entries.firstOrNull { it.code == code }
-    }
-}
-
-/** The window's last position and size in dp (desktop "user space" units), to restore it on the same screen. */
-data class WindowPlacement(val x: Float, val y: Float, val width: Float, val height: Float)
 
 /** A change could not be written ([what]: "tick an item"); nothing was changed. */
 class UserDataNotSaved(val what: String, cause: Throwable) :

@@ -17,6 +17,8 @@ import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.layout.size
 import androidx.compose.foundation.layout.width
+import androidx.compose.foundation.lazy.LazyColumn
+import androidx.compose.foundation.lazy.LazyListScope
 import androidx.compose.foundation.selection.selectable
 import androidx.compose.foundation.shape.RoundedCornerShape
 import androidx.compose.material.icons.Icons
@@ -319,6 +321,25 @@ fun Loading(modifier: Modifier = Modifier) {
             CircularProgressIndicator()
             Text(LocalStrings.current[S.LOADING], style = MaterialTheme.typography.bodyLarge)
         }
+    }
+}
+
+/**
+ * The body most screens share: [Loading] until [state] has been read, then one scrolling column tagged [tag] (for
+ * tests and for keyboard scrolling) with the screen's padding and [spacing] between its cards.
+ */
+@Composable
+fun <T : Any> LoadedList(state: T?, tag: String, spacing: Dp, content: LazyListScope.(T) -> Unit) {
+    if (state == null) {
+        Loading()
+        return
+    }
+    LazyColumn(
+        Modifier.fillMaxSize().testTag(tag),
+        contentPadding = screenPadding(),
+        verticalArrangement = Arrangement.spacedBy(spacing),
+    ) {
+        content(state)
     }
 }
 

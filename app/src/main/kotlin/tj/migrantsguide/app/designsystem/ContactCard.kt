@@ -26,8 +26,7 @@ import androidx.compose.ui.platform.LocalDensity
 import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.text.font.FontWeight
 import androidx.compose.ui.unit.dp
-import tj.migrantsguide.app.data.QuestionDraft
-import tj.migrantsguide.app.data.QuestionTopic
+import tj.migrantsguide.app.data.QuestionForm
 import tj.migrantsguide.app.model.ArticleText
 import tj.migrantsguide.app.model.ref
 import tj.migrantsguide.app.navigation.Call
@@ -42,6 +41,7 @@ import tj.migrantsguide.app.text.S
 import tj.migrantsguide.guide.Contact
 import tj.migrantsguide.guide.Language
 import tj.migrantsguide.guide.Phone
+import tj.migrantsguide.questions.Topic
 
 /**
  * One contact in full: its numbers large with Call and Copy, the markers that say how far each number can be
@@ -106,8 +106,8 @@ fun ContactCard(
                     onAction(
                         Open(
                             Destination.Ask(
-                                QuestionDraft(
-                                    topic = QuestionTopic.REPORT_A_PROBLEM,
+                                QuestionForm(
+                                    topic = Topic.REPORT_A_PROBLEM,
                                     country = contact.countryCode(),
                                     message = strings[S.REPORT_NUMBER_MESSAGE, "number" to number, "name" to contact.name()],
                                 ),

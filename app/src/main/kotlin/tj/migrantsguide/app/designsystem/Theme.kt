@@ -20,11 +20,11 @@ import androidx.compose.ui.unit.Density
 import androidx.compose.ui.unit.Dp
 import androidx.compose.ui.unit.dp
 import androidx.compose.ui.unit.sp
-import tj.migrantsguide.app.data.TextSize
-import tj.migrantsguide.app.data.ThemeChoice
 import tj.migrantsguide.app.text.LocalStrings
 import tj.migrantsguide.app.text.Strings
 import tj.migrantsguide.guide.Language
+import tj.migrantsguide.store.TextSize
+import tj.migrantsguide.store.Theme
 
 /** Noto Sans from the jar: the same Tajik letters on every machine, whatever fonts it has. */
 val GuideFont: FontFamily by lazy {
@@ -167,10 +167,10 @@ private val HighContrastExtras = GuideColors(
     borderWidth = 3.dp,
 )
 
-private fun scheme(theme: ThemeChoice): Pair<ColorScheme, GuideColors> = when (theme) {
-    ThemeChoice.LIGHT -> LightScheme to LightExtras
-    ThemeChoice.DARK -> DarkScheme to DarkExtras
-    ThemeChoice.HIGH_CONTRAST -> HighContrastScheme to HighContrastExtras
+private fun scheme(theme: Theme): Pair<ColorScheme, GuideColors> = when (theme) {
+    Theme.LIGHT -> LightScheme to LightExtras
+    Theme.DARK -> DarkScheme to DarkExtras
+    Theme.HIGH_CONTRAST -> HighContrastScheme to HighContrastExtras
 }
 
 /**
@@ -201,15 +201,15 @@ private fun guideTypography(family: FontFamily): Typography {
  */
 @Composable
 fun GuideTheme(
-    theme: ThemeChoice = ThemeChoice.LIGHT,
+    theme: Theme = Theme.LIGHT,
     textSize: TextSize = TextSize.NORMAL,
     language: Language = Language.TAJIK,
     content: @Composable () -> Unit,
-) = GuideTheme(theme, textSize.scale, language, content)
+) = GuideTheme(theme, textSize.scale(), language, content)
 
 /** As above with any text scale (the screenshot command's `--font-scale`). */
 @Composable
-fun GuideTheme(theme: ThemeChoice, fontScale: Float, language: Language, content: @Composable () -> Unit) {
+fun GuideTheme(theme: Theme, fontScale: Float, language: Language, content: @Composable () -> Unit) {
     val (colors, extras) = scheme(theme)
     val density = LocalDensity.current
     CompositionLocalProvider(

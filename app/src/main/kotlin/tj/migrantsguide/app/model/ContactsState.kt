@@ -1,12 +1,12 @@
 package tj.migrantsguide.app.model
 
 import tj.migrantsguide.app.data.GuideContent
-import tj.migrantsguide.app.data.ItemKind
-import tj.migrantsguide.app.data.ItemRef
 import tj.migrantsguide.guide.CallInstead
 import tj.migrantsguide.guide.Contact
 import tj.migrantsguide.guide.ContactKind
 import tj.migrantsguide.guide.Language
+import tj.migrantsguide.store.ItemKind
+import tj.migrantsguide.store.ItemRef
 
 /** How the contacts screen groups places and lines, in this order; empty groups are not shown. */
 enum class ContactGroupKind(val kinds: Set<ContactKind>) {
@@ -75,12 +75,12 @@ data class ContactState(
 )
 
 fun loadContactState(content: GuideContent, item: ItemRef, language: Language, bookmarks: Set<ItemRef>): ContactState {
-    require(item.kind == ItemKind.CONTACT)
-    val contact = content.contacts(item.country, language).firstOrNull { it.id() == item.id }
+    require(item.kind() == ItemKind.CONTACT)
+    val contact = content.contacts(item.countryCode(), language).firstOrNull { it.id() == item.id() }
     return ContactState(
         language = language,
         contact = contact,
-        countryName = content.countries().firstOrNull { it.code() == item.country }?.name(language) ?: item.country,
+        countryName = content.countries().firstOrNull { it.code() == item.countryCode() }?.name(language) ?: item.countryCode(),
         bookmarked = item in bookmarks,
     )
 }

@@ -1,12 +1,12 @@
 package tj.migrantsguide.app.model
 
 import tj.migrantsguide.app.data.GuideContent
-import tj.migrantsguide.app.data.ItemKind
-import tj.migrantsguide.app.data.ItemRef
 import tj.migrantsguide.guide.Article
 import tj.migrantsguide.guide.Checklist
 import tj.migrantsguide.guide.Language
 import tj.migrantsguide.guide.Stage
+import tj.migrantsguide.store.ItemKind
+import tj.migrantsguide.store.ItemRef
 
 /** One stage of the journey: the chosen country's articles and checklists, then the home country's for it. */
 data class GuideState(
@@ -58,14 +58,14 @@ data class ArticleState(
 )
 
 fun loadArticleState(content: GuideContent, item: ItemRef, language: Language, bookmarks: Set<ItemRef>): ArticleState {
-    val article = content.articles(item.country, language).firstOrNull { it.id() == item.id }
+    val article = content.articles(item.countryCode(), language).firstOrNull { it.id() == item.id() }
     val blocks = article?.let { ArticleText.parse(it.body()) } ?: emptyList()
-    val links = ArticleText.links(blocks).associateWith { resolve(content, it.country ?: item.country, it.id, language) }
+    val links = ArticleText.links(blocks).associateWith { resolve(content, it.country ?: item.countryCode(), it.id, language) }
     return ArticleState(
         language = language,
         item = item,
         article = article,
-        countryName = content.countries().firstOrNull { it.code() == item.country }?.name(language) ?: item.country,
+        countryName = content.countries().firstOrNull { it.code() == item.countryCode() }?.name(language) ?: item.countryCode(),
         blocks = blocks,
         links = links,
         bookmarked = item in bookmarks,

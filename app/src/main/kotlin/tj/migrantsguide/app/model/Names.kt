@@ -1,10 +1,10 @@
 package tj.migrantsguide.app.model
 
-import tj.migrantsguide.app.data.ItemKind
 import tj.migrantsguide.app.text.P
 import tj.migrantsguide.app.text.S
 import tj.migrantsguide.app.text.Strings
 import tj.migrantsguide.guide.Stage
+import tj.migrantsguide.store.ItemKind
 
 fun stageTitle(strings: Strings, stage: Stage): String = when (stage) {
     Stage.BEFORE_DEPARTURE -> strings[S.STAGE_BEFORE]
@@ -30,7 +30,8 @@ fun lastSyncText(strings: Strings, status: ContentStatus): String = when {
 fun kindTitle(strings: Strings, kind: ItemKind): String = when (kind) {
     ItemKind.ARTICLE -> strings[S.GUIDE]
     ItemKind.CONTACT -> strings[S.CONTACTS]
-    ItemKind.CHECKLIST -> strings[S.CHECKLISTS]
+    // A checklist line is found by search and shown with its checklist.
+    ItemKind.CHECKLIST, ItemKind.CHECKLIST_ITEM -> strings[S.CHECKLISTS]
 }
 
 fun groupTitle(strings: Strings, kind: ContactGroupKind): String = when (kind) {

@@ -1,7 +1,7 @@
 package tj.migrantsguide.app.navigation
 
-import tj.migrantsguide.app.data.ItemRef
 import tj.migrantsguide.guide.Phone
+import tj.migrantsguide.store.ItemRef
 
 /**
  * What a person can do on a screen. Each screen's own action type extends this; the actions below are the ones

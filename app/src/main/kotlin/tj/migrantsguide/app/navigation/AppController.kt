@@ -12,18 +12,18 @@ import kotlinx.coroutines.flow.MutableSharedFlow
 import kotlinx.coroutines.flow.SharedFlow
 import kotlinx.coroutines.launch
 import tj.migrantsguide.app.data.GuideContent
+import tj.migrantsguide.app.data.QuestionForm
+import tj.migrantsguide.app.data.Questions
 import tj.migrantsguide.app.data.Search
 import tj.migrantsguide.app.data.SyncStatus
 import tj.migrantsguide.app.data.UserData
 import tj.migrantsguide.app.data.UserDataNotSaved
-import tj.migrantsguide.app.data.QuestionDraft
-import tj.migrantsguide.app.data.Questions
 import tj.migrantsguide.app.system.DeviceActions
 import tj.migrantsguide.app.text.S
 import tj.migrantsguide.app.text.Strings
 import tj.migrantsguide.guide.Language
-import tj.migrantsguide.store.StoreException
 import tj.migrantsguide.guide.Phone
+import tj.migrantsguide.store.StoreException
 
 /**
  * Everything behind the screens, in one place so that part 2 swaps implementations without touching a screen:
@@ -60,7 +60,7 @@ class AppController(val services: GuideServices, val navigator: Navigator, priva
     var dialNotice: DialNotice? by mutableStateOf(null)
 
     /** The question being written, kept while the app runs so that leaving the form loses nothing. */
-    var askDraft: QuestionDraft by mutableStateOf(QuestionDraft())
+    var askDraft: QuestionForm by mutableStateOf(QuestionForm())
 
     val strings: Strings get() = Strings.of(services.userData.settings.value.language ?: Language.TAJIK)
 

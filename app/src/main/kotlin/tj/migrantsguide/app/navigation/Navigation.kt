@@ -10,10 +10,10 @@ import androidx.compose.ui.input.key.isAltPressed
 import androidx.compose.ui.input.key.isCtrlPressed
 import androidx.compose.ui.input.key.key
 import androidx.compose.ui.input.key.type
-import tj.migrantsguide.app.data.ItemKind
-import tj.migrantsguide.app.data.ItemRef
-import tj.migrantsguide.app.data.QuestionDraft
+import tj.migrantsguide.app.data.QuestionForm
 import tj.migrantsguide.guide.Stage
+import tj.migrantsguide.store.ItemKind
+import tj.migrantsguide.store.ItemRef
 
 /** Every place in the app a person can be. */
 sealed interface Destination {
@@ -26,7 +26,7 @@ sealed interface Destination {
     data class Checklist(val item: ItemRef) : Destination
     data class Search(val query: String = "") : Destination
     data object Saved : Destination
-    data class Ask(val prefill: QuestionDraft? = null) : Destination
+    data class Ask(val prefill: QuestionForm? = null) : Destination
     data object MyQuestions : Destination
     data object Settings : Destination
     data object ChooseCountry : Destination
@@ -34,10 +34,11 @@ sealed interface Destination {
 
     companion object {
         /** Where a link, bookmark or search hit for [item] leads. */
-        fun of(item: ItemRef): Destination = when (item.kind) {
+        fun of(item: ItemRef): Destination = when (item.kind()) {
             ItemKind.ARTICLE -> Article(item)
             ItemKind.CONTACT -> Contact(item)
-            ItemKind.CHECKLIST -> Checklist(item)
+            // An ItemRef never holds CHECKLIST_ITEM (a checklist line opens its checklist).
+            ItemKind.CHECKLIST, ItemKind.CHECKLIST_ITEM -> Checklist(item)
         }
     }
 }

@@ -49,7 +49,6 @@ import tj.migrantsguide.app.data.StoreUserData
 import tj.migrantsguide.app.data.SyncState
 import tj.migrantsguide.app.data.UserData
 import tj.migrantsguide.app.data.UserDataNotSaved
-import tj.migrantsguide.app.data.WindowPlacement
 import tj.migrantsguide.app.data.embeddedSnapshot
 import tj.migrantsguide.app.data.openGuide
 import tj.migrantsguide.app.designsystem.GuideFont
@@ -64,7 +63,6 @@ import tj.migrantsguide.app.navigation.GuideServices
 import tj.migrantsguide.app.navigation.Navigator
 import tj.migrantsguide.app.navigation.handleAppKey
 import tj.migrantsguide.app.sync.BackgroundSync
-import tj.migrantsguide.app.sync.GuideSyncStatus
 import tj.migrantsguide.app.sync.startSyncInBackground
 import tj.migrantsguide.app.system.DesktopActions
 import tj.migrantsguide.app.system.StartupTrace
@@ -73,6 +71,7 @@ import tj.migrantsguide.app.text.S
 import tj.migrantsguide.app.text.Strings
 import tj.migrantsguide.guide.Language
 import tj.migrantsguide.store.StoreException
+import tj.migrantsguide.store.WindowBounds
 
 /** A phone-shaped window: about 412 × 915 dp, resizable. */
 val PhoneWindowSize = DpSize(412.dp, 915.dp)
@@ -100,9 +99,9 @@ fun openWindow(dataDirectory: Path) {
         StartupTrace.mark("application composing")
         val settings = early?.settings?.value ?: Settings()
         val windowState = rememberWindowState(
-            position = settings.window?.takeIf(::isOnAScreen)?.let { WindowPosition(it.x.dp, it.y.dp) }
+            position = settings.window?.takeIf(::isOnAScreen)?.let { WindowPosition(it.x().dp, it.y().dp) }
                 ?: WindowPosition(Alignment.Center),
-            size = settings.window?.takeIf(::isOnAScreen)?.let { DpSize(it.width.dp, it.height.dp) } ?: PhoneWindowSize,
+            size = settings.window?.takeIf(::isOnAScreen)?.let { DpSize(it.width().dp, it.height().dp) } ?: PhoneWindowSize,
         )
         val navigator = remember { Navigator() }
         var userData by remember { mutableStateOf<UserData?>(early) }
@@ -148,7 +147,7 @@ fun openWindow(dataDirectory: Path) {
                     val services = remember(state.guide) {
                         val content = StoreGuideContent(state.guide.store())
                         // After an update is installed, open screens read the content again.
-                        val sync = backgroundSync?.let { GuideSyncStatus(it.sync, it.scope, content::contentChanged) }
+                        val sync = backgroundSync?.let { background -> background.sync.also { it.onInstalled(background.scope, content::contentChanged) } }
                             ?: IdleSync(available = false)
                         GuideServices(
                             content = content,
@@ -278,7 +277,7 @@ private fun savePlacement(state: WindowState, userData: UserData) {
     if (state.placement != androidx.compose.ui.window.WindowPlacement.Floating) return
     val position = state.position
     if (!position.isSpecified) return
-    val placement = WindowPlacement(position.x.value, position.y.value, state.size.width.value, state.size.height.value)
+    val placement = WindowBounds(position.x.value.toInt(), position.y.value.toInt(), state.size.width.value.toInt().coerceAtLeast(1), state.size.height.value.toInt().coerceAtLeast(1))
     try {
         userData.updateSettings { it.copy(window = placement) }
     } catch (e: UserDataNotSaved) {
@@ -287,9 +286,9 @@ private fun savePlacement(state: WindowState, userData: UserData) {
 }
 
 /** True when at least a corner big enough to grab (64 × 64) of the saved window lies on a screen present now. */
-private fun isOnAScreen(placement: WindowPlacement): Boolean {
+private fun isOnAScreen(placement: WindowBounds): Boolean {
     if (GraphicsEnvironment.isHeadless()) return false
-    val window = Rectangle(placement.x.toInt(), placement.y.toInt(), placement.width.toInt(), placement.height.toInt())
+    val window = Rectangle(placement.x(), placement.y(), placement.width(), placement.height())
     return GraphicsEnvironment.getLocalGraphicsEnvironment().screenDevices.any { device ->
         val visible = device.defaultConfiguration.bounds.intersection(window)
         !visible.isEmpty && visible.width >= 64 && visible.height >= 64

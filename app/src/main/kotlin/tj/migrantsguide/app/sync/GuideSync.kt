@@ -1,38 +1,24 @@
 package tj.migrantsguide.app.sync
 
 import java.time.Clock
-import java.time.Instant
 import kotlinx.coroutines.CoroutineScope
 import kotlinx.coroutines.Dispatchers
 import kotlinx.coroutines.Job
 import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
+import kotlinx.coroutines.flow.distinctUntilChangedBy
+import kotlinx.coroutines.flow.filter
 import kotlinx.coroutines.flow.update
 import kotlinx.coroutines.launch
 import tj.migrantsguide.Guide
+import tj.migrantsguide.app.data.SyncOutcome
+import tj.migrantsguide.app.data.SyncState
+import tj.migrantsguide.app.data.SyncStatus
 import tj.migrantsguide.sync.FeedSource
 import tj.migrantsguide.sync.Sync
 import tj.migrantsguide.sync.SyncHistory
 import tj.migrantsguide.sync.SyncResult
-
-/**
- * What a screen shows about syncing. Immutable; [GuideSync.state] publishes a new one on every change.
- *
- * @property bytesTotal -1 while the size is not known yet (the index is downloading)
- * @property lastResult the result of the last run in this session, null before the first one ends
- * @property lastResultText the last run's result in words, also from before a restart
- * @property lastSuccess when the device last had the newest content (updated or up to date), across restarts
- */
-data class SyncState(
-    val feedConfigured: Boolean,
-    val running: Boolean = false,
-    val bytesDone: Long = 0,
-    val bytesTotal: Long = -1,
-    val lastResult: SyncResult? = null,
-    val lastResultText: String? = null,
-    val lastSuccess: Instant? = null,
-)
 
 /**
  * Runs [Sync] for the open guide in the background: at start and when the user asks. Reading the guide never waits
@@ -43,10 +29,19 @@ class GuideSync(
     private val source: FeedSource?,
     private val clock: Clock,
     private val scope: CoroutineScope,
-) {
+) : SyncStatus {
     private val mutableState = MutableStateFlow(initialState())
-    val state: StateFlow<SyncState> = mutableState.asStateFlow()
+    override val state: StateFlow<SyncState> = mutableState.asStateFlow()
+    override val available: Boolean = source != null
     private var running: Job? = null
+
+    /** The last run's result as shared's [Sync] gave it (the screens see it as a [SyncOutcome]). */
+    @Volatile
+    private var lastRun: SyncResult? = null
+
+    override fun syncNow() {
+        request()
+    }
 
     /** Starts a sync unless one is running (then returns that one). Does nothing without a feed address. */
     @Synchronized
@@ -58,27 +53,37 @@ class GuideSync(
     }
 
     /** Runs (or joins) a sync and returns its result; null when no feed is configured. */
-    suspend fun syncNow(): SyncResult? {
+    suspend fun runNow(): SyncResult? {
         request().join()
-        return state.value.lastResult
+        return lastRun
+    }
+
+    /** Calls [action] after every update that installed content (the window reloads the open screens). */
+    fun onInstalled(scope: CoroutineScope, action: () -> Unit) {
+        scope.launch {
+            state.distinctUntilChangedBy { it.lastResult }
+                .filter { it.lastResult is SyncOutcome.Updated }
+                .collect { action() }
+        }
     }
 
     private fun runOnce() {
         val source = source ?: return
-        mutableState.update { it.copy(running = true, bytesDone = 0, bytesTotal = -1) }
+        mutableState.update { it.copy(running = true, bytesDone = 0, bytesTotal = null) }
         val result = try {
             Sync.run(guide.store(), guide.dataDirectory(), source, clock) { done, total ->
-                mutableState.update { it.copy(bytesDone = done, bytesTotal = total) }
+                mutableState.update { it.copy(bytesDone = done, bytesTotal = total.takeIf { it > 0 }) }
             }
         } catch (e: RuntimeException) {
             // Sync turns everything it expects into a result; this is a bug, and the screen must still recover.
             SyncResult.Failed("sync", e.toString())
         }
         val history = SyncHistory.read(guide.dataDirectory())
+        lastRun = result
         mutableState.update {
             it.copy(
                 running = false,
-                lastResult = result,
+                lastResult = result.outcome(),
                 lastResultText = result.describe(),
                 lastSuccess = history.lastSuccess().orElse(it.lastSuccess),
             )
@@ -88,9 +93,16 @@ class GuideSync(
     private fun initialState(): SyncState {
         val history = SyncHistory.read(guide.dataDirectory())
         return SyncState(
-            feedConfigured = source != null,
             lastResultText = history.lastResult().orElse(null),
             lastSuccess = history.lastSuccess().orElse(null),
         )
     }
+}
+
+internal fun SyncResult.outcome(): SyncOutcome = when (this) {
+    is SyncResult.Updated -> SyncOutcome.Updated(from(), to())
+    is SyncResult.UpToDate -> SyncOutcome.UpToDate(contentMayBeOutOfDate())
+    is SyncResult.Offline -> SyncOutcome.Offline
+    is SyncResult.Rejected -> SyncOutcome.Rejected(rejection().reason(), rejection().details())
+    is SyncResult.Failed -> SyncOutcome.Failed(operation())
 }

@@ -40,7 +40,7 @@ class GuideSyncTest {
                     val sync = GuideSync(guide, source, clock, scope)
                     assertNull(sync.state.value.lastSuccess)
 
-                    val result = runBlocking { sync.syncNow() }
+                    val result = runBlocking { sync.runNow() }
 
                     assertEquals(60, assertIs<SyncResult.Updated>(result).to())
                     val state = sync.state.value
@@ -76,7 +76,7 @@ class GuideSyncTest {
                         Duration.ofSeconds(5), 0)
                     val source = FeedSource.of(host.url, transport, TrustedKeys.of(listOf(key.publicKey()))).withLimits(limits)
 
-                    val result = runBlocking { GuideSync(guide, source, clock, scope).syncNow() }
+                    val result = runBlocking { GuideSync(guide, source, clock, scope).runNow() }
 
                     val timeout = assertIs<Rejection.Timeout>(assertIs<SyncResult.Rejected>(result).rejection())
                     assertEquals(Rejection.Timeout.Phase.STALLED, timeout.phase())
@@ -92,8 +92,8 @@ class GuideSyncTest {
         val scope = CoroutineScope(SupervisorJob() + Dispatchers.IO)
         openGuide(temp.resolve("data"), clock, System.err)!!.use { guide ->
             val sync = GuideSync(guide, null, clock, scope)
-            assertNull(runBlocking { sync.syncNow() })
-            assertFalse(sync.state.value.feedConfigured)
+            assertNull(runBlocking { sync.runNow() })
+            assertFalse(sync.available)
         }
         scope.cancel()
     }

@@ -74,10 +74,6 @@ public final class ReferenceServer implements AutoCloseable {
         public Settings withLimits(Limits newLimits) {
             return new Settings(feed, address, jdbcUrl, deskPassword, newLimits, clock, random);
         }
-
-        public Settings withClock(Clock newClock) {
-            return new Settings(feed, address, jdbcUrl, deskPassword, limits, newClock, random);
-        }
     }
 
     private final HttpServer server;

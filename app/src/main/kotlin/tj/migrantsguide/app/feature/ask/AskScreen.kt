@@ -52,6 +52,7 @@ import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.unit.dp
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
+import tj.migrantsguide.app.data.QuestionForm
 import tj.migrantsguide.app.designsystem.EmergencyLines
 import tj.migrantsguide.app.designsystem.GuideCard
 import tj.migrantsguide.app.designsystem.GuideScreenFrame
@@ -62,8 +63,6 @@ import tj.migrantsguide.app.designsystem.SectionTitle
 import tj.migrantsguide.app.designsystem.controlScale
 import tj.migrantsguide.app.designsystem.focusRing
 import tj.migrantsguide.app.designsystem.screenPadding
-import tj.migrantsguide.app.data.QuestionDraft
-import tj.migrantsguide.app.data.QuestionTopic
 import tj.migrantsguide.app.model.emergencyContacts
 import tj.migrantsguide.app.navigation.AppController
 import tj.migrantsguide.app.navigation.Back
@@ -78,16 +77,17 @@ import tj.migrantsguide.app.text.Strings
 import tj.migrantsguide.app.navigation.storeProblemText
 import tj.migrantsguide.guide.Contact
 import tj.migrantsguide.guide.Language
+import tj.migrantsguide.outbox.SaveResult
 import tj.migrantsguide.questions.FieldProblem
 import tj.migrantsguide.questions.QuestionField
 import tj.migrantsguide.questions.QuestionLimits
-import tj.migrantsguide.outbox.SaveResult
+import tj.migrantsguide.questions.Topic
 
 /** "Always in Touch": the question form. */
 data class AskState(
     val language: Language,
     val countryName: String,
-    val draft: QuestionDraft,
+    val draft: QuestionForm,
     /**
      * The problems to show under each field. Before the first press of Send only those that typing more cannot
      * fix (too long, a forbidden character), so that an empty form does not open covered in red.
@@ -103,7 +103,7 @@ data class AskState(
 )
 
 sealed interface AskAction : UiAction {
-    data class Edit(val draft: QuestionDraft) : AskAction
+    data class Edit(val draft: QuestionForm) : AskAction
     data object Send : AskAction
 }
 
@@ -112,7 +112,7 @@ private fun shownWhileTyping(problem: FieldProblem): Boolean =
     problem is FieldProblem.TooLong || problem is FieldProblem.ForbiddenCharacter
 
 @Composable
-fun AskScreen(controller: AppController, country: String, language: Language, prefill: QuestionDraft?) {
+fun AskScreen(controller: AppController, country: String, language: Language, prefill: QuestionForm?) {
     val services = controller.services
     val outbox = services.outbox
     LaunchedEffect(prefill) {
@@ -162,7 +162,7 @@ fun AskScreen(controller: AppController, country: String, language: Language, pr
                     }
                     if (result is SaveResult.Saved) {
                         sendPressed = false
-                        if (controller.askDraft == sent) controller.askDraft = QuestionDraft(country = country)
+                        if (controller.askDraft == sent) controller.askDraft = QuestionForm(country = country)
                         controller.say(controller.strings[S.ASK_SAVED])
                         controller.navigator.replaceTop(Destination.MyQuestions)
                     }
@@ -204,7 +204,7 @@ fun AskContent(state: AskState, onAction: (UiAction) -> Unit) {
             item { SectionTitle(strings[S.ASK_TOPIC]) }
             item {
                 FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalArrangement = Arrangement.spacedBy(4.dp)) {
-                    for (topic in QuestionTopic.entries) {
+                    for (topic in Topic.entries) {
                         val selected = draft.topic == topic
                         FilterChip(
                             selected = selected,
@@ -336,14 +336,14 @@ internal fun ProblemText(text: String, tag: String) {
     )
 }
 
-fun topicName(strings: Strings, topic: QuestionTopic): String = when (topic) {
-    QuestionTopic.DOCUMENTS -> strings[S.TOPIC_DOCUMENTS]
-    QuestionTopic.WORK_AND_PAY -> strings[S.TOPIC_WORK_AND_PAY]
-    QuestionTopic.REGISTRATION -> strings[S.TOPIC_REGISTRATION]
-    QuestionTopic.HEALTH -> strings[S.TOPIC_HEALTH]
-    QuestionTopic.FAMILY -> strings[S.TOPIC_FAMILY]
-    QuestionTopic.RETURN -> strings[S.TOPIC_RETURN]
-    QuestionTopic.REPORT_A_PROBLEM -> strings[S.TOPIC_REPORT]
+fun topicName(strings: Strings, topic: Topic): String = when (topic) {
+    Topic.DOCUMENTS -> strings[S.TOPIC_DOCUMENTS]
+    Topic.WORK_AND_PAY -> strings[S.TOPIC_WORK_AND_PAY]
+    Topic.REGISTRATION -> strings[S.TOPIC_REGISTRATION]
+    Topic.HEALTH -> strings[S.TOPIC_HEALTH]
+    Topic.FAMILY -> strings[S.TOPIC_FAMILY]
+    Topic.RETURN -> strings[S.TOPIC_RETURN]
+    Topic.REPORT_A_PROBLEM -> strings[S.TOPIC_REPORT]
 }
 
 /** Shared's [FieldProblem] in the person's language (its own message() is the English one for the server). */

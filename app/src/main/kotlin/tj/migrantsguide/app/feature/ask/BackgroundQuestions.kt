@@ -13,7 +13,7 @@ import kotlinx.coroutines.flow.map
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.runBlocking
 import tj.migrantsguide.app.net.KtorTransport
-import tj.migrantsguide.app.sync.GuideSync
+import tj.migrantsguide.app.data.SyncStatus
 import tj.migrantsguide.transport.HttpTransport
 
 /**
@@ -36,7 +36,7 @@ class BackgroundQuestions(dataDirectory: Path, clock: Clock) : AutoCloseable {
      * waits goes now and answers are read ("answers fetched on sync").
      */
     @Synchronized
-    fun start(sync: GuideSync?) {
+    fun start(sync: SyncStatus?) {
         if (started) return
         started = true
         outbox.start(scope)

@@ -21,9 +21,8 @@ import kotlinx.coroutines.isActive
 import kotlinx.coroutines.launch
 import kotlinx.coroutines.withTimeoutOrNull
 import tj.migrantsguide.app.data.OutboxActivity
-import tj.migrantsguide.app.data.QuestionDraft
+import tj.migrantsguide.app.data.QuestionForm
 import tj.migrantsguide.app.data.Questions
-import tj.migrantsguide.app.data.app
 import tj.migrantsguide.app.sync.AppFeed
 import tj.migrantsguide.guide.Language
 import tj.migrantsguide.outbox.MyQuestion
@@ -33,7 +32,7 @@ import tj.migrantsguide.outbox.RetryPolicy
 import tj.migrantsguide.outbox.SaveResult
 import tj.migrantsguide.outbox.SyncReport
 import tj.migrantsguide.questions.FieldProblem
-import tj.migrantsguide.questions.QuestionDraft as OutboxDraft
+import tj.migrantsguide.questions.QuestionDraft
 import tj.migrantsguide.questions.QuestionField
 import tj.migrantsguide.questions.QuestionState
 import tj.migrantsguide.questions.Topic
@@ -42,7 +41,7 @@ import tj.migrantsguide.store.QuestionStore
 import tj.migrantsguide.transport.HttpTransport
 
 /** The form's problems, one per field at most, in the form's order; empty when the question can be saved. */
-fun checkDraft(draft: QuestionDraft, language: Language): Map<QuestionField, FieldProblem> =
+fun checkDraft(draft: QuestionForm, language: Language): Map<QuestionField, FieldProblem> =
     when (val validation = Outbox.check(draft.toOutboxDraft(language))) {
         is Validation.Valid -> emptyMap()
         is Validation.Invalid -> validation.problems().associateBy { it.field() }
@@ -88,7 +87,7 @@ class QuestionsOutbox(
     override val activity: StateFlow<OutboxActivity> = mutableActivity.asStateFlow()
 
     /** Saves the question on the device and wakes the sender. Blocking (a database write). */
-    override fun save(draft: QuestionDraft, language: Language): SaveResult {
+    override fun save(draft: QuestionForm, language: Language): SaveResult {
         val result = outbox.save(draft.toOutboxDraft(language), server)
         if (result is SaveResult.Saved) {
             reload()

@@ -42,12 +42,12 @@ import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.style.TextDecoration
 import androidx.compose.ui.unit.dp
 import kotlinx.coroutines.withContext
-import tj.migrantsguide.app.data.ItemRef
 import tj.migrantsguide.app.designsystem.BookmarkButton
 import tj.migrantsguide.app.designsystem.EmptyNote
 import tj.migrantsguide.app.designsystem.FallbackNote
 import tj.migrantsguide.app.designsystem.GuideCard
 import tj.migrantsguide.app.designsystem.GuideScreenFrame
+import tj.migrantsguide.app.designsystem.LoadedList
 import tj.migrantsguide.app.designsystem.Loading
 import tj.migrantsguide.app.designsystem.LocalGuideColors
 import tj.migrantsguide.app.designsystem.PrimaryAction
@@ -73,6 +73,7 @@ import tj.migrantsguide.app.text.P
 import tj.migrantsguide.app.text.S
 import tj.migrantsguide.app.text.Strings
 import tj.migrantsguide.guide.Language
+import tj.migrantsguide.store.ItemRef
 
 /** Actions of the checklist screen. */
 sealed interface ChecklistAction : UiAction {
@@ -108,15 +109,7 @@ fun ChecklistsScreen(controller: AppController, country: String, language: Langu
 fun ChecklistsContent(state: ChecklistsState?, onAction: (UiAction) -> Unit) {
     val strings = LocalStrings.current
     GuideScreenFrame(strings[S.CHECKLISTS], onBack = { onAction(Back) }, onEmergency = { onAction(Emergency) }) {
-        if (state == null) {
-            Loading()
-            return@GuideScreenFrame
-        }
-        LazyColumn(
-            Modifier.fillMaxSize().testTag("checklists"),
-            contentPadding = screenPadding(),
-            verticalArrangement = Arrangement.spacedBy(12.dp),
-        ) {
+        LoadedList(state, "checklists", 12.dp) { state ->
             if (state.lists.isEmpty()) item { EmptyNote(strings[S.CHECKLISTS_EMPTY]) }
             items(state.lists, key = { it.item.code() }) { progress ->
                 GuideCard(
@@ -164,8 +157,8 @@ fun ChecklistScreen(controller: AppController, item: ItemRef, language: Language
     var dialog by remember(item) { mutableStateOf<PeopleDialog?>(null) }
     val loaded by produceState<Pair<tj.migrantsguide.guide.Checklist?, String>?>(null, item, language, revision) {
         value = withContext(services.background) {
-            val list = services.content.checklists(item.country, language).firstOrNull { it.id() == item.id }
-            list to (services.content.countries().firstOrNull { it.code() == item.country }?.name(language) ?: item.country)
+            val list = services.content.checklists(item.countryCode(), language).firstOrNull { it.id() == item.id() }
+            list to (services.content.countries().firstOrNull { it.code() == item.countryCode() }?.name(language) ?: item.countryCode())
         }
     }
     val loadedList = loaded
@@ -180,7 +173,7 @@ fun ChecklistScreen(controller: AppController, item: ItemRef, language: Language
     val print = rememberHandoutPrinter(controller)
     ChecklistContent(state) { action ->
         when (action) {
-            PrintThisHandout -> print(HandoutRequest.Checklist(item.id), language)
+            PrintThisHandout -> print(HandoutRequest.Checklist(item.id()), language)
             is ChecklistAction.Tick -> controller.save { services.userData.setTicked(item, action.itemId, action.ticked) }
             ChecklistAction.AskReset -> confirming = true
             ChecklistAction.CancelReset -> confirming = false
@@ -224,18 +217,10 @@ fun ChecklistContent(state: ChecklistState?, onAction: (UiAction) -> Unit) {
         onBack = { onAction(Back) },
         onEmergency = { onAction(Emergency) },
     ) {
-        if (state == null) {
-            Loading()
-            return@GuideScreenFrame
-        }
-        LazyColumn(
-            Modifier.fillMaxSize().testTag("checklist"),
-            contentPadding = screenPadding(),
-            verticalArrangement = Arrangement.spacedBy(8.dp),
-        ) {
+        LoadedList(state, "checklist", 8.dp) { state ->
             if (progress == null) {
                 item { EmptyNote(strings[S.ITEM_GONE]) }
-                return@LazyColumn
+                return@LoadedList
             }
             item {
                 Row(verticalAlignment = Alignment.Top) {
@@ -303,8 +288,8 @@ fun ChecklistContent(state: ChecklistState?, onAction: (UiAction) -> Unit) {
             item { VerifiedLine(progress.checklist.verified()) }
             item { SourcesBlock(progress.checklist.sources()) }
         }
-        state.dialog?.let { PeopleDialogView(it, state, onAction) }
-        if (state.confirmingReset) {
+        state?.dialog?.let { PeopleDialogView(it, state, onAction) }
+        if (state?.confirmingReset == true) {
             AlertDialog(
                 onDismissRequest = { onAction(ChecklistAction.CancelReset) },
                 title = { Text(strings[S.RESET_QUESTION], modifier = Modifier.semantics { heading() }) },

@@ -1,11 +1,11 @@
 package tj.migrantsguide.app.feature.checklists
 
 import tj.migrantsguide.app.data.GuideContent
-import tj.migrantsguide.app.data.ItemKind
-import tj.migrantsguide.app.data.ItemRef
 import tj.migrantsguide.app.data.UserData
 import tj.migrantsguide.guide.Checklist
 import tj.migrantsguide.guide.Language
+import tj.migrantsguide.store.ItemKind
+import tj.migrantsguide.store.ItemRef
 import tj.migrantsguide.store.Person
 
 /** A checklist with how far the person got. Ticks of items an update removed are not counted. */

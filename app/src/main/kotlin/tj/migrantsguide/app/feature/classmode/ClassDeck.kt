@@ -3,8 +3,6 @@ package tj.migrantsguide.app.feature.classmode
 import java.time.LocalDate
 import java.time.ZoneOffset
 import tj.migrantsguide.app.data.GuideContent
-import tj.migrantsguide.app.data.ItemKind
-import tj.migrantsguide.app.data.ItemRef
 import tj.migrantsguide.app.model.ArticleState
 import tj.migrantsguide.app.model.ContactGroupKind
 import tj.migrantsguide.app.model.loadArticleState
@@ -14,6 +12,8 @@ import tj.migrantsguide.guide.Checklist
 import tj.migrantsguide.guide.Contact
 import tj.migrantsguide.guide.Language
 import tj.migrantsguide.guide.Stage
+import tj.migrantsguide.store.ItemKind
+import tj.migrantsguide.store.ItemRef
 
 /** What a trainer shows: one stage of the journey (its articles and checklists), or the contacts. */
 sealed interface ClassTopic {

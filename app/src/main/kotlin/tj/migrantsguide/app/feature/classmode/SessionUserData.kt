@@ -4,9 +4,9 @@ import kotlinx.coroutines.flow.MutableStateFlow
 import kotlinx.coroutines.flow.StateFlow
 import kotlinx.coroutines.flow.asStateFlow
 import kotlinx.coroutines.flow.update
-import tj.migrantsguide.app.data.ItemRef
 import tj.migrantsguide.app.data.Settings
 import tj.migrantsguide.app.data.UserData
+import tj.migrantsguide.store.ItemRef
 import tj.migrantsguide.store.Person
 import tj.migrantsguide.store.RecoveryNotice
 

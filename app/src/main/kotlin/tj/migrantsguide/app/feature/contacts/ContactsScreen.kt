@@ -13,10 +13,10 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.unit.dp
 import kotlinx.coroutines.withContext
-import tj.migrantsguide.app.data.ItemRef
 import tj.migrantsguide.app.designsystem.ContactCard
 import tj.migrantsguide.app.designsystem.EmptyNote
 import tj.migrantsguide.app.designsystem.GuideScreenFrame
+import tj.migrantsguide.app.designsystem.LoadedList
 import tj.migrantsguide.app.designsystem.Loading
 import tj.migrantsguide.app.designsystem.QuietAction
 import tj.migrantsguide.app.designsystem.SecondaryAction
@@ -40,6 +40,7 @@ import tj.migrantsguide.app.navigation.UiAction
 import tj.migrantsguide.app.text.LocalStrings
 import tj.migrantsguide.app.text.S
 import tj.migrantsguide.guide.Language
+import tj.migrantsguide.store.ItemRef
 
 /** Stateful contacts screen: loads the groups off the UI thread and reloads on language, country or content change. */
 @Composable
@@ -71,15 +72,7 @@ fun ContactsContent(state: ContactsState?, onAction: (UiAction) -> Unit) {
         else -> strings[S.CONTACTS_IN, "country" to state.countryName]
     }
     GuideScreenFrame(title, onBack = { onAction(Back) }, onEmergency = { onAction(Emergency) }) {
-        if (state == null) {
-            Loading()
-            return@GuideScreenFrame
-        }
-        LazyColumn(
-            Modifier.fillMaxSize().testTag("contacts"),
-            contentPadding = screenPadding(),
-            verticalArrangement = Arrangement.spacedBy(12.dp),
-        ) {
+        LoadedList(state, "contacts", 12.dp) { state ->
             if (state.groups.isEmpty()) {
                 item { EmptyNote(if (state.emergencyOnly) strings[S.EMERGENCY_EMPTY] else strings[S.CONTACTS_EMPTY]) }
             }

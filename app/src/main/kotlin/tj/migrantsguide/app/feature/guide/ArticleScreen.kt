@@ -32,11 +32,11 @@ import androidx.compose.ui.text.style.TextDecoration
 import androidx.compose.ui.text.withLink
 import androidx.compose.ui.unit.dp
 import kotlinx.coroutines.withContext
-import tj.migrantsguide.app.data.ItemRef
 import tj.migrantsguide.app.designsystem.BookmarkButton
 import tj.migrantsguide.app.designsystem.EmptyNote
 import tj.migrantsguide.app.designsystem.FallbackNote
 import tj.migrantsguide.app.designsystem.GuideScreenFrame
+import tj.migrantsguide.app.designsystem.LoadedList
 import tj.migrantsguide.app.designsystem.Loading
 import tj.migrantsguide.app.designsystem.LocalGuideColors
 import tj.migrantsguide.app.designsystem.SecondaryAction
@@ -61,6 +61,7 @@ import tj.migrantsguide.app.navigation.UiAction
 import tj.migrantsguide.app.text.LocalStrings
 import tj.migrantsguide.app.text.S
 import tj.migrantsguide.guide.Language
+import tj.migrantsguide.store.ItemRef
 
 @Composable
 fun ArticleScreen(controller: AppController, item: ItemRef, language: Language) {
@@ -87,18 +88,10 @@ fun ArticleContent(state: ArticleState?, onAction: (UiAction) -> Unit) {
         onBack = { onAction(Back) },
         onEmergency = { onAction(Emergency) },
     ) {
-        if (state == null) {
-            Loading()
-            return@GuideScreenFrame
-        }
-        LazyColumn(
-            Modifier.fillMaxSize().testTag("article"),
-            contentPadding = screenPadding(),
-            verticalArrangement = Arrangement.spacedBy(14.dp),
-        ) {
+        LoadedList(state, "article", 14.dp) { state ->
             if (article == null) {
                 item { EmptyNote(strings[S.ITEM_GONE]) }
-                return@LazyColumn
+                return@LoadedList
             }
             item {
                 val title: @Composable (Modifier) -> Unit = { modifier ->

@@ -24,12 +24,11 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.unit.dp
 import kotlinx.coroutines.withContext
-import tj.migrantsguide.app.data.ItemKind
-import tj.migrantsguide.app.data.ItemRef
 import tj.migrantsguide.app.designsystem.EmptyNote
 import tj.migrantsguide.app.designsystem.FallbackNote
 import tj.migrantsguide.app.designsystem.GuideCard
 import tj.migrantsguide.app.designsystem.GuideScreenFrame
+import tj.migrantsguide.app.designsystem.LoadedList
 import tj.migrantsguide.app.designsystem.Loading
 import tj.migrantsguide.app.designsystem.SecondaryAction
 import tj.migrantsguide.app.designsystem.SectionTitle
@@ -51,6 +50,8 @@ import tj.migrantsguide.app.text.P
 import tj.migrantsguide.app.text.S
 import tj.migrantsguide.guide.Language
 import tj.migrantsguide.guide.Stage
+import tj.migrantsguide.store.ItemKind
+import tj.migrantsguide.store.ItemRef
 
 @Composable
 fun GuideScreen(controller: AppController, country: String, language: Language, stage: Stage) {
@@ -68,15 +69,7 @@ fun GuideScreen(controller: AppController, country: String, language: Language, 
 fun StageGuideContent(state: GuideState?, stage: Stage, onAction: (UiAction) -> Unit) {
     val strings = LocalStrings.current
     GuideScreenFrame(stageTitle(strings, stage), onBack = { onAction(Back) }, onEmergency = { onAction(Emergency) }) {
-        if (state == null) {
-            Loading()
-            return@GuideScreenFrame
-        }
-        LazyColumn(
-            Modifier.fillMaxSize().testTag("guide"),
-            contentPadding = screenPadding(),
-            verticalArrangement = Arrangement.spacedBy(12.dp),
-        ) {
+        LoadedList(state, "guide", 12.dp) { state ->
             item {
                 Text(stageHint(strings, stage), style = MaterialTheme.typography.bodyLarge, color = MaterialTheme.colorScheme.onSurfaceVariant)
             }

@@ -34,6 +34,7 @@ import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.collectAsState
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.produceState
+import androidx.compose.runtime.remember
 import androidx.compose.runtime.withFrameNanos
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
@@ -48,6 +49,7 @@ import kotlinx.coroutines.withContext
 import tj.migrantsguide.app.designsystem.EmergencyLines
 import tj.migrantsguide.app.designsystem.GuideCard
 import tj.migrantsguide.app.designsystem.GuideScreenFrame
+import tj.migrantsguide.app.designsystem.LoadedList
 import tj.migrantsguide.app.designsystem.Loading
 import tj.migrantsguide.app.designsystem.LocalGuideColors
 import tj.migrantsguide.app.designsystem.NewAnswersBadge
@@ -83,12 +85,12 @@ fun HomeScreen(controller: AppController, country: String, language: Language, o
     val revision by services.content.revision.collectAsState()
     val sync by services.sync.state.collectAsState()
     val person by services.userData.currentPerson.collectAsState()
-    val state by produceState<HomeState?>(null, country, language, revision, sync, person) {
-        value = withContext(services.background) {
-            loadHomeState(services.content, country, language, sync, services.clock, person.id())
-        }
+    // Keyed on the content and the person, not on the sync: a running update changes only the status line.
+    val reading by produceState<HomeReading?>(null, country, language, revision, person) {
+        value = withContext(services.background) { readHome(services.content, country, language, services.clock, person.id()) }
         StartupTrace.mark("home state loaded")
     }
+    val state = remember(reading, sync) { reading?.withStatus(sync, services.clock) }
     if (state != null) {
         LaunchedEffect(Unit) {
             withFrameNanos { }
@@ -112,15 +114,7 @@ fun HomeContent(state: HomeState?, onAction: (UiAction) -> Unit, newAnswers: Int
         onTitleClick = if (state == null) null else ({ onAction(Open(Destination.ChooseCountry)) }),
         titleClickLabel = strings[S.CHANGE_COUNTRY],
     ) {
-        if (state == null) {
-            Loading()
-            return@GuideScreenFrame
-        }
-        LazyColumn(
-            Modifier.fillMaxSize().testTag("home"),
-            contentPadding = screenPadding(),
-            verticalArrangement = Arrangement.spacedBy(12.dp),
-        ) {
+        LoadedList(state, "home", 12.dp) { state ->
             state.status.outdatedSince?.let { since ->
                 item { WarningNote(strings[S.STATUS_OUTDATED, "date" to strings.date(since)]) }
             }

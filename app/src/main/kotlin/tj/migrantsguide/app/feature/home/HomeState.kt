@@ -1,21 +1,21 @@
 package tj.migrantsguide.app.feature.home
 
 import java.time.Clock
-import java.time.Duration
 import java.time.LocalDate
+import tj.migrantsguide.app.data.ContentEdition
 import tj.migrantsguide.app.data.GuideContent
-import tj.migrantsguide.app.data.ItemKind
-import tj.migrantsguide.app.data.ItemRef
-import tj.migrantsguide.dates.Destinations
-import tj.migrantsguide.store.DateNotice
 import tj.migrantsguide.app.data.SyncState
 import tj.migrantsguide.app.model.ContentStatus
 import tj.migrantsguide.app.model.contentStatus
 import tj.migrantsguide.app.model.countryName
 import tj.migrantsguide.app.model.emergencyContacts
+import tj.migrantsguide.dates.Destinations
 import tj.migrantsguide.guide.Contact
 import tj.migrantsguide.guide.Language
 import tj.migrantsguide.guide.Stage
+import tj.migrantsguide.store.DateNotice
+import tj.migrantsguide.store.ItemKind
+import tj.migrantsguide.store.ItemRef
 
 /** Everything the home screen shows; immutable. */
 data class HomeState(
@@ -66,12 +66,28 @@ fun nextDeadline(content: GuideContent, personId: Long, language: Language, cloc
 
 data class StageSummary(val stage: Stage, val articles: Int, val checklists: Int)
 
-fun loadHomeState(content: GuideContent, country: String, language: Language, sync: SyncState, clock: Clock, personId: Long = 1): HomeState {
+/**
+ * What the home screen reads from the guide. It changes only with the content, the country, the language or the
+ * person, so a running sync (a new [ContentStatus] with every downloaded chunk) does not read the database again.
+ */
+data class HomeReading(
+    val countryName: String,
+    val emergency: List<Contact>,
+    val stages: List<StageSummary>,
+    val edition: ContentEdition?,
+    val deadline: NextDeadline?,
+) {
+    fun withStatus(sync: SyncState, clock: Clock): HomeState =
+        HomeState(countryName, emergency, stages, contentStatus(edition, sync, clock), deadline)
+}
+
+/** Reads [HomeReading]. Blocking (a local database): call it off the UI thread. */
+fun readHome(content: GuideContent, country: String, language: Language, clock: Clock, personId: Long = 1): HomeReading {
     val articles = content.articles(country, language)
     val checklists = content.checklists(country, language)
     val homeArticles = if (country != GuideContent.HOME_COUNTRY) content.articles(GuideContent.HOME_COUNTRY, language) else emptyList()
     val homeChecklists = if (country != GuideContent.HOME_COUNTRY) content.checklists(GuideContent.HOME_COUNTRY, language) else emptyList()
-    return HomeState(
+    return HomeReading(
         countryName = countryName(content, country, language),
         emergency = emergencyContacts(content, country, language),
         stages = Stage.entries.map { stage ->
@@ -81,7 +97,10 @@ fun loadHomeState(content: GuideContent, country: String, language: Language, sy
                 checklists = (checklists + homeChecklists).count { it.stage() == stage },
             )
         },
-        status = contentStatus(content.edition(), sync, clock),
+        edition = content.edition(),
         deadline = nextDeadline(content, personId, language, clock),
     )
 }
+
+fun loadHomeState(content: GuideContent, country: String, language: Language, sync: SyncState, clock: Clock, personId: Long = 1): HomeState =
+    readHome(content, country, language, clock, personId).withStatus(sync, clock)

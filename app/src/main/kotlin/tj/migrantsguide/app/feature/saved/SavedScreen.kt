@@ -16,10 +16,10 @@ import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.unit.dp
 import kotlinx.coroutines.withContext
 import tj.migrantsguide.app.data.GuideContent
-import tj.migrantsguide.app.data.ItemRef
 import tj.migrantsguide.app.designsystem.EmptyNote
 import tj.migrantsguide.app.designsystem.GuideCard
 import tj.migrantsguide.app.designsystem.GuideScreenFrame
+import tj.migrantsguide.app.designsystem.LoadedList
 import tj.migrantsguide.app.designsystem.Loading
 import tj.migrantsguide.app.designsystem.QuietAction
 import tj.migrantsguide.app.designsystem.SectionTitle
@@ -36,6 +36,7 @@ import tj.migrantsguide.app.navigation.UiAction
 import tj.migrantsguide.app.text.LocalStrings
 import tj.migrantsguide.app.text.S
 import tj.migrantsguide.guide.Language
+import tj.migrantsguide.store.ItemRef
 
 /** A bookmarked or recently viewed item as listed; [title] is null when an update removed it. */
 data class SavedItem(val item: ItemRef, val title: String?, val countryName: String)
@@ -46,8 +47,8 @@ fun loadSavedState(content: GuideContent, bookmarks: List<ItemRef>, recent: List
     val countries = content.countries()
     fun describe(ref: ItemRef) = SavedItem(
         ref,
-        resolve(content, ref.country, ref.id, language).takeIf { it.item?.kind == ref.kind }?.title,
-        countries.firstOrNull { it.code() == ref.country }?.name(language) ?: ref.country,
+        resolve(content, ref.countryCode(), ref.id(), language).takeIf { it.item?.kind == ref.kind() }?.title,
+        countries.firstOrNull { it.code() == ref.countryCode() }?.name(language) ?: ref.countryCode(),
     )
     return SavedState(
         bookmarks = bookmarks.map(::describe),
@@ -72,15 +73,7 @@ fun SavedScreen(controller: AppController, language: Language) {
 fun SavedContent(state: SavedState?, onAction: (UiAction) -> Unit) {
     val strings = LocalStrings.current
     GuideScreenFrame(strings[S.SAVED], onBack = { onAction(Back) }, onEmergency = { onAction(Emergency) }) {
-        if (state == null) {
-            Loading()
-            return@GuideScreenFrame
-        }
-        LazyColumn(
-            Modifier.fillMaxSize().testTag("saved"),
-            contentPadding = screenPadding(),
-            verticalArrangement = Arrangement.spacedBy(10.dp),
-        ) {
+        LoadedList(state, "saved", 10.dp) { state ->
             item { SectionTitle(strings[S.BOOKMARKS]) }
             if (state.bookmarks.isEmpty()) item { EmptyNote(strings[S.BOOKMARKS_EMPTY]) }
             items(state.bookmarks, key = { "bookmark:${it.item.code()}" }) { saved -> SavedCard(saved, "bookmark", onAction) }
@@ -105,7 +98,7 @@ private fun SavedCard(saved: SavedItem, list: String, onAction: (UiAction) -> Un
     GuideCard(onClick = { onAction(Open(Destination.of(saved.item))) }, modifier = Modifier.testTag("$list:${saved.item.code()}")) {
         Text(title, style = MaterialTheme.typography.titleMedium)
         Text(
-            kindTitle(strings, saved.item.kind) + " · " + saved.countryName,
+            kindTitle(strings, saved.item.kind()) + " · " + saved.countryName,
             style = MaterialTheme.typography.bodyMedium,
             color = MaterialTheme.colorScheme.onSurfaceVariant,
         )

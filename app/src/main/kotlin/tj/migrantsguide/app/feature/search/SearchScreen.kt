@@ -35,10 +35,7 @@ import androidx.compose.ui.text.withStyle
 import androidx.compose.ui.unit.dp
 import kotlinx.coroutines.delay
 import kotlinx.coroutines.withContext
-import tj.migrantsguide.app.data.Highlighted
-import tj.migrantsguide.app.data.ItemKind
 import tj.migrantsguide.app.data.SearchHit
-import tj.migrantsguide.app.data.SearchScope
 import tj.migrantsguide.app.designsystem.EmptyNote
 import tj.migrantsguide.app.designsystem.GuideCard
 import tj.migrantsguide.app.designsystem.GuideScreenFrame
@@ -58,6 +55,8 @@ import tj.migrantsguide.app.text.LocalStrings
 import tj.migrantsguide.app.text.P
 import tj.migrantsguide.app.text.S
 import tj.migrantsguide.guide.Language
+import tj.migrantsguide.store.ItemKind
+import tj.migrantsguide.text.Highlighted
 
 /** How long typing must pause before the search runs. */
 const val SEARCH_PAUSE_MS = 150L
@@ -67,7 +66,6 @@ data class SearchGroup(val kind: ItemKind, val hits: List<SearchHit>)
 data class SearchState(
     val language: Language,
     val query: String,
-    val scope: SearchScope,
     /** Null before the first search of this query has finished. */
     val groups: List<SearchGroup>?,
 ) {
@@ -81,7 +79,7 @@ sealed interface SearchAction : UiAction {
 /** Hits grouped by kind (guide, contacts, checklists), each group keeping the search's order. */
 fun groupHits(hits: List<SearchHit>): List<SearchGroup> =
     listOf(ItemKind.CONTACT, ItemKind.ARTICLE, ItemKind.CHECKLIST)
-        .map { kind -> SearchGroup(kind, hits.filter { it.item.kind == kind }) }
+        .map { kind -> SearchGroup(kind, hits.filter { it.item.kind() == kind }) }
         .filter { it.hits.isNotEmpty() }
 
 @Composable
@@ -100,7 +98,7 @@ fun SearchScreen(controller: AppController, country: String, language: Language,
         delay(SEARCH_PAUSE_MS)
         groups = withContext(services.background) { groupHits(services.search.search(query, country, language)) }
     }
-    SearchContent(SearchState(language, query, services.search.scope, groups)) { action ->
+    SearchContent(SearchState(language, query, groups)) { action ->
         when (action) {
             is SearchAction.Type -> query = action.query
             is Open -> {
@@ -149,9 +147,7 @@ fun SearchContent(state: SearchState, autoFocus: Boolean = true, onAction: (UiAc
             }
             item {
                 Text(
-                    when (state.scope) {
-                        SearchScope.FULL_TEXT -> strings[S.SEARCH_SCOPE_FULL]
-                    },
+                    strings[S.SEARCH_SCOPE_FULL],
                     style = MaterialTheme.typography.bodyMedium,
                     color = MaterialTheme.colorScheme.onSurfaceVariant,
                 )
@@ -180,9 +176,9 @@ private fun HitCard(hit: SearchHit, readerLanguage: Language, onAction: (UiActio
     val strings = LocalStrings.current
     GuideCard(onClick = { onAction(Open(Destination.of(hit.item))) }, modifier = Modifier.testTag("hit:${hit.item.code()}")) {
         HighlightedText(hit.title, MaterialTheme.typography.titleMedium)
-        if (hit.excerpt.parts.isNotEmpty()) {
+        if (!hit.excerpt.isEmpty) {
             // A contact found by its number shows the number: large, as on the contact card.
-            val isNumber = hit.item.kind == ItemKind.CONTACT && hit.excerpt.text.none { it.isLetter() }
+            val isNumber = hit.item.kind() == ItemKind.CONTACT && hit.excerpt.text().none { it.isLetter() }
             HighlightedText(hit.excerpt, if (isNumber) MaterialTheme.typography.headlineSmall else MaterialTheme.typography.bodyLarge)
         }
         if (hit.language != readerLanguage) {
@@ -201,13 +197,13 @@ private fun HighlightedText(text: Highlighted, style: androidx.compose.ui.text.T
     val color = LocalGuideColors.current.link
     Text(
         buildAnnotatedString {
-            for (part in text.parts) {
-                if (part.match) {
+            for (part in text.segments()) {
+                if (part.highlighted()) {
                     withStyle(SpanStyle(fontWeight = FontWeight.Bold, color = color, textDecoration = androidx.compose.ui.text.style.TextDecoration.Underline)) {
-                        append(part.text)
+                        append(part.text())
                     }
                 } else {
-                    append(part.text)
+                    append(part.text())
                 }
             }
         },

@@ -19,6 +19,7 @@ import kotlinx.coroutines.withContext
 import tj.migrantsguide.app.data.ContentEdition
 import tj.migrantsguide.app.data.GuideContent
 import tj.migrantsguide.app.designsystem.GuideScreenFrame
+import tj.migrantsguide.app.designsystem.LoadedList
 import tj.migrantsguide.app.designsystem.Loading
 import tj.migrantsguide.app.designsystem.SectionTitle
 import tj.migrantsguide.app.designsystem.screenPadding
@@ -84,15 +85,7 @@ fun AboutScreen(controller: AppController, language: Language) {
 fun AboutContent(state: AboutState?, onAction: (UiAction) -> Unit) {
     val strings = LocalStrings.current
     GuideScreenFrame(strings[S.ABOUT], onBack = { onAction(Back) }, onEmergency = { onAction(Emergency) }) {
-        if (state == null) {
-            Loading()
-            return@GuideScreenFrame
-        }
-        LazyColumn(
-            Modifier.fillMaxSize().testTag("about"),
-            contentPadding = screenPadding(),
-            verticalArrangement = Arrangement.spacedBy(8.dp),
-        ) {
+        LoadedList(state, "about", 8.dp) { state ->
             item { Text(strings[S.APP_NAME], style = MaterialTheme.typography.headlineSmall) }
             item { Text(strings[S.ABOUT_PURPOSE], style = MaterialTheme.typography.bodyLarge) }
             item { Text(strings[S.NOT_A_LAWYER], style = MaterialTheme.typography.bodyLarge) }

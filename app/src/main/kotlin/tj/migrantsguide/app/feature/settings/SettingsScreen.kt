@@ -37,8 +37,6 @@ import tj.migrantsguide.app.data.ContentEdition
 import tj.migrantsguide.app.data.Settings
 import tj.migrantsguide.app.data.SyncOutcome
 import tj.migrantsguide.app.data.SyncState
-import tj.migrantsguide.app.data.TextSize
-import tj.migrantsguide.app.data.ThemeChoice
 import tj.migrantsguide.app.designsystem.Choice
 import tj.migrantsguide.app.designsystem.GuideCard
 import tj.migrantsguide.app.designsystem.GuideScreenFrame
@@ -61,13 +59,15 @@ import tj.migrantsguide.app.text.S
 import tj.migrantsguide.app.text.Strings
 import tj.migrantsguide.app.text.ownName
 import tj.migrantsguide.guide.Language
+import tj.migrantsguide.store.TextSize
+import tj.migrantsguide.store.Theme
 import tj.migrantsguide.sync.Rejection
 
 data class SettingsState(
     val language: Language,
     val countryName: String,
     val textSize: TextSize,
-    val theme: ThemeChoice,
+    val theme: Theme,
     val syncAvailable: Boolean,
     val sync: SyncState,
     /** The sync line as on the home screen ("Last updated: never"). */
@@ -80,7 +80,7 @@ data class SettingsState(
 sealed interface SettingsAction : UiAction {
     data class SetLanguage(val language: Language) : SettingsAction
     data class SetTextSize(val size: TextSize) : SettingsAction
-    data class SetTheme(val theme: ThemeChoice) : SettingsAction
+    data class SetTheme(val theme: Theme) : SettingsAction
     data object SyncNow : SettingsAction
 }
 
@@ -153,20 +153,20 @@ fun SettingsContent(state: SettingsState, onAction: (UiAction) -> Unit) {
                 FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
                     for (size in TextSize.entries) {
                         val selected = size == state.textSize
-                        val label = "${size.percent}%"
+                        val label = "${size.percent()}%"
                         if (selected) {
-                            PrimaryAction(label, onClick = {}, modifier = Modifier.testTag("text-size:${size.percent}"))
+                            PrimaryAction(label, onClick = {}, modifier = Modifier.testTag("text-size:${size.percent()}"))
                         } else {
-                            SecondaryAction(label, onClick = { onAction(SettingsAction.SetTextSize(size)) }, modifier = Modifier.testTag("text-size:${size.percent}"))
+                            SecondaryAction(label, onClick = { onAction(SettingsAction.SetTextSize(size)) }, modifier = Modifier.testTag("text-size:${size.percent()}"))
                         }
                     }
                 }
             }
             item { Text(strings[S.TEXT_SIZE_SAMPLE], style = MaterialTheme.typography.bodyLarge) }
             item { SectionTitle(strings[S.THEME]) }
-            for (theme in ThemeChoice.entries) {
+            for (theme in Theme.entries) {
                 item {
-                    Choice(themeName(strings, theme), selected = theme == state.theme, tag = "theme:${theme.code}") {
+                    Choice(themeName(strings, theme), selected = theme == state.theme, tag = "theme:${theme.code()}") {
                         onAction(SettingsAction.SetTheme(theme))
                     }
                 }
@@ -261,8 +261,8 @@ private fun rejectionText(strings: Strings, rejected: SyncOutcome.Rejected): Str
     Rejection.Reason.EXPIRED -> strings[S.SYNC_REJECT_EXPIRED]
 }
 
-fun themeName(strings: Strings, theme: ThemeChoice): String = when (theme) {
-    ThemeChoice.LIGHT -> strings[S.THEME_LIGHT]
-    ThemeChoice.DARK -> strings[S.THEME_DARK]
-    ThemeChoice.HIGH_CONTRAST -> strings[S.THEME_HIGH_CONTRAST]
+fun themeName(strings: Strings, theme: Theme): String = when (theme) {
+    Theme.LIGHT -> strings[S.THEME_LIGHT]
+    Theme.DARK -> strings[S.THEME_DARK]
+    Theme.HIGH_CONTRAST -> strings[S.THEME_HIGH_CONTRAST]
 }

@@ -19,15 +19,15 @@ import kotlinx.coroutines.flow.first
 import kotlinx.coroutines.runBlocking
 import kotlinx.coroutines.withTimeout
 import org.junit.jupiter.api.io.TempDir
-import tj.migrantsguide.app.data.QuestionDraft
-import tj.migrantsguide.app.data.QuestionTopic
+import tj.migrantsguide.app.data.QuestionForm
 import tj.migrantsguide.app.net.KtorTransport
 import tj.migrantsguide.guide.Language
+import tj.migrantsguide.outbox.SaveResult
 import tj.migrantsguide.questions.FieldProblem
 import tj.migrantsguide.questions.QuestionField
 import tj.migrantsguide.questions.QuestionLimits
 import tj.migrantsguide.questions.QuestionState
-import tj.migrantsguide.outbox.SaveResult
+import tj.migrantsguide.questions.Topic
 
 /**
  * The app's outbox and its background sender over a real SQLite file, the Ktor transport and a real HTTP server on
@@ -35,11 +35,11 @@ import tj.migrantsguide.outbox.SaveResult
  * of hanging (no timing is asserted).
  */
 class QuestionsOutboxTest {
-    private val draft = QuestionDraft(QuestionTopic.WORK_AND_PAY, "RU", "My employer has not paid me for two months.")
+    private val draft = QuestionForm(Topic.WORK_AND_PAY, "RU", "My employer has not paid me for two months.")
 
     @Test
     fun `the form's problems come from shared's rules, one per field`() {
-        val empty = checkDraft(QuestionDraft(country = "RU"), Language.TAJIK)
+        val empty = checkDraft(QuestionForm(country = "RU"), Language.TAJIK)
         assertTrue(empty[QuestionField.TOPIC] is FieldProblem.Missing)
         assertTrue(empty[QuestionField.MESSAGE] is FieldProblem.Missing)
         assertEquals(emptyMap(), checkDraft(draft, Language.TAJIK))

@@ -21,8 +21,6 @@ import kotlin.test.assertEquals
 import kotlin.test.assertTrue
 import org.junit.jupiter.api.io.TempDir
 import tj.migrantsguide.app.FakeContent
-import tj.migrantsguide.app.data.ItemKind
-import tj.migrantsguide.app.data.ItemRef
 import tj.migrantsguide.app.data.Settings
 import tj.migrantsguide.app.data.StoreGuideContent
 import tj.migrantsguide.app.data.StoreSearch
@@ -44,6 +42,8 @@ import tj.migrantsguide.guide.ChecklistItem
 import tj.migrantsguide.guide.Language
 import tj.migrantsguide.guide.Stage
 import tj.migrantsguide.store.GuideStore
+import tj.migrantsguide.store.ItemKind
+import tj.migrantsguide.store.ItemRef
 
 @OptIn(ExperimentalTestApi::class)
 class ClassModeTest {
@@ -219,7 +219,7 @@ class ClassModeTest {
             val russian = content.articles("RU", Language.TAJIK).filter { it.stage() == Stage.BEFORE_DEPARTURE }.map { it.id() }
             val shown = stage.filterIsInstance<Slide.ArticleSlide>().map { it.article.article!!.id() }
             assertEquals(russian, shown.take(russian.size))
-            assertTrue(stage.any { it is Slide.ChecklistSlide && it.item.id == "before-you-leave-ru" })
+            assertTrue(stage.any { it is Slide.ChecklistSlide && it.item.id() == "before-you-leave-ru" })
             val home = stage.filterIsInstance<Slide.ArticleSlide>().drop(russian.size)
             assertTrue(home.all { it.homeCountryName != null }, "Tajikistan's articles come after, marked as home")
 
