@@ -5,8 +5,8 @@ import kotlin.test.Test
 import kotlin.test.assertEquals
 import kotlin.test.assertNull
 import kotlin.test.assertTrue
-import tj.migrantsguide.app.data.ItemKind
-import tj.migrantsguide.app.data.ItemRef
+import tj.migrantsguide.store.ItemKind
+import tj.migrantsguide.store.ItemRef
 import tj.migrantsguide.app.data.StoreGuideContent
 import tj.migrantsguide.app.data.SyncState
 import tj.migrantsguide.app.openEmbeddedGuide
