@@ -95,16 +95,13 @@ class AppController(val services: GuideServices, val navigator: Navigator, priva
             try {
                 write()
             } catch (e: UserDataNotSaved) {
-                val problem = (e.cause as? tj.migrantsguide.store.StoreException)?.problem()
+                val problem = (e.cause as? StoreException)?.problem()
                 say(strings[S.NOT_SAVED, "reason" to (problem?.let { storeProblemText(strings, it) } ?: e.cause?.message ?: e.what)])
-            } catch (e: tj.migrantsguide.store.StoreException) {
+            } catch (e: StoreException) {
                 // The outbox's writes (an answer seen, a deletion) on read-only, full or gone storage.
                 say(strings[S.NOT_SAVED, "reason" to storeProblemText(strings, e.problem())])
             } catch (e: tj.migrantsguide.store.UserData.NoSuchPersonException) {
                 // Removed meanwhile (another window or a restore): the lists already show who is left.
-                say(strings[S.NOT_SAVED, "reason" to (e.message ?: "")])
-            } catch (e: StoreException) {
-                // The outbox's writes (seen answers, retry) on a full, read-only or damaged user.db.
                 say(strings[S.NOT_SAVED, "reason" to (e.message ?: "")])
             }
         }
