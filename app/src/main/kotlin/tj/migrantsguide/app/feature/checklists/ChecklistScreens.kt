@@ -12,7 +12,6 @@ import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.height
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.layout.width
-import androidx.compose.foundation.lazy.LazyColumn
 import androidx.compose.foundation.lazy.items
 import androidx.compose.foundation.selection.toggleable
 import androidx.compose.foundation.shape.RoundedCornerShape
@@ -48,7 +47,6 @@ import tj.migrantsguide.app.designsystem.FallbackNote
 import tj.migrantsguide.app.designsystem.GuideCard
 import tj.migrantsguide.app.designsystem.GuideScreenFrame
 import tj.migrantsguide.app.designsystem.LoadedList
-import tj.migrantsguide.app.designsystem.Loading
 import tj.migrantsguide.app.designsystem.LocalGuideColors
 import tj.migrantsguide.app.designsystem.PrimaryAction
 import tj.migrantsguide.app.designsystem.QuietAction
@@ -57,7 +55,6 @@ import tj.migrantsguide.app.designsystem.SourcesBlock
 import tj.migrantsguide.app.designsystem.VerifiedLine
 import tj.migrantsguide.app.designsystem.controlScale
 import tj.migrantsguide.app.designsystem.focusRing
-import tj.migrantsguide.app.designsystem.screenPadding
 import tj.migrantsguide.app.handout.HandoutRequest
 import tj.migrantsguide.app.handout.PrintThisHandout
 import tj.migrantsguide.app.handout.rememberHandoutPrinter

@@ -7,7 +7,6 @@ import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.layout.width
-import androidx.compose.foundation.lazy.LazyColumn
 import androidx.compose.material3.HorizontalDivider
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Text
@@ -37,14 +36,12 @@ import tj.migrantsguide.app.designsystem.EmptyNote
 import tj.migrantsguide.app.designsystem.FallbackNote
 import tj.migrantsguide.app.designsystem.GuideScreenFrame
 import tj.migrantsguide.app.designsystem.LoadedList
-import tj.migrantsguide.app.designsystem.Loading
 import tj.migrantsguide.app.designsystem.LocalGuideColors
 import tj.migrantsguide.app.designsystem.SecondaryAction
 import tj.migrantsguide.app.designsystem.SectionTitle
 import tj.migrantsguide.app.designsystem.SourcesBlock
 import tj.migrantsguide.app.designsystem.VerifiedLine
 import tj.migrantsguide.app.designsystem.WarningNote
-import tj.migrantsguide.app.designsystem.screenPadding
 import tj.migrantsguide.app.model.ArticleState
 import tj.migrantsguide.app.model.Block
 import tj.migrantsguide.app.model.LinkTarget

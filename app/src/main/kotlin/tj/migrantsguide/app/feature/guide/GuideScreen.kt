@@ -8,7 +8,6 @@ import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.Spacer
 import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.width
-import androidx.compose.foundation.lazy.LazyColumn
 import androidx.compose.foundation.lazy.items
 import androidx.compose.material.icons.Icons
 import androidx.compose.material.icons.automirrored.filled.List
@@ -29,10 +28,8 @@ import tj.migrantsguide.app.designsystem.FallbackNote
 import tj.migrantsguide.app.designsystem.GuideCard
 import tj.migrantsguide.app.designsystem.GuideScreenFrame
 import tj.migrantsguide.app.designsystem.LoadedList
-import tj.migrantsguide.app.designsystem.Loading
 import tj.migrantsguide.app.designsystem.SecondaryAction
 import tj.migrantsguide.app.designsystem.SectionTitle
-import tj.migrantsguide.app.designsystem.screenPadding
 import tj.migrantsguide.app.model.ArticleText
 import tj.migrantsguide.app.model.GuideState
 import tj.migrantsguide.app.model.Piece

@@ -13,7 +13,6 @@ import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.layout.padding
 import androidx.compose.foundation.layout.size
 import androidx.compose.foundation.layout.width
-import androidx.compose.foundation.lazy.LazyColumn
 import androidx.compose.foundation.lazy.items
 import androidx.compose.foundation.shape.RoundedCornerShape
 import androidx.compose.material.icons.Icons
@@ -50,13 +49,11 @@ import tj.migrantsguide.app.designsystem.EmergencyLines
 import tj.migrantsguide.app.designsystem.GuideCard
 import tj.migrantsguide.app.designsystem.GuideScreenFrame
 import tj.migrantsguide.app.designsystem.LoadedList
-import tj.migrantsguide.app.designsystem.Loading
 import tj.migrantsguide.app.designsystem.LocalGuideColors
 import tj.migrantsguide.app.designsystem.NewAnswersBadge
 import tj.migrantsguide.app.designsystem.QuietAction
 import tj.migrantsguide.app.designsystem.WarningNote
 import tj.migrantsguide.app.designsystem.iconSize
-import tj.migrantsguide.app.designsystem.screenPadding
 import tj.migrantsguide.app.model.ContentStatus
 import tj.migrantsguide.app.model.countryName
 import tj.migrantsguide.app.model.lastSyncText

@@ -3,7 +3,6 @@ package tj.migrantsguide.app.feature.saved
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.PaddingValues
 import androidx.compose.foundation.layout.fillMaxSize
-import androidx.compose.foundation.lazy.LazyColumn
 import androidx.compose.foundation.lazy.items
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Text
@@ -20,10 +19,8 @@ import tj.migrantsguide.app.designsystem.EmptyNote
 import tj.migrantsguide.app.designsystem.GuideCard
 import tj.migrantsguide.app.designsystem.GuideScreenFrame
 import tj.migrantsguide.app.designsystem.LoadedList
-import tj.migrantsguide.app.designsystem.Loading
 import tj.migrantsguide.app.designsystem.QuietAction
 import tj.migrantsguide.app.designsystem.SectionTitle
-import tj.migrantsguide.app.designsystem.screenPadding
 import tj.migrantsguide.app.model.kindTitle
 import tj.migrantsguide.app.model.resolve
 import tj.migrantsguide.app.navigation.AppController

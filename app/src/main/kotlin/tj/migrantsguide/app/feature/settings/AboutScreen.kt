@@ -3,7 +3,6 @@ package tj.migrantsguide.app.feature.settings
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.PaddingValues
 import androidx.compose.foundation.layout.fillMaxSize
-import androidx.compose.foundation.lazy.LazyColumn
 import androidx.compose.foundation.lazy.items
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Text
@@ -20,9 +19,7 @@ import tj.migrantsguide.app.data.ContentEdition
 import tj.migrantsguide.app.data.GuideContent
 import tj.migrantsguide.app.designsystem.GuideScreenFrame
 import tj.migrantsguide.app.designsystem.LoadedList
-import tj.migrantsguide.app.designsystem.Loading
 import tj.migrantsguide.app.designsystem.SectionTitle
-import tj.migrantsguide.app.designsystem.screenPadding
 import tj.migrantsguide.app.navigation.AppController
 import tj.migrantsguide.app.navigation.Back
 import tj.migrantsguide.app.navigation.Emergency
