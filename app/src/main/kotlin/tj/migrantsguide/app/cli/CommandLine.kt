@@ -19,8 +19,10 @@ object CommandLine {
         |
         |Commands:
         |  info        print the installed content version, countries and items per language, data directory
-        |  sync URL [--trust FILE]
+        |  sync URL|DIR [--trust FILE]
         |              bring the content up to the feed at URL (checked signature, newer version, not expired);
+        |              or in the folder DIR (a path or file: URL: a USB stick from export-feed), with the same
+        |              checks; a missing file or a link leading out of the folder is refused by name;
         |              exit 0 when updated or up to date, 1 when the feed is refused (the reason is printed),
         |              3 when offline, 4 when this device could not finish.
         |              --trust FILE: also trust the public key(s) in FILE, for this run only (editors previewing
@@ -48,6 +50,7 @@ object CommandLine {
         |              Refuses to replace an existing FILE unless --force. Exit 0 written, 1 the guide or the
         |              file failed, 2 a wrong request (an unknown ID or COUNTRY lists the ones there are).
 ${DATES_USAGE}
+${SHARE_USAGE}
         |  --help      this text
         |
         |Options:
@@ -77,6 +80,7 @@ ${DATES_USAGE}
         data class TakeScreenshot(val request: Screenshot.Request) : Command
         data class Export(val request: ExportRequest) : Command
         data class Dates(val request: DatesRequest) : Command
+        data class Share(val request: ShareRequest) : Command
     }
 
     class UsageError(message: String) : Exception(message)
@@ -90,6 +94,10 @@ ${DATES_USAGE}
         if (args.firstOrNull() == "dates") {
             if (args.drop(1).any { it == "--help" || it == "-h" }) return Command.Help
             return Command.Dates(parseDates(args.drop(1), environment, userHome))
+        }
+        if (args.firstOrNull() in setOf("changes", "share", "export-feed")) {
+            if (args.drop(1).any { it == "--help" || it == "-h" }) return Command.Help
+            return Command.Share(parseShareCommand(args.first(), args.drop(1), environment, userHome))
         }
         if (args.firstOrNull() == "export") {
             if (args.drop(1).any { it == "--help" || it == "-h" }) return Command.Help
@@ -152,11 +160,21 @@ ${DATES_USAGE}
         }
     }
 
-    private fun feedUrl(text: String?): URI =
-        httpAddress(
-            text ?: throw UsageError("sync needs the feed's address, e.g. sync https://example.org/feed/"),
-            "the feed's address",
-        )
+    /** An http(s) feed address, or a feed folder: a `file:` URL or a path (`sync /media/usb/feed`). */
+    private fun feedUrl(text: String?): URI {
+        if (text == null) throw UsageError("sync needs the feed's address or folder, e.g. sync https://example.org/feed/ or sync /media/usb/feed")
+        if (text.startsWith("file:", ignoreCase = true)) {
+            val uri = try {
+                URI(text)
+            } catch (e: URISyntaxException) {
+                throw UsageError("not a file: address: $text")
+            }
+            if (uri.path.isNullOrEmpty()) throw UsageError("a file: address needs a folder, like file:///media/usb/feed/ (got $text)")
+            return uri
+        }
+        if (text.contains("://")) return httpAddress(text, "the feed's address")
+        return Path.of(text).toAbsolutePath().normalize().toUri()
+    }
 
     private val QUESTION_OPTIONS = setOf("--topic", "--country", "--message", "--contact", "--server")
     private val QUESTION_TOPICS = Topic.values().joinToString(", ") { it.code() }

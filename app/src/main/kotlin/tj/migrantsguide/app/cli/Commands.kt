@@ -31,6 +31,7 @@ fun runCommand(command: CommandLine.Command, out: PrintStream, err: PrintStream,
         is CommandLine.Command.TakeScreenshot -> Screenshot.run(command.request, out, err, clock)
         is CommandLine.Command.Export -> runExport(command.request, out, err, clock)
         is CommandLine.Command.Dates -> runDates(command.request, out, err, clock)
+        is CommandLine.Command.Share -> runShareCommand(command.request, out, err, clock)
         is CommandLine.Command.Window -> error("the window is not a command")
     }
 

@@ -3,6 +3,7 @@ package tj.migrantsguide.app.cli
 import java.io.PrintStream
 import java.nio.file.Files
 import java.nio.file.NoSuchFileException
+import java.nio.file.Path
 import java.time.Clock
 import tj.migrantsguide.Guide
 import tj.migrantsguide.app.data.openGuide
@@ -38,14 +39,21 @@ fun runSyncCommand(command: CommandLine.Command.Sync, out: PrintStream, err: Pri
     val guide = openGuide(command.dataDirectory, clock, err) ?: return SyncExit.FAILED_ON_THIS_DEVICE
     return guide.use {
         KtorTransport().use { transport ->
-            var source = FeedSource.of(command.feedUrl, transport, AppFeed.pinnedKeys)
+            // A folder (a USB stick, `export-feed`) goes through the same checks, rejections and progress.
+            var source = if (command.feedUrl.scheme.equals("file", ignoreCase = true)) {
+                FeedSource.folder(Path.of(command.feedUrl), AppFeed.pinnedKeys)
+            } else {
+                FeedSource.of(command.feedUrl, transport, AppFeed.pinnedKeys)
+            }
             if (forThisRun != null) {
                 source = source.trustingForThisRun(forThisRun)
                 err.println("trusting for this run only: " + forThisRun.keys().joinToString { it.shortId() })
             }
             out.println("syncing from ${source.feedUrl()} (installed version ${installedVersion(guide)})")
             val result = Sync.run(guide.store(), guide.dataDirectory(), source, clock, ProgressLines(err))
-            report(result, out, err)
+            report(result, out, err).also { code ->
+                if (result is SyncResult.Updated) printSummary(guide, out)
+            }
         }
     }
 }
@@ -69,6 +77,14 @@ private fun report(result: SyncResult, out: PrintStream, err: PrintStream): Int 
             SyncExit.FAILED_ON_THIS_DEVICE
         }
     }
+
+/** After an update, the line the window also shows: "what changed: 3 articles, 1 phone number changed (tg)". */
+private fun printSummary(guide: Guide, out: PrintStream) {
+    val language = guide.store().user().settings().language().orElse(tj.migrantsguide.guide.Language.TAJIK)
+    guide.store().changes(0, java.util.Optional.of(language)).firstOrNull()?.let { update ->
+        out.println("what changed: ${update.summary(language).describe()} (${language.code()}; details: changes --since ${update.fromVersion})")
+    }
+}
 
 private fun installedVersion(guide: Guide): String =
     guide.store().installedFeed().map { it.version().toString() }.orElse("none")
