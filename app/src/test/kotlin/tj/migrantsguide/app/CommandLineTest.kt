@@ -52,6 +52,8 @@ class CommandLineTest {
         assertTrue(text.contains("data directory:  $data"), text)
         assertTrue(Regex("""content version: \d+""").containsMatchIn(text), text)
         assertTrue(Regex("""items per language: tg [1-9]\d*, ru [1-9]\d*, en [1-9]\d*""").containsMatchIn(text), text)
+        // The tests' build pins the development key, and says so on the second line (issue 18).
+        assertEquals("DEVELOPMENT BUILD: trusts the development key", text.lines()[1], text)
     }
 
     @Test

@@ -11,13 +11,13 @@ import java.util.List;
  * Real storage trouble for tests, made with the kernel rather than simulated: a tmpfs with a size limit (a full disk
  * that says ENOSPC at the exact byte) and a read-only bind mount (EROFS, which stops root too, where chmod would
  * not). Needs root, as CI has (it runs as root on a fresh machine); elsewhere the tests that use it are skipped, and
- * say so.
+ * say so. Public for the app's window tests (shared's test jar).
  */
-final class Mounts implements AutoCloseable {
+public final class Mounts implements AutoCloseable {
     private final List<Path> mounted = new ArrayList<>();
 
     /** Whether this process may mount (root, with the capability): tried once on a scratch folder. */
-    static boolean available() {
+    public static boolean available() {
         try {
             Path probe = Files.createTempDirectory("mount-probe");
             try {
@@ -34,7 +34,7 @@ final class Mounts implements AutoCloseable {
     }
 
     /** A fresh tmpfs of {@code size} (e.g. "4m") at {@code folder}. */
-    Path tmpfs(Path folder, String size) throws IOException, InterruptedException {
+    public Path tmpfs(Path folder, String size) throws IOException, InterruptedException {
         Files.createDirectories(folder);
         check(run("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", folder.toString()), "mount tmpfs");
         mounted.add(0, folder);
@@ -42,7 +42,7 @@ final class Mounts implements AutoCloseable {
     }
 
     /** Makes {@code folder} read-only in place (a read-only bind mount of itself) until closed. */
-    Path readOnly(Path folder) throws IOException, InterruptedException {
+    public Path readOnly(Path folder) throws IOException, InterruptedException {
         check(run("mount", "--bind", folder.toString(), folder.toString()), "bind mount");
         mounted.add(0, folder);
         check(run("mount", "-o", "remount,bind,ro", folder.toString()), "remount read-only");
@@ -50,7 +50,7 @@ final class Mounts implements AutoCloseable {
     }
 
     /** Undoes the last mount of {@code folder}. */
-    void unmount(Path folder) throws IOException, InterruptedException {
+    public void unmount(Path folder) throws IOException, InterruptedException {
         check(run("umount", folder.toString()), "umount");
         mounted.remove(folder);
     }
@@ -59,13 +59,13 @@ final class Mounts implements AutoCloseable {
      * Detaches the mount at {@code folder} at once, as a pulled USB stick does to a desktop: open files stay usable
      * by whoever holds them, and the path no longer leads to them.
      */
-    void detach(Path folder) throws IOException, InterruptedException {
+    public void detach(Path folder) throws IOException, InterruptedException {
         check(run("umount", "-l", folder.toString()), "umount -l");
         mounted.remove(folder);
     }
 
     /** Fills the file system of {@code folder} until {@code leave} bytes are free (0: until it is full). */
-    static Path fill(Path folder, long leave) throws IOException {
+    public static Path fill(Path folder, long leave) throws IOException {
         Path filler = folder.resolve("filler.bin");
         byte[] block = new byte[4096];
         try (var out = Files.newOutputStream(filler)) {

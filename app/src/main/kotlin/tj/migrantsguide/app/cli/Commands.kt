@@ -4,6 +4,9 @@ import java.io.PrintStream
 import java.time.Clock
 import tj.migrantsguide.Guide
 import tj.migrantsguide.app.data.openGuide
+import tj.migrantsguide.app.sync.AppFeed
+import tj.migrantsguide.app.text.S
+import tj.migrantsguide.app.text.Strings
 import tj.migrantsguide.guide.Language
 import tj.migrantsguide.store.ItemKind
 
@@ -40,6 +43,7 @@ private fun printInfo(guide: Guide, out: PrintStream) {
     val installed = store.installedFeed()
     val counts = store.counts()
     out.println("Migrant's Guide")
+    if (AppFeed.developmentBuild) out.println(Strings.of(Language.ENGLISH)[S.DEVELOPMENT_BUILD])
     out.println("data directory:  ${guide.dataDirectory()}")
     out.println(
         "content version: " + installed.map { "${it.version()} (published ${it.published()}, installed ${it.installedAt()})" }

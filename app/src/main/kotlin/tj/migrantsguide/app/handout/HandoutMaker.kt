@@ -43,6 +43,7 @@ fun handoutLabels(strings: Strings): HandoutLabels = HandoutLabels(
     notEmergencyService = strings[S.NOT_A_LAWYER],
     page = { page, pages -> strings[S.HANDOUT_PAGE, "page" to page, "pages" to pages] },
     getTheApp = { url -> strings[S.GET_THE_APP, "url" to url] },
+    linkPlaceholder = strings[S.LINK_PLACEHOLDER],
 )
 
 /**

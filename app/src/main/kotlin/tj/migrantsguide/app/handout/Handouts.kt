@@ -5,6 +5,7 @@ import java.io.OutputStream
 import java.time.LocalDate
 import org.apache.pdfbox.pdmodel.PDDocument
 import org.apache.pdfbox.pdmodel.PDDocumentInformation
+import tj.migrantsguide.feed.PublicAddress
 import tj.migrantsguide.app.model.ArticleText
 import tj.migrantsguide.guide.Checklist
 import tj.migrantsguide.guide.Contact
@@ -31,6 +32,8 @@ data class HandoutLabels(
     val page: (Int, Int) -> String,
     /** "Get the app: URL", beside the QR code at the end of a handout. */
     val getTheApp: (String) -> String,
+    /** Under the QR code when the link is a development placeholder no phone can open (issue 18). */
+    val linkPlaceholder: String = "",
 )
 
 /** A heading and its contacts, in the order the app's contacts screen shows them. */
@@ -132,6 +135,9 @@ object Handouts {
             if (downloadUrl != null) {
                 layout.space(10f)
                 layout.qrCode(downloadUrl, labels.getTheApp(downloadUrl), small)
+                if (!PublicAddress.isPublic(downloadUrl) && labels.linkPlaceholder.isNotEmpty()) {
+                    layout.paragraph(labels.linkPlaceholder, warning)
+                }
             }
             layout.finish()
             document.save(out)

@@ -41,6 +41,11 @@ class GuideServices(
     val background: CoroutineContext = Dispatchers.IO,
     /** Shown on the About screen. */
     val dataDirectory: java.nio.file.Path? = null,
+    /**
+     * Why the person's data could not be opened for writing at start (read-only or full storage), if so: told once
+     * when the window opens, since every later write will be refused (issue 18). Reading works regardless.
+     */
+    val storageProblem: tj.migrantsguide.store.StoreException.Problem? = null,
 )
 
 /** A call was attempted: the number to show, and whether the computer took the call over. */

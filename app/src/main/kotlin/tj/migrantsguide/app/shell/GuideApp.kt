@@ -15,6 +15,8 @@ import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.collectAsState
 import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.setValue
 import androidx.compose.runtime.produceState
 import androidx.compose.runtime.remember
 import androidx.compose.runtime.rememberCoroutineScope
@@ -57,6 +59,7 @@ import tj.migrantsguide.app.navigation.DialNotice
 import tj.migrantsguide.app.navigation.GuideServices
 import tj.migrantsguide.app.navigation.Navigator
 import tj.migrantsguide.app.navigation.handleAppKey
+import tj.migrantsguide.app.navigation.storeProblemText
 import tj.migrantsguide.app.text.LocalStrings
 import tj.migrantsguide.app.text.S
 import tj.migrantsguide.app.text.Strings
@@ -97,6 +100,12 @@ fun GuideApp(services: GuideServices, navigator: Navigator = remember { Navigato
             val recovery by services.userData.recoveryNotice.collectAsState()
             // Told once, in the person's language, whatever screen is open; closing it marks it seen.
             recovery?.let { notice -> RecoveryDialog(notice) { controller.save { services.userData.recoveryNoticeSeen() } } }
+            // Once per run: it cannot be marked seen on storage that takes no writes. After the recovery notice.
+            var storageTold by remember(services) { mutableStateOf(false) }
+            val storageProblem = services.storageProblem
+            if (storageProblem != null && !storageTold && recovery == null) {
+                StorageProblemDialog(storageProblem) { storageTold = true }
+            }
         }
     }
 }
@@ -179,6 +188,24 @@ private fun DialNoticeDialog(notice: DialNotice, onClose: () -> Unit) {
         },
         confirmButton = { PrimaryAction(strings[S.CLOSE], onClick = onClose, modifier = Modifier.testTag("close-dial")) },
         modifier = Modifier.testTag("dial-notice"),
+    )
+}
+
+/** The person's data folder takes no writes (read-only or full): what still works and what will not be kept. */
+@Composable
+private fun StorageProblemDialog(problem: tj.migrantsguide.store.StoreException.Problem, onClose: () -> Unit) {
+    val strings = LocalStrings.current
+    AlertDialog(
+        onDismissRequest = onClose,
+        title = { Text(strings[S.STORE_CANNOT_SAVE_TITLE], modifier = Modifier.semantics { heading() }) },
+        text = {
+            Text(
+                strings[S.STORE_CANNOT_SAVE_TEXT, "reason" to storeProblemText(strings, problem)],
+                style = MaterialTheme.typography.bodyLarge,
+            )
+        },
+        confirmButton = { PrimaryAction(strings[S.CLOSE], onClick = onClose, modifier = Modifier.testTag("storage-ok")) },
+        modifier = Modifier.testTag("storage-problem"),
     )
 }
 

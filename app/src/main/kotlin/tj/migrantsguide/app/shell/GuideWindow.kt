@@ -62,6 +62,7 @@ import tj.migrantsguide.app.main
 import tj.migrantsguide.app.navigation.GuideServices
 import tj.migrantsguide.app.navigation.Navigator
 import tj.migrantsguide.app.navigation.handleAppKey
+import tj.migrantsguide.app.sync.AppFeed
 import tj.migrantsguide.app.sync.BackgroundSync
 import tj.migrantsguide.app.sync.startSyncInBackground
 import tj.migrantsguide.app.system.DesktopActions
@@ -116,7 +117,7 @@ fun openWindow(dataDirectory: Path) {
                 openGuide?.close()
                 exitApplication()
             },
-            title = Strings.of(liveSettings.language ?: Language.TAJIK)[S.APP_NAME],
+            title = windowTitle(Strings.of(liveSettings.language ?: Language.TAJIK), AppFeed.developmentBuild),
             state = windowState,
             // While class mode has the screen, its own keys (Esc leaves it) must not also move the app's back stack.
             onPreviewKeyEvent = { classMode.onKey(it) || (!classMode.active && handleAppKey(it, navigator)) },
@@ -158,6 +159,7 @@ fun openWindow(dataDirectory: Path) {
                             device = DesktopActions(),
                             clock = clock,
                             dataDirectory = dataDirectory,
+                            storageProblem = storageProblemOf(state.guide),
                         )
                     }
                     WithClassMode(
@@ -219,6 +221,13 @@ private fun waitBriefly(opening: CompletableFuture<Opening>): Opening? = try {
 }
 
 private const val EARLY_SETTINGS_WAIT_MS = 400L
+
+/** Why the person's data takes no writes since the start (read-only or full storage), or null when it does. */
+internal fun storageProblemOf(guide: Guide): StoreException.Problem? = guide.store().readOnly().map { it.problem() }.orElse(null)
+
+/** The app's name, and on a development build the warning that it trusts the development key (issue 18). */
+internal fun windowTitle(strings: Strings, developmentBuild: Boolean): String =
+    if (developmentBuild) "${strings[S.APP_NAME]} — ${strings[S.DEVELOPMENT_BUILD]}" else strings[S.APP_NAME]
 
 /** Shown for the second or so the database takes to open; on a first start it says the guide is being set up. */
 @Composable

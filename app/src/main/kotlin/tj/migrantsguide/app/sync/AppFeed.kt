@@ -52,6 +52,12 @@ object AppFeed {
 
     fun trustsDevelopmentKey(keys: TrustedKeys): Boolean = keys.contains(FeedKeys.DEVELOPMENT_KEY_ID)
 
+    /**
+     * A development build: it pins the development key, whose private half is in the repository, so anyone can sign
+     * content it accepts. About, `info` and the window title say so (a release build, `-Prelease`, cannot pin it).
+     */
+    val developmentBuild: Boolean by lazy { trustsDevelopmentKey(pinnedKeys) }
+
     private fun resource(name: String): String? =
         AppFeed::class.java.classLoader.getResourceAsStream(name)?.use { it.readAllBytes().toString(Charsets.UTF_8) }
 }

@@ -97,6 +97,23 @@ class HandoutsTest {
     }
 
     @Test
+    fun `a development build's placeholder link is said to be one on paper, a public link is not`() {
+        withGuide { content ->
+            for (language in Language.values()) {
+                val warning = Strings.of(language)[S.LINK_PLACEHOLDER]
+                fun handout(url: String) = ByteArrayOutputStream().also {
+                    HandoutMaker(content, url).write(HandoutRequest.Contacts("RU"), language, it)
+                }.toByteArray().let(::textOf).replace(Regex("\\s+"), " ")
+                val placeholder = handout(downloadUrl)
+                assertTrue(placeholder.contains(warning), "${language.code()}: $placeholder")
+                val public = handout("https://apps.ministry-of-labour.tj/get-the-app")
+                assertTrue(public.contains("https://apps.ministry-of-labour.tj/get-the-app"), public)
+                assertTrue(!public.contains(warning), "a public address is not called a placeholder: $public")
+            }
+        }
+    }
+
+    @Test
     fun `an unknown checklist or country is refused with the ones there are`() {
         withGuide { content ->
             val maker = HandoutMaker(content, null)

@@ -1,22 +1,19 @@
 package tj.migrantsguide.content.release;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import tj.migrantsguide.feed.FeedKey;
 import tj.migrantsguide.feed.FeedKeys;
 import tj.migrantsguide.feed.KeyFileException;
+import tj.migrantsguide.feed.PublicAddress;
 import tj.migrantsguide.feed.SigningKey;
 
 /**
@@ -136,50 +133,12 @@ public final class ReleaseCheck {
         return problems;
     }
 
-    /** Why {@code value} is not an address people can open from a phone, if it is not. */
+    /** Why {@code value} is not an address people can open from a phone, if it is not ({@link PublicAddress}). */
     static Optional<Problem> address(String name, String value) {
         if (notSet(value)) {
             return Optional.of(new Problem(Kind.NOT_SET, name, "a real https address"));
         }
-        URI uri;
-        try {
-            uri = new URI(value.strip());
-        } catch (URISyntaxException e) {
-            return placeholder(name, value, "not an address");
-        }
-        if (!"https".equalsIgnoreCase(uri.getScheme())) {
-            return placeholder(name, value, "not https");
-        }
-        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        if (host.isEmpty()) {
-            return placeholder(name, value, "no host");
-        }
-        if (host.equals("localhost") || host.endsWith(".localhost") || host.endsWith(".local")
-                || host.endsWith(".test") || host.endsWith(".invalid") || host.endsWith(".example")
-                || host.equals("example.org") || host.endsWith(".example.org") || host.equals("example.com")
-                || host.endsWith(".example.com") || host.equals("example.net") || host.endsWith(".example.net")) {
-            return placeholder(name, value, "a reserved example or local name");
-        }
-        if (value.contains("…") || value.contains("...")) {
-            return placeholder(name, value, "a template, not an address");
-        }
-        if (isLiteralAddress(host)) {
-            try {
-                InetAddress address = InetAddress.getByName(host);
-                if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                        || address.isAnyLocalAddress()) {
-                    return placeholder(name, value, "a loopback or private network address");
-                }
-            } catch (IOException e) {
-                return placeholder(name, value, "not an address");
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static boolean isLiteralAddress(String host) {
-        // Only literal IPs are looked at (no DNS lookup during a build): a name is judged by its form above.
-        return host.startsWith("[") || host.chars().allMatch(c -> Character.isDigit(c) || c == '.');
+        return PublicAddress.whyNot(value).flatMap(why -> placeholder(name, value, why));
     }
 
     private static Optional<Problem> placeholder(String name, String value, String why) {

@@ -2,6 +2,7 @@ package tj.migrantsguide.app.feature.classmode
 
 import java.time.LocalDate
 import java.time.ZoneOffset
+import tj.migrantsguide.feed.PublicAddress
 import tj.migrantsguide.app.data.GuideContent
 import tj.migrantsguide.app.model.ArticleState
 import tj.migrantsguide.app.model.ContactGroupKind
@@ -37,7 +38,8 @@ sealed interface Slide {
     data class ContactsSlide(val group: ContactGroupKind, val contacts: List<Contact>) : Slide
 
     /** The last slide: where to get the app ([url] null when this build has no address). */
-    data class GetTheApp(val url: String?) : Slide
+    /** [placeholder]: the link is a development build's address that no trainee's phone can open (issue 18). */
+    data class GetTheApp(val url: String?, val placeholder: Boolean = url != null && !PublicAddress.isPublic(url)) : Slide
 }
 
 /**

@@ -390,7 +390,17 @@ private fun GetTheAppSlide(slide: Slide.GetTheApp) {
         val side = minOf(maxWidth * 0.45f, 560.dp)
         Row(verticalAlignment = Alignment.CenterVertically, horizontalArrangement = Arrangement.spacedBy(32.dp)) {
             QrCodeImage(url, Modifier.size(side).testTag("class-qr"))
-            Text(url, style = MaterialTheme.typography.headlineSmall, fontWeight = FontWeight.Bold, modifier = Modifier.weight(1f))
+            Column(Modifier.weight(1f), verticalArrangement = Arrangement.spacedBy(16.dp)) {
+                Text(url, style = MaterialTheme.typography.headlineSmall, fontWeight = FontWeight.Bold)
+                if (slide.placeholder) {
+                    Text(
+                        strings[S.LINK_PLACEHOLDER],
+                        style = MaterialTheme.typography.titleLarge,
+                        color = MaterialTheme.colorScheme.error,
+                        modifier = Modifier.testTag("link-placeholder"),
+                    )
+                }
+            }
         }
     }
 }

@@ -12,6 +12,8 @@ import androidx.compose.runtime.getValue
 import androidx.compose.runtime.produceState
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.platform.testTag
+import androidx.compose.ui.semantics.semantics
+import androidx.compose.ui.text.font.FontWeight
 import androidx.compose.ui.unit.dp
 import java.time.ZoneId
 import kotlinx.coroutines.withContext
@@ -24,6 +26,7 @@ import tj.migrantsguide.app.navigation.AppController
 import tj.migrantsguide.app.navigation.Back
 import tj.migrantsguide.app.navigation.Emergency
 import tj.migrantsguide.app.navigation.UiAction
+import tj.migrantsguide.app.sync.AppFeed
 import tj.migrantsguide.app.text.LocalStrings
 import tj.migrantsguide.app.text.P
 import tj.migrantsguide.app.text.S
@@ -37,13 +40,21 @@ data class AboutState(
     val zone: ZoneId,
     val sources: List<SourceUse>,
     val dataDirectory: String?,
+    /** This build trusts the development key (issue 18): said first, in the emergency colour. */
+    val developmentBuild: Boolean = false,
 )
 
 /**
  * Every source cited anywhere in the guide (all countries), as documents: `004_….txt:31` and `004_….txt:40`
  * count once, as `004_….txt`; pages and laws are listed as written.
  */
-fun loadAboutState(content: GuideContent, language: Language, zone: ZoneId, dataDirectory: String?): AboutState {
+fun loadAboutState(
+    content: GuideContent,
+    language: Language,
+    zone: ZoneId,
+    dataDirectory: String?,
+    developmentBuild: Boolean = AppFeed.developmentBuild,
+): AboutState {
     val uses = HashMap<String, Int>()
     for (country in content.countries()) {
         val code = country.code()
@@ -59,6 +70,7 @@ fun loadAboutState(content: GuideContent, language: Language, zone: ZoneId, data
         zone = zone,
         sources = uses.map { SourceUse(it.key, it.value) }.sortedWith(compareByDescending<SourceUse> { it.items }.thenBy { it.source }),
         dataDirectory = dataDirectory,
+        developmentBuild = developmentBuild,
     )
 }
 
@@ -84,6 +96,19 @@ fun AboutContent(state: AboutState?, onAction: (UiAction) -> Unit) {
     GuideScreenFrame(strings[S.ABOUT], onBack = { onAction(Back) }, onEmergency = { onAction(Emergency) }) {
         LoadedList(state, "about", 8.dp) { state ->
             item { Text(strings[S.APP_NAME], style = MaterialTheme.typography.headlineSmall) }
+            if (state.developmentBuild) {
+                item {
+                    androidx.compose.foundation.layout.Column(Modifier.testTag("development-build").semantics(mergeDescendants = true) {}) {
+                        Text(
+                            strings[S.DEVELOPMENT_BUILD],
+                            style = MaterialTheme.typography.titleMedium,
+                            fontWeight = FontWeight.Bold,
+                            color = MaterialTheme.colorScheme.error,
+                        )
+                        Text(strings[S.DEVELOPMENT_BUILD_EXPLAINED], style = MaterialTheme.typography.bodyLarge)
+                    }
+                }
+            }
             item { Text(strings[S.ABOUT_PURPOSE], style = MaterialTheme.typography.bodyLarge) }
             item { Text(strings[S.NOT_A_LAWYER], style = MaterialTheme.typography.bodyLarge) }
             item { SectionTitle(strings[S.CONTENT]) }

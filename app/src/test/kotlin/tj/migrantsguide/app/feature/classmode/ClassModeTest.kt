@@ -36,6 +36,8 @@ import tj.migrantsguide.app.storeServices
 import tj.migrantsguide.app.tabTo
 import tj.migrantsguide.app.testClock
 import tj.migrantsguide.app.testServices
+import tj.migrantsguide.app.text.S
+import tj.migrantsguide.app.text.Strings
 import tj.migrantsguide.guide.Article
 import tj.migrantsguide.guide.Checklist
 import tj.migrantsguide.guide.ChecklistItem
@@ -105,6 +107,8 @@ class ClassModeTest {
             press(Key.MoveEnd)
             counter("6 / 6")
             onNodeWithTag("class-qr").assertExists()
+            // A development build's address: the slide says no trainee's phone can open it (issue 18).
+            onNodeWithTag("link-placeholder").assertTextEquals(Strings.of(Language.ENGLISH)[S.LINK_PLACEHOLDER])
             press(Key.DirectionRight) // past the end: stays
             counter("6 / 6")
             press(Key.MoveHome)
@@ -216,6 +220,8 @@ class ClassModeTest {
             val stage = loadClassDeck(content, ClassChoice("RU", Language.TAJIK, ClassTopic.OfStage(Stage.BEFORE_DEPARTURE)), "u")
             assertTrue(stage.first() is Slide.Opening)
             assertEquals(Slide.GetTheApp("u"), stage.last())
+            assertTrue(Slide.GetTheApp("http://127.0.0.1:8080/get-the-app").placeholder, "a loopback http link is a placeholder")
+            assertTrue(!Slide.GetTheApp("https://apps.ministry-of-labour.tj/get-the-app").placeholder, "a public https link is not")
             val russian = content.articles("RU", Language.TAJIK).filter { it.stage() == Stage.BEFORE_DEPARTURE }.map { it.id() }
             val shown = stage.filterIsInstance<Slide.ArticleSlide>().map { it.article.article!!.id() }
             assertEquals(russian, shown.take(russian.size))
