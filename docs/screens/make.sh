@@ -26,6 +26,11 @@ for lang in tg ru; do
   shoot "$lang" "$query" --font-scale 2
 done
 shoot en "hotline"
+# Contacts and search at 200 % in English too (issue 22: all three languages at 200 %).
+for screen in contacts search; do
+  java -jar "$jar" screenshot --screen "$screen" --lang en --query "hotline" --data "$data/en" --font-scale 2 \
+    --out "$out/$screen-en-200.png" >/dev/null
+done
 shoot tg "телефони боварӣ" --high-contrast --font-scale 2
 # Screens are flat colours and text: a 256-colour palette halves the files with no visible change.
 if command -v convert >/dev/null 2>&1; then

@@ -75,6 +75,16 @@ class ScreensFitTest {
             anyText = anyText || texts.isNotEmpty()
             // A text cut off at the top or bottom (by the window or its list's edge) is checked on another page.
             for (node in texts) if (node.boundsInRoot.height + 1f >= node.size.height) found += cutText(name, node, windowWidth)
+            if (page == 0) {
+                val bar = texts.firstOrNull { it.config.getOrNull(SemanticsProperties.TestTag) == "bar-title" }
+                val layouts = mutableListOf<TextLayoutResult>()
+                bar?.config?.getOrNull(SemanticsActions.GetTextLayoutResult)?.action?.invoke(layouts)
+                if (layouts.any { it.hasVisualOverflow } &&
+                    onAllNodes(SemanticsMatcher.expectValue(SemanticsProperties.TestTag, "full-title"), useUnmergedTree = true).fetchSemanticsNodes().isEmpty()
+                ) {
+                    found += "$name: the top bar cut its title and the full title is not shown"
+                }
+            }
             val list = onAllNodes(SemanticsMatcher.keyIsDefined(SemanticsProperties.VerticalScrollAxisRange))
                 .fetchSemanticsNodes()
                 .firstOrNull { it.config[SemanticsProperties.VerticalScrollAxisRange].let { r -> r.value() < r.maxValue() } }
@@ -105,6 +115,10 @@ class ScreensFitTest {
     private fun cutText(screen: String, node: SemanticsNode, windowWidth: Float): List<String> {
         val text = node.config[SemanticsProperties.Text].joinToString(" ") { it.text }
         val found = mutableListOf<String>()
+        val tag = node.config.getOrNull(SemanticsProperties.TestTag)
+        // Titles and headings break only at spaces, however long the word; so do numbers.
+        val heading = SemanticsProperties.Heading in node.config
+        val number = text.matches(Regex("[0-9+()\\-\\s.]+")) && text.count { it.isDigit() } >= 3
         val layouts = mutableListOf<TextLayoutResult>()
         node.config.getOrNull(SemanticsActions.GetTextLayoutResult)?.action?.invoke(layouts)
         // A line wider than the text's box, or lines dropped by a line limit. (didOverflowWidth alone also fires on
@@ -112,7 +126,13 @@ class ScreensFitTest {
         for (layout in layouts) {
             val widest = (0 until layout.lineCount).maxOfOrNull { layout.getLineRight(it) } ?: 0f
             if (widest > layout.size.width + 1f) found += "$screen: \"$text\" is wider than its space ($widest > ${layout.size.width})"
-            if (layout.multiParagraph.didExceedMaxLines) found += "$screen: \"$text\" lost lines to a line limit"
+            if (tag == "bar-title") {
+                // The top bar is one line; a title cut with "…" is shown in full under it.
+                if (layout.lineCount != 1) found += "$screen: the top bar's title \"$text\" takes ${layout.lineCount} lines"
+            } else if (layout.multiParagraph.didExceedMaxLines) {
+                found += "$screen: \"$text\" lost lines to a line limit"
+            }
+            if (number && layout.lineCount > 1) found += "$screen: the number \"$text\" is broken over ${layout.lineCount} lines"
             if (layout.multiParagraph.height > layout.size.height + 1f) found += "$screen: \"$text\" is cut at the bottom"
             // A word broken between two letters reads as two words. The line breaker does that only to a word wider
             // than the whole line, so this finds layouts that leave too little width. Words of more than
@@ -121,7 +141,7 @@ class ScreensFitTest {
             for (line in 0 until layout.lineCount - 1) {
                 val end = layout.getLineEnd(line)
                 if (end in 1 until laidOut.length && laidOut[end - 1].isLetter() && laidOut[end].isLetter() &&
-                    wordAround(laidOut, end).length <= LONGEST_WORD
+                    (heading || wordAround(laidOut, end).length <= LONGEST_WORD)
                 ) {
                     found += "$screen: \"$text\" breaks a word: ${laidOut.substring(0, end).takeLast(12)}|${laidOut.substring(end).take(12)}"
                 }

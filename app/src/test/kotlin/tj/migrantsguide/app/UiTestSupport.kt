@@ -37,9 +37,13 @@ fun ComposeUiTest.isFocused(tag: String): Boolean =
         .fetchSemanticsNodes().isNotEmpty()
 
 @OptIn(ExperimentalTestApi::class)
-fun ComposeUiTest.press(key: Key, alt: Boolean = false) {
+fun ComposeUiTest.press(key: Key, alt: Boolean = false, shift: Boolean = false) {
     onRoot().performKeyInput {
-        if (alt) withKeyDown(Key.AltLeft) { pressKey(key) } else pressKey(key)
+        when {
+            alt -> withKeyDown(Key.AltLeft) { pressKey(key) }
+            shift -> withKeyDown(Key.ShiftLeft) { pressKey(key) }
+            else -> pressKey(key)
+        }
     }
     waitForIdle()
 }

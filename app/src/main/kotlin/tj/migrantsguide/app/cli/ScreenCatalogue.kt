@@ -100,7 +100,7 @@ class ScreenCatalogue(
             }
             "contacts", "emergency" -> {
                 val state = loadContactsState(content, country, language, name == "emergency", bookmarks)
-                ({ ContactsContent(state, ignore) })
+                ({ ContactsContent(state, onAction = ignore) })
             }
             "checklists" -> {
                 val state = checklistsState(content, country, language, loadChecklists(content, country, language), userData)

@@ -19,6 +19,8 @@ import androidx.compose.foundation.layout.size
 import androidx.compose.foundation.layout.width
 import androidx.compose.foundation.lazy.LazyColumn
 import androidx.compose.foundation.lazy.LazyListScope
+import androidx.compose.foundation.lazy.LazyListState
+import androidx.compose.foundation.lazy.rememberLazyListState
 import androidx.compose.foundation.selection.selectable
 import androidx.compose.foundation.shape.RoundedCornerShape
 import androidx.compose.material.icons.Icons
@@ -40,7 +42,13 @@ import androidx.compose.material3.Surface
 import androidx.compose.material3.Text
 import androidx.compose.material3.TextButton
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.CompositionLocalProvider
+import androidx.compose.runtime.DisposableEffect
 import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.staticCompositionLocalOf
+import androidx.compose.ui.text.style.TextOverflow
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Alignment
 import androidx.compose.ui.Modifier
@@ -77,8 +85,10 @@ fun GuideScreenFrame(
     titleClickLabel: String? = null,
     content: @Composable ColumnScope.() -> Unit,
 ) {
-    // From 150% text up, the title gets a row of its own: squeezed between back and SOS it would break words.
-    val titleBelow = LocalDensity.current.fontScale >= 1.5f
+    // The bar is always one line: a title too long for it is cut with "…" and shown in full below the bar (in the
+    // screen's list when it has one, so that it scrolls away), where it wraps at spaces.
+    var cut by remember(title) { mutableStateOf(false) }
+    val fullTitle = remember(title) { CutTitle(title) }
     // A Surface, not a plain background: it also sets the content colour, without which text outside cards
     // would be drawn black on the dark and high-contrast themes.
     Surface(modifier.fillMaxSize(), color = MaterialTheme.colorScheme.background, contentColor = MaterialTheme.colorScheme.onBackground) {
@@ -97,7 +107,7 @@ fun GuideScreenFrame(
                     } else {
                         Spacer(Modifier.width(12.dp))
                     }
-                    if (titleBelow) Spacer(Modifier.weight(1f)) else FrameTitle(title, Modifier.weight(1f), onTitleClick, titleClickLabel)
+                    FrameTitle(title, Modifier.weight(1f), onTitleClick, titleClickLabel) { cut = it }
                     if (onSearch != null) {
                         IconButton(onClick = onSearch, modifier = Modifier.focusRing().testTag("search-button")) {
                             Icon(
@@ -109,10 +119,10 @@ fun GuideScreenFrame(
                     }
                     if (onEmergency != null) EmergencyButton(onEmergency)
                 }
-                if (titleBelow) FrameTitle(title, Modifier.fillMaxWidth().padding(start = 8.dp), onTitleClick, titleClickLabel)
             }
         }
-        content()
+        if (cut && !fullTitle.shownByList) FullTitle(title)
+        CompositionLocalProvider(LocalCutTitle provides if (cut) fullTitle else null) { content() }
     }
     }
 }
@@ -121,8 +131,38 @@ fun GuideScreenFrame(
 @Composable
 fun Modifier.controlScale(): Modifier = this.then(Modifier.scale(LocalDensity.current.fontScale.coerceIn(1f, 1.5f)))
 
+/** A frame's title that did not fit its one-line bar; a list that shows it as its first item says so. */
+class CutTitle(val text: String) {
+    var shownByList by mutableStateOf(false)
+}
+
+/** The frame's title when the bar had to cut it: [LoadedList] shows it in full as its first item. */
+val LocalCutTitle = staticCompositionLocalOf<CutTitle?> { null }
+
+/** The whole title, under a bar that had to cut it. */
 @Composable
-private fun FrameTitle(title: String, modifier: Modifier, onClick: (() -> Unit)?, clickLabel: String?) {
+fun FullTitle(title: String, modifier: Modifier = Modifier) {
+    WholeWordsText(
+        title,
+        style = MaterialTheme.typography.titleLarge,
+        modifier = modifier.fillMaxWidth().padding(horizontal = 8.dp, vertical = 4.dp).semantics { heading() }.testTag("full-title"),
+    )
+}
+
+/** In a list under the frame: the cut title in full as the list's first item (it scrolls away with the list). */
+fun LazyListScope.fullTitleItem(cut: CutTitle?) {
+    if (cut == null) return
+    item(key = "full-title") {
+        DisposableEffect(cut) {
+            cut.shownByList = true
+            onDispose { cut.shownByList = false }
+        }
+        FullTitle(cut.text, Modifier.padding(horizontal = 0.dp))
+    }
+}
+
+@Composable
+private fun FrameTitle(title: String, modifier: Modifier, onClick: (() -> Unit)?, clickLabel: String?, onCut: (Boolean) -> Unit) {
     if (onClick != null) {
         val shape = RoundedCornerShape(12.dp)
         Row(
@@ -139,7 +179,10 @@ private fun FrameTitle(title: String, modifier: Modifier, onClick: (() -> Unit)?
             Text(
                 title,
                 style = MaterialTheme.typography.titleLarge,
-                modifier = Modifier.weight(1f, fill = false).padding(vertical = 6.dp).semantics { heading() },
+                maxLines = 1,
+                overflow = TextOverflow.Ellipsis,
+                onTextLayout = { onCut(it.hasVisualOverflow) },
+                modifier = Modifier.weight(1f, fill = false).padding(vertical = 6.dp).semantics { heading() }.testTag("bar-title"),
             )
             Icon(Icons.Filled.ArrowDropDown, contentDescription = clickLabel, modifier = Modifier.size(iconSize(24.dp)))
         }
@@ -148,7 +191,10 @@ private fun FrameTitle(title: String, modifier: Modifier, onClick: (() -> Unit)?
     Text(
         title,
         style = MaterialTheme.typography.titleMedium,
-        modifier = modifier.padding(horizontal = 4.dp, vertical = 6.dp).semantics { heading() },
+        maxLines = 1,
+        overflow = TextOverflow.Ellipsis,
+        onTextLayout = { onCut(it.hasVisualOverflow) },
+        modifier = modifier.padding(horizontal = 4.dp, vertical = 6.dp).semantics { heading() }.testTag("bar-title"),
     )
 }
 
@@ -287,7 +333,7 @@ fun GuideCard(
 
 @Composable
 fun SectionTitle(text: String, modifier: Modifier = Modifier) {
-    Text(
+    WholeWordsText(
         text,
         style = MaterialTheme.typography.titleMedium,
         color = MaterialTheme.colorScheme.primary,
@@ -329,16 +375,26 @@ fun Loading(modifier: Modifier = Modifier) {
  * tests and for keyboard scrolling) with the screen's padding and [spacing] between its cards.
  */
 @Composable
-fun <T : Any> LoadedList(state: T?, tag: String, spacing: Dp, content: LazyListScope.(T) -> Unit) {
+fun <T : Any> LoadedList(
+    state: T?,
+    tag: String,
+    spacing: Dp,
+    list: LazyListState = rememberLazyListState(),
+    content: LazyListScope.(T) -> Unit,
+) {
     if (state == null) {
         Loading()
         return
     }
+    ScrollsWithKeys(list)
+    val cut = LocalCutTitle.current
     LazyColumn(
         Modifier.fillMaxSize().testTag(tag),
+        state = list,
         contentPadding = screenPadding(),
         verticalArrangement = Arrangement.spacedBy(spacing),
     ) {
+        fullTitleItem(cut)
         content(state)
     }
 }

@@ -24,6 +24,8 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.graphics.Color
 import androidx.compose.ui.platform.LocalDensity
 import androidx.compose.ui.platform.testTag
+import androidx.compose.ui.semantics.heading
+import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.font.FontWeight
 import androidx.compose.ui.unit.dp
 import tj.migrantsguide.app.data.QuestionForm
@@ -63,7 +65,7 @@ fun ContactCard(
     GuideCard(modifier.testTag("contact:${contact.id()}"), container = container) {
         Row(verticalAlignment = Alignment.Top) {
             Column(Modifier.weight(1f), verticalArrangement = Arrangement.spacedBy(2.dp)) {
-                Text(contact.name(), style = MaterialTheme.typography.titleMedium)
+                WholeWordsText(contact.name(), style = MaterialTheme.typography.titleMedium, modifier = Modifier.semantics { heading() })
                 if (countryLabel != null) {
                     Text(countryLabel, style = MaterialTheme.typography.bodyMedium, color = MaterialTheme.colorScheme.onSurfaceVariant)
                 }
@@ -147,7 +149,7 @@ private fun EmergencyRow(contact: Contact, onAction: (UiAction) -> Unit) {
             if (phone == null) {
                 Marker(strings[S.NO_VERIFIED_NUMBER])
             } else {
-                Text(phone.display(), style = MaterialTheme.typography.titleLarge, fontWeight = FontWeight.Bold)
+                NumberText(phone.display(), style = MaterialTheme.typography.titleLarge, fontWeight = FontWeight.Bold)
                 if (!phone.canDial()) Marker(strings[S.MARK_DIAL_FORM])
                 if (contact.verified().isEmpty) Marker(strings[S.MARK_NOT_VERIFIED])
             }
@@ -213,7 +215,7 @@ private fun Marker(text: String) {
 fun PhoneBlock(contact: Contact, phone: Phone, onAction: (UiAction) -> Unit) {
     val strings = LocalStrings.current
     Column(verticalArrangement = Arrangement.spacedBy(6.dp)) {
-        Text(phone.display(), style = MaterialTheme.typography.headlineSmall, fontWeight = FontWeight.Bold)
+        NumberText(phone.display(), style = MaterialTheme.typography.headlineSmall, fontWeight = FontWeight.Bold)
         FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
             PhoneButtons(contact, phone, onAction)
         }

@@ -1,13 +1,21 @@
 package tj.migrantsguide.app.designsystem
 
 import androidx.compose.foundation.shape.RoundedCornerShape
+import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.MutableState
+import androidx.compose.runtime.currentCompositeKeyHash
 import androidx.compose.runtime.getValue
+import androidx.compose.runtime.saveable.rememberSaveable
+import androidx.compose.runtime.staticCompositionLocalOf
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.composed
 import androidx.compose.ui.draw.drawWithContent
+import androidx.compose.ui.focus.FocusRequester
+import androidx.compose.ui.focus.focusRequester
 import androidx.compose.ui.focus.onFocusChanged
 import androidx.compose.ui.geometry.Size
 import androidx.compose.ui.graphics.Shape
@@ -26,8 +34,22 @@ import androidx.compose.ui.unit.dp
 fun Modifier.focusRing(shape: Shape = RoundedCornerShape(12.dp)): Modifier = composed {
     var focused by remember { mutableStateOf(false) }
     val colors = LocalGuideColors.current
+    // Back to a screen: the control that had focus when the person left it takes it again ([FocusMemory]).
+    val memory = LocalFocusMemory.current
+    val place = currentCompositeKeyHash
+    val requester = remember { FocusRequester() }
+    if (memory != null && memory.shouldRestore(place)) {
+        LaunchedEffect(Unit) {
+            runCatching { requester.requestFocus() }
+            memory.restored()
+        }
+    }
     this
-        .onFocusChanged { focused = it.isFocused }
+        .focusRequester(requester)
+        .onFocusChanged {
+            focused = it.isFocused
+            if (it.isFocused) memory?.focused(place)
+        }
         .drawWithContent {
             drawContent()
             if (focused) {
@@ -45,3 +67,38 @@ fun Modifier.focusRing(shape: Shape = RoundedCornerShape(12.dp)): Modifier = com
         }
 }
 
+
+/** Takes the keyboard focus when first composed: a dialog's confirm button, so that Enter confirms at once. */
+fun Modifier.focusedOnOpen(): Modifier = composed {
+    val requester = remember { FocusRequester() }
+    // runCatching: a dialog closed in the same frame has no focus target left to take it.
+    LaunchedEffect(Unit) { runCatching { requester.requestFocus() } }
+    this.focusRequester(requester)
+}
+
+/**
+ * Which control of a screen last had focus, by its place in the composition, kept with the screen's saved state
+ * while it is in the back stack: Back returns the focus there ([focusRing] does both), not to the top of the screen.
+ */
+class FocusMemory(private val saved: MutableState<Int?>) {
+    private var restoring = saved.value != null
+
+    fun focused(place: Int) {
+        saved.value = place
+    }
+
+    fun shouldRestore(place: Int): Boolean = restoring && saved.value == place
+
+    fun restored() {
+        restoring = false
+    }
+}
+
+/** The memory of the screen being composed: call it inside the screen's saveable state (the shell does). */
+@Composable
+fun rememberFocusMemory(): FocusMemory {
+    val saved = rememberSaveable { mutableStateOf<Int?>(null) }
+    return remember { FocusMemory(saved) }
+}
+
+val LocalFocusMemory = staticCompositionLocalOf<FocusMemory?> { null }

@@ -8,17 +8,40 @@ import tj.migrantsguide.guide.Language
 import tj.migrantsguide.store.ItemKind
 import tj.migrantsguide.store.ItemRef
 
-/** How the contacts screen groups places and lines, in this order; empty groups are not shown. */
+/**
+ * How the contacts screen groups places and lines, in this order (the order of its index: emergency, Ministry
+ * office, embassy and consulates, hotlines, services); empty groups are not shown.
+ */
 enum class ContactGroupKind(val kinds: Set<ContactKind>) {
-    EMERGENCY(setOf(ContactKind.EMERGENCY, ContactKind.HOTLINE)),
-    CONSULAR(setOf(ContactKind.EMBASSY, ContactKind.CONSULATE)),
+    EMERGENCY(setOf(ContactKind.EMERGENCY)),
     MINISTRY(setOf(ContactKind.MINISTRY_OFFICE)),
+    CONSULAR(setOf(ContactKind.EMBASSY, ContactKind.CONSULATE)),
+    HOTLINES(setOf(ContactKind.HOTLINE)),
     CENTRES(setOf(ContactKind.CENTRE)),
     MONEY(setOf(ContactKind.MONEY_TRANSFER)),
     OTHER(setOf(ContactKind.SERVICE)),
 }
 
 data class ContactGroup(val kind: ContactGroupKind, val contacts: List<Contact>)
+
+/** The entries of the contacts screen's index, in its order; "services" stands for centres, money and the rest. */
+enum class ContactIndexKind(val groups: Set<ContactGroupKind>) {
+    EMERGENCY(setOf(ContactGroupKind.EMERGENCY)),
+    MINISTRY(setOf(ContactGroupKind.MINISTRY)),
+    CONSULAR(setOf(ContactGroupKind.CONSULAR)),
+    HOTLINES(setOf(ContactGroupKind.HOTLINES)),
+    SERVICES(setOf(ContactGroupKind.CENTRES, ContactGroupKind.MONEY, ContactGroupKind.OTHER)),
+}
+
+/**
+ * One index entry and where it jumps: the key of the list item ([groupKey] or [contactKey]). A Ministry office or
+ * hotline flagged for the emergency card sits in the emergency group; its entry then jumps to its card there.
+ */
+data class ContactIndexEntry(val kind: ContactIndexKind, val target: String)
+
+fun groupKey(kind: ContactGroupKind): String = "group:$kind"
+
+fun contactKey(contact: Contact): String = "contact:${contact.countryCode()}/${contact.id()}"
 
 data class ContactsState(
     val language: Language,
@@ -29,7 +52,21 @@ data class ContactsState(
     val bookmarks: Set<ItemRef>,
     /** For a contact without a callable number (by [CallInstead.key]): the nearest one with one, to call instead. */
     val callInstead: Map<String, Contact> = emptyMap(),
-)
+    /** The index at the top of the full list (none on the emergency-only list). */
+    val index: List<ContactIndexEntry> = emptyList(),
+) {
+    /** The list item an index entry or a link to a [section] jumps to; null when the country has nothing there. */
+    fun target(section: ContactIndexKind): String? = index.firstOrNull { it.kind == section }?.target
+}
+
+/** The index over [groups]: each entry present only when something of its kind is listed. */
+fun contactIndex(groups: List<ContactGroup>): List<ContactIndexEntry> = ContactIndexKind.entries.mapNotNull { entry ->
+    val group = groups.firstOrNull { it.kind in entry.groups }
+    if (group != null) return@mapNotNull ContactIndexEntry(entry, groupKey(group.kind))
+    // Flagged for the emergency card, the only ones of their kind may all sit in the emergency group.
+    val kinds = entry.groups.flatMap { it.kinds }.toSet()
+    groups.flatMap { it.contacts }.firstOrNull { it.kind() in kinds }?.let { ContactIndexEntry(entry, contactKey(it)) }
+}
 
 /**
  * The chosen country's contacts by group. The first group starts with the emergency card's lines (flagged by the
@@ -45,11 +82,12 @@ fun loadContactsState(
 ): ContactsState {
     val own = content.contacts(country, language)
     val emergency = own.filter { it.emergency() }
-    val groups = ContactGroupKind.entries.map { group ->
+    val all = ContactGroupKind.entries.map { group ->
         val members = own.filter { !it.emergency() && it.kind() in group.kinds }
         ContactGroup(group, if (group == ContactGroupKind.EMERGENCY) emergency + members else members)
     }.filter { it.contacts.isNotEmpty() }
-        .let { all -> if (emergencyOnly) all.filter { it.kind == ContactGroupKind.EMERGENCY } else all }
+    // SOS: the emergency lines and the hotlines.
+    val groups = if (emergencyOnly) all.filter { it.kind == ContactGroupKind.EMERGENCY || it.kind == ContactGroupKind.HOTLINES } else all
     // Notes send people to the home country's offices too ([[TJ/mfa-consular-department]]).
     val reachable = (own + if (country == GuideContent.HOME_COUNTRY) emptyList() else content.contacts(GuideContent.HOME_COUNTRY, language))
         .associateBy { CallInstead.key(it) }
@@ -63,6 +101,7 @@ fun loadContactsState(
         groups = groups,
         bookmarks = bookmarks,
         callInstead = callInstead,
+        index = if (emergencyOnly) emptyList() else contactIndex(groups),
     )
 }
 

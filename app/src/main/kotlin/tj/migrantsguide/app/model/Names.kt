@@ -40,5 +40,14 @@ fun groupTitle(strings: Strings, kind: ContactGroupKind): String = when (kind) {
     ContactGroupKind.MINISTRY -> strings[S.GROUP_MINISTRY]
     ContactGroupKind.CENTRES -> strings[S.GROUP_CENTRES]
     ContactGroupKind.MONEY -> strings[S.GROUP_MONEY]
+    ContactGroupKind.HOTLINES -> strings[S.GROUP_HOTLINES]
     ContactGroupKind.OTHER -> strings[S.GROUP_OTHER]
+}
+
+fun indexTitle(strings: Strings, kind: ContactIndexKind): String = when (kind) {
+    ContactIndexKind.EMERGENCY -> strings[S.INDEX_EMERGENCY]
+    ContactIndexKind.MINISTRY -> strings[S.INDEX_MINISTRY]
+    ContactIndexKind.CONSULAR -> strings[S.INDEX_CONSULAR]
+    ContactIndexKind.HOTLINES -> strings[S.INDEX_HOTLINES]
+    ContactIndexKind.SERVICES -> strings[S.INDEX_SERVICES]
 }

@@ -1,6 +1,9 @@
 package tj.migrantsguide.app.navigation
 
+import androidx.compose.runtime.Composable
+import androidx.compose.runtime.DisposableEffect
 import androidx.compose.runtime.Stable
+import androidx.compose.runtime.mutableIntStateOf
 import androidx.compose.runtime.mutableStateListOf
 import androidx.compose.runtime.staticCompositionLocalOf
 import androidx.compose.ui.input.key.Key
@@ -11,6 +14,7 @@ import androidx.compose.ui.input.key.isCtrlPressed
 import androidx.compose.ui.input.key.key
 import androidx.compose.ui.input.key.type
 import tj.migrantsguide.app.data.QuestionForm
+import tj.migrantsguide.app.model.ContactIndexKind
 import tj.migrantsguide.guide.Stage
 import tj.migrantsguide.store.ItemKind
 import tj.migrantsguide.store.ItemRef
@@ -20,7 +24,8 @@ sealed interface Destination {
     data object Home : Destination
     data class Guide(val stage: Stage) : Destination
     data class Article(val item: ItemRef) : Destination
-    data class Contacts(val emergencyOnly: Boolean = false) : Destination
+    /** [section]: the index entry to open at (the home card's "Embassy and consulates"); null: the top. */
+    data class Contacts(val emergencyOnly: Boolean = false, val section: ContactIndexKind? = null) : Destination
     data class Contact(val item: ItemRef) : Destination
     data object Checklists : Destination
     data class Checklist(val item: ItemRef) : Destination
@@ -48,7 +53,16 @@ sealed interface Destination {
 class Navigator(start: Destination = Destination.Home) {
     private val stack = mutableStateListOf<Destination>(Destination.Home).apply { if (start != Destination.Home) add(start) }
 
+    /** One key per entry of the stack, kept by [replaceTop]: the key of the entry's saved state (scroll, focus). */
+    private val keys = mutableStateListOf<Long>().apply { repeat(stack.size) { add(it.toLong()) } }
+    private var nextKey = stack.size.toLong()
+
     val current: Destination get() = stack.last()
+
+    val currentKey: Long get() = keys.last()
+
+    /** The keys of every entry in the stack, bottom first. */
+    val liveKeys: List<Long> get() = keys.toList()
     val canGoBack: Boolean get() = stack.size > 1
     val depth: Int get() = stack.size
 
@@ -57,6 +71,7 @@ class Navigator(start: Destination = Destination.Home) {
             home()
         } else if (destination != current) {
             stack.add(destination)
+            keys.add(nextKey++)
         }
     }
 
@@ -68,11 +83,34 @@ class Navigator(start: Destination = Destination.Home) {
     fun back(): Boolean {
         if (stack.size <= 1) return false
         stack.removeAt(stack.lastIndex)
+        keys.removeAt(keys.lastIndex)
         return true
     }
 
     fun home() {
-        while (stack.size > 1) stack.removeAt(stack.lastIndex)
+        while (stack.size > 1) {
+            stack.removeAt(stack.lastIndex)
+            keys.removeAt(keys.lastIndex)
+        }
+    }
+}
+
+/**
+ * Dialogs open now, in any window. While one is, Esc and Alt+Left are the dialog's (cancel), not the back stack's:
+ * the window sees every key first, and would otherwise leave the screen under the dialog.
+ */
+object OpenDialogs {
+    private val count = mutableIntStateOf(0)
+
+    val any: Boolean get() = count.intValue > 0
+
+    /** Counts the calling composable as an open dialog while it is composed. */
+    @Composable
+    fun Track() {
+        DisposableEffect(Unit) {
+            count.intValue++
+            onDispose { count.intValue-- }
+        }
     }
 }
 
@@ -80,6 +118,7 @@ class Navigator(start: Destination = Destination.Home) {
 fun handleAppKey(event: KeyEvent, navigator: Navigator): Boolean {
     if (event.type != KeyEventType.KeyDown) return false
     return when {
+        (event.key == Key.Escape || event.key == Key.DirectionLeft && event.isAltPressed) && OpenDialogs.any -> false
         event.key == Key.Escape -> navigator.back()
         event.key == Key.DirectionLeft && event.isAltPressed -> navigator.back()
         event.key == Key.F && event.isCtrlPressed -> {

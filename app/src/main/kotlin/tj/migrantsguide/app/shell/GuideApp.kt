@@ -12,6 +12,7 @@ import androidx.compose.material3.SnackbarHost
 import androidx.compose.material3.SnackbarHostState
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.CompositionLocalProvider
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.collectAsState
 import androidx.compose.runtime.getValue
@@ -25,6 +26,7 @@ import androidx.compose.ui.Modifier
 import androidx.compose.ui.focus.FocusRequester
 import androidx.compose.ui.focus.focusRequester
 import androidx.compose.ui.focus.focusTarget
+import androidx.compose.ui.input.key.onKeyEvent
 import androidx.compose.ui.input.key.onPreviewKeyEvent
 import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.semantics.heading
@@ -34,7 +36,13 @@ import androidx.compose.ui.unit.dp
 import kotlinx.coroutines.withContext
 import tj.migrantsguide.app.data.Settings
 import tj.migrantsguide.app.designsystem.GuideTheme
+import tj.migrantsguide.app.designsystem.ListScroller
+import tj.migrantsguide.app.designsystem.LocalFocusMemory
+import tj.migrantsguide.app.designsystem.rememberFocusMemory
+import androidx.compose.runtime.saveable.rememberSaveableStateHolder
+import tj.migrantsguide.app.designsystem.LocalListScroller
 import tj.migrantsguide.app.designsystem.Loading
+import tj.migrantsguide.app.designsystem.focusedOnOpen
 import tj.migrantsguide.app.designsystem.PrimaryAction
 import tj.migrantsguide.app.feature.ask.AskScreen
 import tj.migrantsguide.app.feature.ask.MyQuestionsScreen
@@ -58,6 +66,7 @@ import tj.migrantsguide.app.navigation.Destination
 import tj.migrantsguide.app.navigation.DialNotice
 import tj.migrantsguide.app.navigation.GuideServices
 import tj.migrantsguide.app.navigation.Navigator
+import tj.migrantsguide.app.navigation.OpenDialogs
 import tj.migrantsguide.app.navigation.handleAppKey
 import tj.migrantsguide.app.navigation.storeProblemText
 import tj.migrantsguide.app.text.LocalStrings
@@ -84,13 +93,17 @@ fun GuideApp(services: GuideServices, navigator: Navigator = remember { Navigato
         // field, like search, does so after this.)
         val screenFocus = remember { FocusRequester() }
         LaunchedEffect(navigator.current, settings.language, settings.country) { screenFocus.requestFocus() }
+        // Page Up/Down and the arrows that nothing focused used scroll the screen's list.
+        val scroller = remember { ListScroller() }
         Box(
             Modifier.fillMaxSize()
                 .background(MaterialTheme.colorScheme.background)
                 .onPreviewKeyEvent { handleAppKey(it, controller.navigator) }
+                .onKeyEvent { scroller.onKey(it, scope) }
                 .focusRequester(screenFocus)
                 .focusTarget(),
         ) {
+          CompositionLocalProvider(LocalListScroller provides scroller) {
             androidx.compose.material3.Surface(
                 color = MaterialTheme.colorScheme.background,
                 contentColor = MaterialTheme.colorScheme.onBackground,
@@ -106,6 +119,7 @@ fun GuideApp(services: GuideServices, navigator: Navigator = remember { Navigato
             if (storageProblem != null && !storageTold && recovery == null) {
                 StorageProblemDialog(storageProblem) { storageTold = true }
             }
+          }
         }
     }
 }
@@ -141,11 +155,39 @@ private fun AppBody(controller: AppController, settings: Settings, onContentShow
         )
         return
     }
+    // Each entry of the back stack keeps its saved state (list scroll, the control that had focus) while it is in
+    // the stack, so that Back returns to the same place with the focus where it was.
+    val saved = rememberSaveableStateHolder()
+    val navigator = controller.navigator
+    val kept = remember { mutableSetOf<Long>() }
+    val live = navigator.liveKeys
+    LaunchedEffect(live) {
+        for (gone in kept - live.toSet()) saved.removeState(gone)
+        kept.retainAll(live.toSet())
+    }
+    kept += navigator.currentKey
+    saved.SaveableStateProvider(navigator.currentKey) {
+        val memory = rememberFocusMemory()
+        CompositionLocalProvider(LocalFocusMemory provides memory) { Screen(controller, settings, country, language, known, onContentShown) }
+    }
+}
+
+@Composable
+private fun Screen(
+    controller: AppController,
+    settings: Settings,
+    country: String,
+    language: Language,
+    countries: List<tj.migrantsguide.guide.Country>,
+    onContentShown: () -> Unit,
+) {
+    val services = controller.services
+    val known = countries
     when (val destination = controller.navigator.current) {
         Destination.Home -> HomeScreen(controller, country, language, onContentShown)
         is Destination.Guide -> GuideScreen(controller, country, language, destination.stage)
         is Destination.Article -> ArticleScreen(controller, destination.item, language)
-        is Destination.Contacts -> ContactsScreen(controller, country, language, destination.emergencyOnly)
+        is Destination.Contacts -> ContactsScreen(controller, country, language, destination.emergencyOnly, destination.section)
         is Destination.Contact -> ContactScreen(controller, destination.item, language)
         Destination.Checklists -> ChecklistsScreen(controller, country, language)
         is Destination.Checklist -> ChecklistScreen(controller, destination.item, language)
@@ -173,6 +215,7 @@ private fun AppBody(controller: AppController, settings: Settings, onContentShow
 @Composable
 private fun DialNoticeDialog(notice: DialNotice, onClose: () -> Unit) {
     val strings = LocalStrings.current
+    OpenDialogs.Track()
     AlertDialog(
         onDismissRequest = onClose,
         title = { Text(if (notice.handedToSystem) strings[S.CALL_HANDED_OVER] else strings[S.CALL_NOT_POSSIBLE]) },
@@ -186,7 +229,7 @@ private fun DialNoticeDialog(notice: DialNotice, onClose: () -> Unit) {
                 }
             }
         },
-        confirmButton = { PrimaryAction(strings[S.CLOSE], onClick = onClose, modifier = Modifier.testTag("close-dial")) },
+        confirmButton = { PrimaryAction(strings[S.CLOSE], onClick = onClose, modifier = Modifier.focusedOnOpen().testTag("close-dial")) },
         modifier = Modifier.testTag("dial-notice"),
     )
 }
@@ -195,6 +238,7 @@ private fun DialNoticeDialog(notice: DialNotice, onClose: () -> Unit) {
 @Composable
 private fun StorageProblemDialog(problem: tj.migrantsguide.store.StoreException.Problem, onClose: () -> Unit) {
     val strings = LocalStrings.current
+    OpenDialogs.Track()
     AlertDialog(
         onDismissRequest = onClose,
         title = { Text(strings[S.STORE_CANNOT_SAVE_TITLE], modifier = Modifier.semantics { heading() }) },
@@ -204,7 +248,7 @@ private fun StorageProblemDialog(problem: tj.migrantsguide.store.StoreException.
                 style = MaterialTheme.typography.bodyLarge,
             )
         },
-        confirmButton = { PrimaryAction(strings[S.CLOSE], onClick = onClose, modifier = Modifier.testTag("storage-ok")) },
+        confirmButton = { PrimaryAction(strings[S.CLOSE], onClick = onClose, modifier = Modifier.focusedOnOpen().testTag("storage-ok")) },
         modifier = Modifier.testTag("storage-problem"),
     )
 }
@@ -213,6 +257,7 @@ private fun StorageProblemDialog(problem: tj.migrantsguide.store.StoreException.
 @Composable
 private fun RecoveryDialog(notice: tj.migrantsguide.store.RecoveryNotice, onClose: () -> Unit) {
     val strings = LocalStrings.current
+    OpenDialogs.Track()
     AlertDialog(
         onDismissRequest = onClose,
         title = { Text(strings[S.RECOVERY_TITLE], modifier = Modifier.semantics { heading() }) },
@@ -221,7 +266,7 @@ private fun RecoveryDialog(notice: tj.migrantsguide.store.RecoveryNotice, onClos
                 for (line in recoveryLines(strings, notice)) Text(line, style = MaterialTheme.typography.bodyLarge)
             }
         },
-        confirmButton = { PrimaryAction(strings[S.RECOVERY_OK], onClick = onClose, modifier = Modifier.testTag("recovery-ok")) },
+        confirmButton = { PrimaryAction(strings[S.RECOVERY_OK], onClick = onClose, modifier = Modifier.focusedOnOpen().testTag("recovery-ok")) },
         modifier = Modifier.testTag("recovery-notice"),
     )
 }

@@ -26,6 +26,10 @@ import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
+import androidx.compose.ui.focus.focusRequester
+import androidx.compose.ui.input.key.key
+import androidx.compose.ui.input.key.onPreviewKeyEvent
+import androidx.compose.ui.input.key.type
 import androidx.compose.runtime.collectAsState
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
@@ -55,6 +59,7 @@ import tj.migrantsguide.app.designsystem.SourcesBlock
 import tj.migrantsguide.app.designsystem.VerifiedLine
 import tj.migrantsguide.app.designsystem.controlScale
 import tj.migrantsguide.app.designsystem.focusRing
+import tj.migrantsguide.app.designsystem.focusedOnOpen
 import tj.migrantsguide.app.handout.HandoutRequest
 import tj.migrantsguide.app.handout.PrintThisHandout
 import tj.migrantsguide.app.handout.rememberHandoutPrinter
@@ -63,6 +68,7 @@ import tj.migrantsguide.app.navigation.Back
 import tj.migrantsguide.app.navigation.Destination
 import tj.migrantsguide.app.navigation.Emergency
 import tj.migrantsguide.app.navigation.Open
+import tj.migrantsguide.app.navigation.OpenDialogs
 import tj.migrantsguide.app.navigation.SetBookmark
 import tj.migrantsguide.app.navigation.UiAction
 import tj.migrantsguide.app.text.LocalStrings
@@ -287,12 +293,13 @@ fun ChecklistContent(state: ChecklistState?, onAction: (UiAction) -> Unit) {
         }
         state?.dialog?.let { PeopleDialogView(it, state, onAction) }
         if (state?.confirmingReset == true) {
+            OpenDialogs.Track()
             AlertDialog(
                 onDismissRequest = { onAction(ChecklistAction.CancelReset) },
                 title = { Text(strings[S.RESET_QUESTION], modifier = Modifier.semantics { heading() }) },
                 text = { Text(strings[S.RESET_EXPLAINED], style = MaterialTheme.typography.bodyLarge) },
                 confirmButton = {
-                    PrimaryAction(strings[S.RESET_CONFIRM], onClick = { onAction(ChecklistAction.ConfirmReset) }, modifier = Modifier.testTag("confirm-reset"))
+                    PrimaryAction(strings[S.RESET_CONFIRM], onClick = { onAction(ChecklistAction.ConfirmReset) }, modifier = Modifier.focusedOnOpen().testTag("confirm-reset"))
                 },
                 dismissButton = { SecondaryAction(strings[S.CANCEL], onClick = { onAction(ChecklistAction.CancelReset) }) },
             )
@@ -344,18 +351,28 @@ fun personName(person: tj.migrantsguide.store.Person, strings: Strings): String 
 private fun PeopleDialogView(dialog: PeopleDialog, state: ChecklistState, onAction: (UiAction) -> Unit) {
     val strings = LocalStrings.current
     when (dialog) {
-        is PeopleDialog.Remove -> AlertDialog(
-            onDismissRequest = { onAction(ChecklistAction.CloseDialog) },
-            title = { Text(strings[S.PERSON_REMOVE_QUESTION, "name" to personName(dialog.person, strings)], modifier = Modifier.semantics { heading() }) },
-            text = { Text(strings[S.PERSON_REMOVE_EXPLAINED], style = MaterialTheme.typography.bodyLarge) },
-            confirmButton = {
-                PrimaryAction(strings[S.PERSON_REMOVE], onClick = { onAction(ChecklistAction.ConfirmRemovePerson) }, modifier = Modifier.testTag("confirm-remove-person"))
-            },
-            dismissButton = { SecondaryAction(strings[S.CANCEL], onClick = { onAction(ChecklistAction.CloseDialog) }) },
-        )
+        is PeopleDialog.Remove -> {
+            OpenDialogs.Track()
+            AlertDialog(
+                onDismissRequest = { onAction(ChecklistAction.CloseDialog) },
+                title = { Text(strings[S.PERSON_REMOVE_QUESTION, "name" to personName(dialog.person, strings)], modifier = Modifier.semantics { heading() }) },
+                text = { Text(strings[S.PERSON_REMOVE_EXPLAINED], style = MaterialTheme.typography.bodyLarge) },
+                confirmButton = {
+                    PrimaryAction(
+                        strings[S.PERSON_REMOVE],
+                        onClick = { onAction(ChecklistAction.ConfirmRemovePerson) },
+                        modifier = Modifier.focusedOnOpen().testTag("confirm-remove-person"),
+                    )
+                },
+                dismissButton = { SecondaryAction(strings[S.CANCEL], onClick = { onAction(ChecklistAction.CloseDialog) }) },
+            )
+        }
         else -> {
             val initial = (dialog as? PeopleDialog.Rename)?.person?.name().orEmpty()
             var name by remember(dialog) { mutableStateOf(initial) }
+            // The name field has focus on open; Enter saves (a name is needed), Esc cancels (onDismissRequest).
+            val save = { if (name.isNotBlank()) onAction(ChecklistAction.SavePersonName(name)) }
+            OpenDialogs.Track()
             AlertDialog(
                 onDismissRequest = { onAction(ChecklistAction.CloseDialog) },
                 title = {
@@ -370,7 +387,13 @@ private fun PeopleDialogView(dialog: PeopleDialog, state: ChecklistState, onActi
                         onValueChange = { if (it.length <= PERSON_NAME_MAX) name = it },
                         label = { Text(strings[S.PERSON_NAME]) },
                         singleLine = true,
-                        modifier = Modifier.fillMaxWidth().testTag("person-name"),
+                        keyboardOptions = androidx.compose.foundation.text.KeyboardOptions(imeAction = androidx.compose.ui.text.input.ImeAction.Done),
+                        keyboardActions = androidx.compose.foundation.text.KeyboardActions(onDone = { save() }),
+                        modifier = Modifier.fillMaxWidth().focusedOnOpen().testTag("person-name").onPreviewKeyEvent { event ->
+                            val enter = event.key == androidx.compose.ui.input.key.Key.Enter || event.key == androidx.compose.ui.input.key.Key.NumPadEnter
+                            if (enter && event.type == androidx.compose.ui.input.key.KeyEventType.KeyDown) save()
+                            enter
+                        },
                     )
                 },
                 confirmButton = {

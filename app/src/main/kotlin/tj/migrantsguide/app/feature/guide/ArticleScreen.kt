@@ -135,7 +135,7 @@ fun ArticleContent(state: ArticleState?, onAction: (UiAction) -> Unit) {
 
 @Composable
 private fun BlockText(block: Block, links: Map<Piece.Link, LinkTarget>, onAction: (UiAction) -> Unit) {
-    val text = annotated(block.pieces, links, LocalGuideColors.current.link, onAction)
+    val text = annotated(block.pieces, links, LocalGuideColors.current, onAction)
     val style = MaterialTheme.typography.bodyLarge
     when (block) {
         is Block.Paragraph -> Text(text, style = style)
@@ -149,9 +149,10 @@ private fun BlockText(block: Block, links: Map<Piece.Link, LinkTarget>, onAction
 private fun annotated(
     pieces: List<Piece>,
     links: Map<Piece.Link, LinkTarget>,
-    linkColor: androidx.compose.ui.graphics.Color,
+    colors: tj.migrantsguide.app.designsystem.GuideColors,
     onAction: (UiAction) -> Unit,
 ): AnnotatedString = buildAnnotatedString {
+    val linkColor = colors.link
     for (piece in pieces) {
         when (piece) {
             is Piece.Words -> append(piece.text)
@@ -163,7 +164,17 @@ private fun annotated(
                 } else {
                     val link = LinkAnnotation.Clickable(
                         tag = item.code(),
-                        styles = TextLinkStyles(SpanStyle(color = linkColor, textDecoration = TextDecoration.Underline, fontWeight = FontWeight.Bold)),
+                        styles = TextLinkStyles(
+                            SpanStyle(color = linkColor, textDecoration = TextDecoration.Underline, fontWeight = FontWeight.Bold),
+                            // Focused by Tab: the link's words on the focus colour, as visible as the ring around
+                            // buttons (a span cannot draw a ring of its own).
+                            focusedStyle = SpanStyle(
+                                color = colors.focusHalo,
+                                background = colors.focus,
+                                textDecoration = TextDecoration.Underline,
+                                fontWeight = FontWeight.Bold,
+                            ),
+                        ),
                     ) { onAction(Open(Destination.of(item))) }
                     withLink(link) { append(target.title) }
                 }

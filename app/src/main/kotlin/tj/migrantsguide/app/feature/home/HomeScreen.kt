@@ -53,7 +53,9 @@ import tj.migrantsguide.app.designsystem.LocalGuideColors
 import tj.migrantsguide.app.designsystem.NewAnswersBadge
 import tj.migrantsguide.app.designsystem.QuietAction
 import tj.migrantsguide.app.designsystem.WarningNote
+import tj.migrantsguide.app.designsystem.WholeWordsText
 import tj.migrantsguide.app.designsystem.iconSize
+import tj.migrantsguide.app.model.ContactIndexKind
 import tj.migrantsguide.app.model.ContentStatus
 import tj.migrantsguide.app.model.countryName
 import tj.migrantsguide.app.model.lastSyncText
@@ -185,6 +187,15 @@ private fun EmergencyCard(state: HomeState, onAction: (UiAction) -> Unit) {
                 Text(strings[S.EMERGENCY_EMPTY], style = MaterialTheme.typography.bodyLarge)
             }
             EmergencyLines(state.emergency.take(HOME_CARD_LINES), onAction)
+            if (state.missions) {
+                // The embassy and consulates: one activation from home, at their section of the contacts.
+                QuietAction(
+                    strings[S.INDEX_CONSULAR],
+                    onClick = { onAction(Open(Destination.Contacts(section = ContactIndexKind.CONSULAR))) },
+                    trailingIcon = Icons.AutoMirrored.Filled.KeyboardArrowRight,
+                    modifier = Modifier.testTag("embassy-link"),
+                )
+            }
         }
     }
 }
@@ -240,7 +251,7 @@ private fun StageCard(summary: StageSummary, onAction: (UiAction) -> Unit) {
     ) {
         Row(verticalAlignment = Alignment.CenterVertically) {
             Column(Modifier.weight(1f), verticalArrangement = Arrangement.spacedBy(4.dp)) {
-                Text(stageTitle(strings, summary.stage), style = MaterialTheme.typography.titleMedium)
+                WholeWordsText(stageTitle(strings, summary.stage), style = MaterialTheme.typography.titleMedium)
                 Text(stageHint(strings, summary.stage), style = MaterialTheme.typography.bodyLarge)
                 Text(
                     stageCounts(strings, summary),
@@ -267,7 +278,7 @@ private fun Tile(icon: ImageVector, title: String, hint: String, tag: String, ba
             Icon(icon, contentDescription = null, tint = MaterialTheme.colorScheme.primary, modifier = Modifier.size(iconSize(28.dp)))
             Spacer(Modifier.width(16.dp))
             Column(Modifier.weight(1f)) {
-                Text(title, style = MaterialTheme.typography.titleMedium)
+                WholeWordsText(title, style = MaterialTheme.typography.titleMedium)
                 Text(hint, style = MaterialTheme.typography.bodyMedium, color = MaterialTheme.colorScheme.onSurfaceVariant)
                 if (badge > 0) NewAnswersBadge(badge, Modifier.padding(top = 4.dp).testTag("$tag-badge"))
             }

@@ -5,6 +5,7 @@ import java.time.LocalDate
 import tj.migrantsguide.app.data.ContentEdition
 import tj.migrantsguide.app.data.GuideContent
 import tj.migrantsguide.app.data.SyncState
+import tj.migrantsguide.app.model.ContactGroupKind
 import tj.migrantsguide.app.model.ContentStatus
 import tj.migrantsguide.app.model.contentStatus
 import tj.migrantsguide.app.model.countryName
@@ -26,6 +27,8 @@ data class HomeState(
     val status: ContentStatus,
     /** The person's next deadline (My dates), first on the screen; null when they entered no date. */
     val deadline: NextDeadline? = null,
+    /** The country has an embassy or consulate in the guide: the emergency card links to them. */
+    val missions: Boolean = false,
 )
 
 /**
@@ -76,9 +79,10 @@ data class HomeReading(
     val stages: List<StageSummary>,
     val edition: ContentEdition?,
     val deadline: NextDeadline?,
+    val missions: Boolean = false,
 ) {
     fun withStatus(sync: SyncState, clock: Clock): HomeState =
-        HomeState(countryName, emergency, stages, contentStatus(edition, sync, clock), deadline)
+        HomeState(countryName, emergency, stages, contentStatus(edition, sync, clock), deadline, missions)
 }
 
 /** Reads [HomeReading]. Blocking (a local database): call it off the UI thread. */
@@ -99,6 +103,7 @@ fun readHome(content: GuideContent, country: String, language: Language, clock: 
         },
         edition = content.edition(),
         deadline = nextDeadline(content, personId, language, clock),
+        missions = content.contacts(country, language).any { it.kind() in ContactGroupKind.CONSULAR.kinds },
     )
 }
 

@@ -6,6 +6,7 @@ import androidx.compose.foundation.layout.fillMaxSize
 import androidx.compose.foundation.layout.fillMaxWidth
 import androidx.compose.foundation.lazy.LazyColumn
 import androidx.compose.foundation.lazy.items
+import androidx.compose.foundation.lazy.rememberLazyListState
 import androidx.compose.foundation.text.KeyboardActions
 import androidx.compose.foundation.text.KeyboardOptions
 import androidx.compose.material.icons.Icons
@@ -24,7 +25,15 @@ import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.focus.FocusDirection
 import androidx.compose.ui.focus.FocusRequester
+import androidx.compose.ui.input.key.Key
+import androidx.compose.ui.input.key.KeyEventType
+import androidx.compose.ui.input.key.isShiftPressed
+import androidx.compose.ui.input.key.key
+import androidx.compose.ui.input.key.onPreviewKeyEvent
+import androidx.compose.ui.input.key.type
+import androidx.compose.ui.platform.LocalFocusManager
 import androidx.compose.ui.focus.focusRequester
 import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.text.SpanStyle
@@ -40,6 +49,11 @@ import tj.migrantsguide.app.designsystem.EmptyNote
 import tj.migrantsguide.app.designsystem.GuideCard
 import tj.migrantsguide.app.designsystem.GuideScreenFrame
 import tj.migrantsguide.app.designsystem.LocalGuideColors
+import tj.migrantsguide.app.designsystem.ScrollsWithKeys
+import tj.migrantsguide.app.designsystem.LocalCutTitle
+import tj.migrantsguide.app.designsystem.NumberText
+import tj.migrantsguide.app.designsystem.WholeWordsText
+import tj.migrantsguide.app.designsystem.fullTitleItem
 import tj.migrantsguide.app.designsystem.SectionTitle
 import tj.migrantsguide.app.designsystem.focusRing
 import tj.migrantsguide.app.designsystem.languageName
@@ -66,14 +80,22 @@ data class SearchGroup(val kind: ItemKind, val hits: List<SearchHit>)
 data class SearchState(
     val language: Language,
     val query: String,
-    /** Null before the first search of this query has finished. */
+    /** Null before the first search has finished; while a new query runs, the previous query's hits. */
     val groups: List<SearchGroup>?,
+    /** The query [groups] answer: "nothing found" is said only once the search for [query] itself has answered. */
+    val answered: String? = query,
 ) {
     val count: Int get() = groups?.sumOf { it.hits.size } ?: 0
+
+    /** The search for [query] has answered and found nothing. */
+    val nothingFound: Boolean get() = groups != null && groups.isEmpty() && answered == query && query.isNotBlank()
 }
 
 sealed interface SearchAction : UiAction {
     data class Type(val query: String) : SearchAction
+
+    /** Enter in the field: open the first hit of this query (once its search has answered). */
+    data object OpenFirst : SearchAction
 }
 
 /** Hits grouped by kind (guide, contacts, checklists), each group keeping the search's order. */
@@ -88,24 +110,41 @@ fun SearchScreen(controller: AppController, country: String, language: Language,
     val revision by services.content.revision.collectAsState()
     var query by remember { mutableStateOf(initialQuery) }
     var groups by remember { mutableStateOf<List<SearchGroup>?>(null) }
+    var answered by remember { mutableStateOf<String?>(null) }
+    // Enter pressed before the search for the query answered: open its first hit when it does.
+    var openWhenAnswered by remember { mutableStateOf(false) }
+    fun open(action: Open) {
+        // Keep the query in the back stack, so that back returns to these results.
+        controller.navigator.replaceTop(Destination.Search(query))
+        controller.handle(action)
+    }
+    fun firstHit(): Open? = groups?.firstOrNull()?.hits?.firstOrNull()?.let { Open(Destination.of(it.item)) }
     // Results as you type: a new keystroke cancels the wait (and the search still running) for the previous one, so
     // a fast typist does not queue a search per letter.
     LaunchedEffect(query, country, language, revision) {
         if (query.isBlank()) {
-            groups = emptyList()
+            groups = null
+            answered = null
             return@LaunchedEffect
         }
         delay(SEARCH_PAUSE_MS)
         groups = withContext(services.background) { groupHits(services.search.search(query, country, language)) }
+        answered = query
+        if (openWhenAnswered) {
+            openWhenAnswered = false
+            firstHit()?.let(::open)
+        }
     }
-    SearchContent(SearchState(language, query, groups)) { action ->
+    SearchContent(SearchState(language, query, groups, answered)) { action ->
         when (action) {
-            is SearchAction.Type -> query = action.query
-            is Open -> {
-                // Keep the query in the back stack, so that back returns to these results.
-                controller.navigator.replaceTop(Destination.Search(query))
-                controller.handle(action)
+            is SearchAction.Type -> {
+                query = action.query
+                openWhenAnswered = false
             }
+            SearchAction.OpenFirst -> {
+                if (answered == query) firstHit()?.let(::open) else openWhenAnswered = query.isNotBlank()
+            }
+            is Open -> open(action)
             else -> controller.handle(action)
         }
     }
@@ -115,12 +154,19 @@ fun SearchScreen(controller: AppController, country: String, language: Language,
 fun SearchContent(state: SearchState, autoFocus: Boolean = true, onAction: (UiAction) -> Unit) {
     val strings = LocalStrings.current
     val focus = remember { FocusRequester() }
+    val firstHit = remember { FocusRequester() }
+    val focusManager = LocalFocusManager.current
+    val list = rememberLazyListState()
+    ScrollsWithKeys(list)
     GuideScreenFrame(strings[S.SEARCH], onBack = { onAction(Back) }, onEmergency = { onAction(Emergency) }) {
+        val cutTitle = LocalCutTitle.current
         LazyColumn(
             Modifier.fillMaxSize().testTag("search"),
+            state = list,
             contentPadding = screenPadding(),
             verticalArrangement = Arrangement.spacedBy(10.dp),
         ) {
+            fullTitleItem(cutTitle)
             item {
                 OutlinedTextField(
                     value = state.query,
@@ -136,12 +182,29 @@ fun SearchContent(state: SearchState, autoFocus: Boolean = true, onAction: (UiAc
                     } else {
                         null
                     },
+                    singleLine = true,
                     keyboardOptions = KeyboardOptions(imeAction = ImeAction.Search),
-                    keyboardActions = KeyboardActions(onSearch = {
-                        state.groups?.firstOrNull()?.hits?.firstOrNull()?.let { onAction(Open(Destination.of(it.item))) }
-                    }),
+                    keyboardActions = KeyboardActions(onSearch = { onAction(SearchAction.OpenFirst) }),
                     textStyle = MaterialTheme.typography.bodyLarge,
-                    modifier = Modifier.fillMaxWidth().focusRequester(focus).testTag("search-field"),
+                    // Tab leaves the field (never a tab typed in), Enter opens the first hit, ↓ goes into the hits.
+                    modifier = Modifier.fillMaxWidth().focusRequester(focus).testTag("search-field").onPreviewKeyEvent { event ->
+                        val down = event.type == KeyEventType.KeyDown
+                        when (event.key) {
+                            Key.Tab -> {
+                                if (down) focusManager.moveFocus(if (event.isShiftPressed) FocusDirection.Previous else FocusDirection.Next)
+                                true
+                            }
+                            Key.Enter, Key.NumPadEnter -> {
+                                if (down) onAction(SearchAction.OpenFirst)
+                                true
+                            }
+                            Key.DirectionDown -> {
+                                if (down && state.count > 0) runCatching { firstHit.requestFocus() }
+                                state.count > 0
+                            }
+                            else -> false
+                        }
+                    },
                 )
                 if (autoFocus) LaunchedEffect(Unit) { focus.requestFocus() }
             }
@@ -156,14 +219,30 @@ fun SearchContent(state: SearchState, autoFocus: Boolean = true, onAction: (UiAc
             when {
                 state.query.isBlank() -> Unit
                 groups == null -> Unit
-                groups.isEmpty() -> item {
+                state.nothingFound -> item {
                     EmptyNote(strings[S.SEARCH_NOTHING, "query" to state.query.trim()], Modifier.testTag("no-results"))
                 }
+                groups.isEmpty() -> Unit
                 else -> {
                     item { Text(strings.plural(P.RESULTS, state.count), style = MaterialTheme.typography.bodyLarge, modifier = Modifier.testTag("result-count")) }
+                    val first = groups.first().hits.first()
                     for (group in groups) {
                         item(key = "group:${group.kind}") { SectionTitle(kindTitle(strings, group.kind)) }
-                        items(group.hits, key = { "hit:${it.key}" }) { hit -> HitCard(hit, state.language, onAction) }
+                        items(group.hits, key = { "hit:${it.key}" }) { hit ->
+                            // ↑ and ↓ move between the hits (and from the first back up to the field).
+                            val arrows = Modifier.onPreviewKeyEvent { event ->
+                                val direction = when (event.key) {
+                                    Key.DirectionDown -> FocusDirection.Next
+                                    Key.DirectionUp -> FocusDirection.Previous
+                                    else -> return@onPreviewKeyEvent false
+                                }
+                                if (event.type == KeyEventType.KeyDown) {
+                                    if (hit === first && direction == FocusDirection.Previous) focus.requestFocus() else focusManager.moveFocus(direction)
+                                }
+                                true
+                            }
+                            HitCard(hit, state.language, onAction, if (hit === first) arrows.focusRequester(firstHit) else arrows)
+                        }
                     }
                 }
             }
@@ -172,14 +251,14 @@ fun SearchContent(state: SearchState, autoFocus: Boolean = true, onAction: (UiAc
 }
 
 @Composable
-private fun HitCard(hit: SearchHit, readerLanguage: Language, onAction: (UiAction) -> Unit) {
+private fun HitCard(hit: SearchHit, readerLanguage: Language, onAction: (UiAction) -> Unit, modifier: Modifier = Modifier) {
     val strings = LocalStrings.current
-    GuideCard(onClick = { onAction(Open(Destination.of(hit.item))) }, modifier = Modifier.testTag("hit:${hit.item.code()}")) {
-        HighlightedText(hit.title, MaterialTheme.typography.titleMedium)
+    GuideCard(onClick = { onAction(Open(Destination.of(hit.item))) }, modifier = modifier.testTag("hit:${hit.item.code()}")) {
+        HighlightedText(hit.title, MaterialTheme.typography.titleMedium, title = true)
         if (!hit.excerpt.isEmpty) {
-            // A contact found by its number shows the number: large, as on the contact card.
+            // A contact found by its number shows the number: large, as on the contact card, and on one line.
             val isNumber = hit.item.kind() == ItemKind.CONTACT && hit.excerpt.text().none { it.isLetter() }
-            HighlightedText(hit.excerpt, if (isNumber) MaterialTheme.typography.headlineSmall else MaterialTheme.typography.bodyLarge)
+            HighlightedText(hit.excerpt, if (isNumber) MaterialTheme.typography.headlineSmall else MaterialTheme.typography.bodyLarge, number = isNumber)
         }
         if (hit.language != readerLanguage) {
             Text(
@@ -193,9 +272,9 @@ private fun HitCard(hit: SearchHit, readerLanguage: Language, onAction: (UiActio
 
 /** The matched parts bold and underlined in the link colour: visible without colour, too. */
 @Composable
-private fun HighlightedText(text: Highlighted, style: androidx.compose.ui.text.TextStyle) {
+private fun HighlightedText(text: Highlighted, style: androidx.compose.ui.text.TextStyle, title: Boolean = false, number: Boolean = false) {
     val color = LocalGuideColors.current.link
-    Text(
+    val marked = remember(text, color) {
         buildAnnotatedString {
             for (part in text.segments()) {
                 if (part.highlighted()) {
@@ -206,7 +285,11 @@ private fun HighlightedText(text: Highlighted, style: androidx.compose.ui.text.T
                     append(part.text())
                 }
             }
-        },
-        style = style,
-    )
+        }
+    }
+    when {
+        number -> NumberText(marked, style)
+        title -> WholeWordsText(marked, style)
+        else -> Text(marked, style = style)
+    }
 }
