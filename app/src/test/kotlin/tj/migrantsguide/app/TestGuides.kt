@@ -52,6 +52,7 @@ fun testServices(
     device: RecordingDevice = RecordingDevice(),
     sync: SyncStatus = IdleSync(available = false),
     outbox: QuestionsOutbox = offlineOutbox(dataDirectory),
+    dates: tj.migrantsguide.app.data.DateBook = tj.migrantsguide.app.data.DateBook.None,
 ): GuideServices = GuideServices(
     content = content,
     userData = userData,
@@ -62,6 +63,7 @@ fun testServices(
     clock = testClock,
     background = EmptyCoroutineContext,
     dataDirectory = dataDirectory,
+    dates = dates,
 )
 
 fun storeServices(
@@ -73,6 +75,7 @@ fun storeServices(
     outbox: QuestionsOutbox = offlineOutbox(dataDirectory),
 ): GuideServices = testServices(
     content, dataDirectory, StoreUserData(guide.store().user()), StoreSearch(guide.store()), device, sync, outbox,
+    tj.migrantsguide.app.data.StoreDateBook(guide.store(), testClock),
 )
 
 /** The person's data in [dataDirectory] (the real user.db of the embedded guide), for setting up and checking. */

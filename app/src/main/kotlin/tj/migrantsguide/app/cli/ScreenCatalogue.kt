@@ -65,6 +65,8 @@ class ScreenCatalogue(
     /** What the settings screen shows as chosen. */
     private val theme: Theme = Theme.LIGHT,
     private val textSize: TextSize = TextSize.NORMAL,
+    /** My dates of the current person (the timeline and date entry screens). */
+    private val dates: tj.migrantsguide.app.data.DateBook = tj.migrantsguide.app.data.DateBook.None,
 ) {
     private val ignore: (UiAction) -> Unit = {}
 
@@ -154,6 +156,26 @@ class ScreenCatalogue(
             "about" -> {
                 val state = loadAboutState(content, language, clock.zone, null)
                 ({ AboutContent(state, ignore) })
+            }
+            "dates" -> {
+                val person = userData.currentPerson.value
+                val state = tj.migrantsguide.app.feature.dates.loadDatesState(
+                    content, dates, person.id(), person.name().takeIf { person.hasName() }, country, language,
+                )
+                ({ tj.migrantsguide.app.feature.dates.MyDatesContent(state, ignore) })
+            }
+            "date-entry", "date-entry-error" -> {
+                val today = dates.today(country)
+                val countryName = content.countries().first { it.code() == country }.name(language)
+                // The error screen shows what a day after today gets: the same reason `dates set` gives.
+                val typed = if (name == "date-entry") "" else tj.migrantsguide.app.feature.dates.TYPED_DAY.format(today.plusDays(2))
+                val problem = if (name == "date-entry") null else tj.migrantsguide.app.feature.dates.problemText(
+                    strings, tj.migrantsguide.dates.DateProblem.InTheFuture(today.plusDays(2), today, country), countryName,
+                )
+                val state = tj.migrantsguide.app.feature.dates.DateEntryState(
+                    tj.migrantsguide.guide.DateEvent.ENTRY, countryName, today, typed, problem,
+                )
+                ({ tj.migrantsguide.app.feature.dates.DateEntryContent(state, autoFocus = false, onAction = ignore) })
             }
             "welcome" -> ({ LanguagePickerContent(null, ignore) })
             "country" -> {

@@ -29,6 +29,7 @@ object Screenshot {
     val SCREENS = listOf(
         "home", "guide", "contacts", "checklist", "search", "ask", "settings",
         "article", "checklists", "emergency", "saved", "about", "welcome", "country",
+        "dates", "date-entry", "date-entry-error",
     )
 
     const val DEFAULT_COUNTRY = "RU"
@@ -86,6 +87,7 @@ object Screenshot {
             val catalogue = ScreenCatalogue(
                 content, userData, StoreSearch(guide.store()), request.language, country, clock, request.query, request.stage,
                 request.theme, TextSize.nearest(request.fontScale),
+                tj.migrantsguide.app.data.StoreDateBook(guide.store(), clock),
             )
             if (request.screen == ALL) {
                 // Every screen into the folder --out, named by screen, language and look (docs/screens/make.sh).

@@ -14,6 +14,9 @@ import tj.migrantsguide.guide.Language
 sealed interface HandoutRequest {
     data class Checklist(val id: String) : HandoutRequest
     data class Contacts(val country: String) : HandoutRequest
+
+    /** A person's deadlines (My dates, issue 16): [personName] null for the device's owner. */
+    data class MyDates(val personId: Long, val personName: String?) : HandoutRequest
 }
 
 /** A handout could not be made from what the guide holds; [known] lists what exists, to choose from. */
@@ -50,7 +53,12 @@ fun handoutLabels(strings: Strings): HandoutLabels = HandoutLabels(
  * Makes handouts from the guide's content as the app shows it (language fallback included), with the installed
  * content's publication date in every footer and, when [downloadUrl] is given, a QR code to get the app.
  */
-class HandoutMaker(private val content: GuideContent, private val downloadUrl: String?) {
+class HandoutMaker(
+    private val content: GuideContent,
+    private val downloadUrl: String?,
+    /** Today, for My dates' days left. */
+    private val clock: java.time.Clock = java.time.Clock.systemUTC(),
+) {
     /** Writes the PDF of [request] in [language] to [out]; throws [HandoutNotMade] before writing anything. */
     fun write(request: HandoutRequest, language: Language, out: OutputStream) {
         val labels = handoutLabels(Strings.of(language))
@@ -74,6 +82,10 @@ class HandoutMaker(private val content: GuideContent, private val downloadUrl: S
                     .groups.map { ContactSection(groupTitle(strings, it.kind), it.contacts) }
                 Handouts.contacts(sections, country, language, labels, contentDate, downloadUrl, out)
             }
+            is HandoutRequest.MyDates -> {
+                val deadlines = content.deadlines(request.personId, language, clock)
+                Handouts.myDates(deadlines, request.personName, Strings.of(language), labels, contentDate, downloadUrl, clock, out)
+            }
         }
     }
 
@@ -87,6 +99,7 @@ class HandoutMaker(private val content: GuideContent, private val downloadUrl: S
         fun fileName(request: HandoutRequest, language: Language): String = when (request) {
             is HandoutRequest.Checklist -> "checklist-${request.id}-${language.code()}.pdf"
             is HandoutRequest.Contacts -> "contacts-${request.country.uppercase()}-${language.code()}.pdf"
+            is HandoutRequest.MyDates -> "my-dates-${language.code()}.pdf"
         }
     }
 }

@@ -7,6 +7,8 @@ import org.apache.pdfbox.pdmodel.PDDocument
 import org.apache.pdfbox.pdmodel.PDDocumentInformation
 import tj.migrantsguide.feed.PublicAddress
 import tj.migrantsguide.app.model.ArticleText
+import tj.migrantsguide.app.text.S
+import tj.migrantsguide.app.text.Strings
 import tj.migrantsguide.guide.Checklist
 import tj.migrantsguide.guide.Contact
 import tj.migrantsguide.guide.Country
@@ -92,6 +94,59 @@ object Handouts {
             layout.paragraph(section.title, sectionTitle, 4f)
             for (contact in section.contacts) contact(layout, contact, labels)
             layout.space(8f)
+        }
+    }
+
+    /**
+     * My dates on paper (issue 16), for trainers to hand out after class: each deadline with its day, what it counts
+     * from, the rule in plain words, what happens when it is missed, its sources and check date.
+     */
+    fun myDates(
+        deadlines: List<tj.migrantsguide.dates.Deadline>,
+        personName: String?,
+        strings: Strings,
+        labels: HandoutLabels,
+        contentDate: LocalDate?,
+        downloadUrl: String?,
+        clock: java.time.Clock,
+        out: OutputStream,
+    ) = write(out, strings[tj.migrantsguide.app.text.S.MY_DATES] + (personName?.let { " — $it" } ?: ""), labels, contentDate, downloadUrl) { layout ->
+        layout.paragraph(labels.appName, subtitle, 2f)
+        layout.paragraph(strings[S.MY_DATES] + (personName?.let { " — $it" } ?: ""), title, 10f)
+        if (deadlines.isEmpty()) layout.paragraph(strings[S.DATES_EMPTY], body)
+        for (deadline in deadlines) {
+            layout.keepWithNext(80f)
+            layout.rule()
+            val today = tj.migrantsguide.dates.Destinations.today(deadline.countryCode(), clock)
+            val left = deadline.daysLeft(today)
+            val line = when {
+                deadline.withdrawn() -> strings[S.DATES_WITHDRAWN_LINE, "title" to deadline.title(), "date" to strings.date(deadline.due())]
+                left < 0 -> strings[S.DEADLINE_OVERDUE, "title" to deadline.title(), "date" to strings.date(deadline.due())]
+                left == 0L -> strings[S.DEADLINE_TODAY, "title" to deadline.title(), "date" to strings.date(deadline.due())]
+                else -> strings[S.HANDOUT_DEADLINE, "title" to deadline.title(), "date" to strings.date(deadline.due())]
+            }
+            layout.paragraph(line, heading, 3f)
+            if (deadline.withdrawn()) layout.paragraph(strings[S.DATES_RULE_WITHDRAWN], warning, 2f)
+            layout.paragraph(strings[S.DATES_FROM, "event" to eventLabel(strings, deadline.event()), "date" to strings.date(deadline.eventDay())], body, 2f)
+            deadline.rule().ifPresent { rule ->
+                layout.paragraph(numbersKeptWhole(rule.body()), body, 2f)
+                if (deadline.earliestPossible()) layout.paragraph(strings[S.DEADLINE_EARLIEST], small, 2f)
+                layout.paragraph(strings[S.DATES_IF_MISSED, "text" to rule.missed()], body, 2f)
+                layout.paragraph(labels.sources + ": " + rule.sources().joinToString("; "), small, 1f)
+                layout.paragraph(rule.verified().map(labels.lastVerified).orElse(labels.notVerified), small, 4f)
+            }
+        }
+        layout.space(6f)
+        layout.paragraph(strings[S.HANDOUT_DATES_PRINTED, "date" to strings.date(LocalDate.now(clock))], small, 2f)
+    }
+
+    private fun eventLabel(strings: Strings, event: tj.migrantsguide.guide.DateEvent): String {
+        return when (event) {
+            tj.migrantsguide.guide.DateEvent.ENTRY -> strings[S.EVENT_ENTRY]
+            tj.migrantsguide.guide.DateEvent.REGISTRATION -> strings[S.EVENT_REGISTRATION]
+            tj.migrantsguide.guide.DateEvent.PATENT_ISSUED -> strings[S.EVENT_PATENT_ISSUED]
+            tj.migrantsguide.guide.DateEvent.LAST_PAID -> strings[S.EVENT_LAST_PAID]
+            tj.migrantsguide.guide.DateEvent.PASSPORT_EXPIRY -> strings[S.EVENT_PASSPORT_EXPIRY]
         }
     }
 

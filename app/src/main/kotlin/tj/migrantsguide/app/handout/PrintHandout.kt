@@ -79,7 +79,7 @@ fun rememberHandoutPrinter(controller: AppController): (HandoutRequest, Language
                 scope.launch {
                     val failure = withContext(controller.services.background) {
                         try {
-                            writeHandout(HandoutMaker(controller.services.content, AppDownload.url), request, language, file)
+                            writeHandout(HandoutMaker(controller.services.content, AppDownload.url, controller.services.clock), request, language, file)
                             null
                         } catch (e: HandoutNotMade) {
                             e.message

@@ -46,6 +46,8 @@ class GuideServices(
      * when the window opens, since every later write will be refused (issue 18). Reading works regardless.
      */
     val storageProblem: tj.migrantsguide.store.StoreException.Problem? = null,
+    /** My dates (issue 16): the person's days and deadlines. */
+    val dates: tj.migrantsguide.app.data.DateBook = tj.migrantsguide.app.data.DateBook.None,
 )
 
 /** A call was attempted: the number to show, and whether the computer took the call over. */

@@ -37,6 +37,12 @@ sealed interface Destination {
     data object ChooseCountry : Destination
     data object About : Destination
 
+    /** My dates: the person's deadlines, the days they count from, what an update changed (issue 16). */
+    data object MyDates : Destination
+
+    /** Entering one of the days My dates count from. */
+    data class DateEntry(val event: tj.migrantsguide.guide.DateEvent) : Destination
+
     companion object {
         /** Where a link, bookmark or search hit for [item] leads. */
         fun of(item: ItemRef): Destination = when (item.kind()) {

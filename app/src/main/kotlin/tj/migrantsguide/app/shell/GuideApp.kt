@@ -81,7 +81,13 @@ import tj.migrantsguide.guide.Language
  * own key handler (which sees keys even when nothing has focus) and the screens share one back stack.
  */
 @Composable
-fun GuideApp(services: GuideServices, navigator: Navigator = remember { Navigator() }, onContentShown: () -> Unit = {}) {
+fun GuideApp(
+    services: GuideServices,
+    navigator: Navigator = remember { Navigator() },
+    onContentShown: () -> Unit = {},
+    /** My dates' reminders while the app runs: shown here when the system has no tray to notify in. */
+    reminders: tj.migrantsguide.app.feature.dates.DateReminders? = null,
+) {
     val settings by services.userData.settings.collectAsState()
     GuideTheme(settings.theme, settings.textSize, settings.language ?: Language.TAJIK) {
         val scope = rememberCoroutineScope()
@@ -109,6 +115,15 @@ fun GuideApp(services: GuideServices, navigator: Navigator = remember { Navigato
                 contentColor = MaterialTheme.colorScheme.onBackground,
             ) { AppBody(controller, settings, onContentShown) }
             SnackbarHost(snackbar, Modifier.align(Alignment.BottomCenter).padding(16.dp).testTag("snackbar"))
+            reminders?.let { due ->
+                val banner by due.banner.collectAsState()
+                tj.migrantsguide.app.feature.dates.ReminderBanner(
+                    banner,
+                    onOpen = { due.dismissBanner(); navigator.open(Destination.MyDates) },
+                    onClose = due::dismissBanner,
+                    modifier = Modifier.align(Alignment.BottomCenter).padding(start = 12.dp, end = 12.dp, bottom = 72.dp),
+                )
+            }
             controller.dialNotice?.let { DialNoticeDialog(it) { controller.dialNotice = null } }
             val recovery by services.userData.recoveryNotice.collectAsState()
             // Told once, in the person's language, whatever screen is open; closing it marks it seen.
@@ -197,6 +212,8 @@ private fun Screen(
         Destination.MyQuestions -> MyQuestionsScreen(controller, language)
         Destination.Settings -> SettingsScreen(controller, settings, country, language)
         Destination.About -> AboutScreen(controller, language)
+        Destination.MyDates -> tj.migrantsguide.app.feature.dates.MyDatesScreen(controller, country, language)
+        is Destination.DateEntry -> tj.migrantsguide.app.feature.dates.DateEntryScreen(controller, country, language, destination.event)
         Destination.ChooseCountry -> CountryPickerContent(
             countryChoices(known, language),
             selected = country,

@@ -20,10 +20,14 @@ import androidx.compose.runtime.remember
 import androidx.compose.runtime.setValue
 import androidx.compose.runtime.snapshotFlow
 import androidx.compose.runtime.withFrameNanos
+import androidx.compose.material.icons.Icons
+import androidx.compose.material.icons.filled.DateRange
 import androidx.compose.ui.Alignment
+import androidx.compose.ui.graphics.vector.rememberVectorPainter
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.unit.DpSize
 import androidx.compose.ui.unit.dp
+import androidx.compose.ui.window.Tray
 import androidx.compose.ui.window.Window
 import androidx.compose.ui.window.WindowPosition
 import androidx.compose.ui.window.WindowState
@@ -109,10 +113,22 @@ fun openWindow(dataDirectory: Path) {
         val liveSettings = userData?.settings?.collectAsState()?.value ?: settings
         userData?.let { RememberPlacement(windowState, it) }
         val classMode = remember { ClassModeState() }
+        // My dates' reminders go to the system tray where there is one; elsewhere the window shows them itself.
+        val trayState = androidx.compose.ui.window.rememberTrayState()
+        val hasTray = remember { !GraphicsEnvironment.isHeadless() && java.awt.SystemTray.isSupported() }
+        if (hasTray) {
+            Tray(
+                icon = rememberVectorPainter(Icons.Filled.DateRange),
+                state = trayState,
+                tooltip = Strings.of(liveSettings.language ?: Language.TAJIK)[S.APP_NAME],
+            )
+        }
+        var reminders by remember { mutableStateOf<tj.migrantsguide.app.feature.dates.DateReminders?>(null) }
         Window(
             onCloseRequest = {
                 userData?.let { savePlacement(windowState, it) }
                 backgroundSync?.close()
+                reminders?.close()
                 questions.close()
                 openGuide?.close()
                 exitApplication()
@@ -160,7 +176,15 @@ fun openWindow(dataDirectory: Path) {
                             clock = clock,
                             dataDirectory = dataDirectory,
                             storageProblem = storageProblemOf(state.guide),
+                            dates = tj.migrantsguide.app.data.StoreDateBook(state.guide.store(), clock),
                         )
+                    }
+                    LaunchedEffect(services) {
+                        reminders?.close()
+                        reminders = tj.migrantsguide.app.feature.dates.DateReminders(services.dates, state.userData, clock) { reminder ->
+                            if (hasTray) trayState.sendNotification(androidx.compose.ui.window.Notification(reminder.title, reminder.text))
+                            hasTray
+                        }.also { it.start() }
                     }
                     WithClassMode(
                         services,
@@ -174,7 +198,7 @@ fun openWindow(dataDirectory: Path) {
                         GuideApp(services, navigator, onContentShown = {
                             StartupTrace.mark("first frame with content")
                             firstFrame.reached()
-                        })
+                        }, reminders = reminders)
                     }
                 }
             }

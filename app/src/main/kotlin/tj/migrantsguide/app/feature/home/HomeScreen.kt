@@ -18,6 +18,7 @@ import androidx.compose.foundation.shape.RoundedCornerShape
 import androidx.compose.material.icons.Icons
 import androidx.compose.material.icons.automirrored.filled.KeyboardArrowRight
 import androidx.compose.material.icons.automirrored.filled.List
+import androidx.compose.material.icons.filled.DateRange
 import androidx.compose.material.icons.filled.Email
 import androidx.compose.material.icons.filled.Phone
 import androidx.compose.material.icons.filled.Place
@@ -129,6 +130,7 @@ fun HomeContent(state: HomeState?, onAction: (UiAction) -> Unit, newAnswers: Int
                 )
             }
             item { Tile(Icons.Filled.Phone, strings[S.CONTACTS], strings[S.CONTACTS_HINT], "tile:contacts") { onAction(Open(Destination.Contacts())) } }
+            item { Tile(Icons.Filled.DateRange, strings[S.MY_DATES], strings[S.MY_DATES_HINT], "tile:dates") { onAction(Open(Destination.MyDates)) } }
             item { Tile(Icons.AutoMirrored.Filled.List, strings[S.CHECKLISTS], strings[S.CHECKLISTS_HINT], "tile:checklists") { onAction(Open(Destination.Checklists)) } }
             item { Tile(Icons.Filled.Star, strings[S.SAVED], strings[S.SAVED_HINT], "tile:saved") { onAction(Open(Destination.Saved)) } }
             item {
@@ -202,7 +204,7 @@ private fun EmergencyCard(state: HomeState, onAction: (UiAction) -> Unit) {
 
 /**
  * The next deadline, first (issue 16): days left and the day; overdue in the emergency colour with what to do now;
- * a moved deadline says so. Opens the rule's article.
+ * a moved deadline says so. Opens My dates (the timeline).
  */
 @Composable
 private fun DeadlineCard(deadline: NextDeadline, onAction: (UiAction) -> Unit) {
@@ -216,7 +218,8 @@ private fun DeadlineCard(deadline: NextDeadline, onAction: (UiAction) -> Unit) {
             "days" to strings.plural(P.DAYS, deadline.daysLeft.coerceAtMost(Int.MAX_VALUE.toLong()).toInt()), "date" to date]
     }
     Surface(
-        onClick = { deadline.article?.let { onAction(Open(Destination.Article(it))) } },
+        // The timeline says why the date is what it is, and opens the rule's article and contacts from there.
+        onClick = { onAction(Open(Destination.MyDates)) },
         shape = RoundedCornerShape(16.dp),
         color = if (deadline.overdue) MaterialTheme.colorScheme.errorContainer else MaterialTheme.colorScheme.secondaryContainer,
         contentColor = if (deadline.overdue) MaterialTheme.colorScheme.onErrorContainer else MaterialTheme.colorScheme.onSecondaryContainer,
