@@ -98,8 +98,8 @@ fun parseTypedDay(text: String): LocalDate? {
 /** The same reasons as `dates set` gives, in the reader's language. */
 fun problemText(strings: Strings, problem: DateProblem, country: String): String = when (problem) {
     is DateProblem.NotADate -> strings[S.DATE_NOT_A_DATE, "text" to problem.text(), "example" to "05.12.2026"]
-    is DateProblem.TooEarly -> strings[S.DATE_TOO_EARLY, "date" to strings.date(problem.day()), "earliest" to strings.date(problem.earliest())]
-    is DateProblem.InTheFuture -> strings[S.DATE_IN_FUTURE, "date" to strings.date(problem.day()), "today" to strings.date(problem.today()), "country" to country]
+    is DateProblem.TooEarly -> strings[S.DATE_TOO_EARLY, "date" to strings.wholeDate(problem.day()), "earliest" to strings.wholeDate(problem.earliest())]
+    is DateProblem.InTheFuture -> strings[S.DATE_IN_FUTURE, "date" to strings.wholeDate(problem.day()), "today" to strings.wholeDate(problem.today()), "country" to country]
     is DateProblem.NoSuchPerson -> problem.describe()
 }
 
@@ -145,7 +145,7 @@ fun DateEntryScreen(controller: AppController, country: String, language: Langua
                 }
             }
             if (refused == null) {
-                controller.say(strings[S.DATE_SAVED, "event" to eventName(strings, event), "date" to strings.date(day!!)])
+                controller.say(strings[S.DATE_SAVED, "event" to eventName(strings, event), "date" to strings.wholeDate(day!!)])
                 controller.handle(Back)
             } else {
                 state = state.copy(problem = refused, saving = false)
@@ -181,13 +181,13 @@ fun DateEntryContent(state: DateEntryState, autoFocus: Boolean = true, onAction:
             FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
                 if (state.event != DateEvent.PASSPORT_EXPIRY) {
                     PrimaryAction(
-                        strings[S.DATE_TODAY, "date" to strings.date(state.today)],
+                        strings[S.DATE_TODAY, "date" to strings.wholeDate(state.today)],
                         onClick = { onAction(DateEntryAction.Today) },
                         enabled = !state.saving,
                         modifier = Modifier.testTag("date-today"),
                     )
                     PrimaryAction(
-                        strings[S.DATE_YESTERDAY, "date" to strings.date(state.today.minusDays(1))],
+                        strings[S.DATE_YESTERDAY, "date" to strings.wholeDate(state.today.minusDays(1))],
                         onClick = { onAction(DateEntryAction.Yesterday) },
                         enabled = !state.saving,
                         modifier = Modifier.testTag("date-yesterday"),

@@ -127,12 +127,6 @@ fun MyDatesContent(state: DatesState?, onAction: (UiAction) -> Unit) {
     val strings = LocalStrings.current
     GuideScreenFrame(strings[S.MY_DATES], onBack = { onAction(Back) }, onEmergency = { onAction(Emergency) }) {
         LoadedList(state, "dates", 12.dp) { state ->
-            item {
-                Text(
-                    strings[S.DATES_INTRO, "country" to state.countryName],
-                    style = MaterialTheme.typography.bodyLarge,
-                )
-            }
             items(state.notices.filter { it.isNew }, key = { "new-notice:${it.id}" }) { NoticeCard(it) }
             if (state.deadlines.isEmpty()) {
                 item { EmptyNote(strings[S.DATES_EMPTY], Modifier.testTag("dates-empty")) }
@@ -142,6 +136,7 @@ fun MyDatesContent(state: DatesState?, onAction: (UiAction) -> Unit) {
                 item { CalendarButtons(onAction) }
             }
             item { SectionTitle(strings[S.DATES_YOUR_DAYS]) }
+            item { Text(strings[S.DATES_INTRO, "country" to state.countryName], style = MaterialTheme.typography.bodyMedium) }
             items(state.days, key = { "day:${it.event.code()}" }) { DayRow(it, onAction) }
             val seen = state.notices.filter { !it.isNew }
             if (seen.isNotEmpty()) {
@@ -152,6 +147,9 @@ fun MyDatesContent(state: DatesState?, onAction: (UiAction) -> Unit) {
         }
     }
 }
+
+/** A date inside a sentence, never broken over two lines ("3 декабря 2026" stays together). */
+fun Strings.wholeDate(day: java.time.LocalDate): String = date(day).replace(' ', '\u00A0')
 
 /** "Register your stay: 4 days left (by …)", as on the home card. */
 fun deadlineLine(strings: Strings, title: String, daysLeft: Long, date: String): String = when {
@@ -198,8 +196,8 @@ private fun DeadlineEntry(deadline: TimelineDeadline, onAction: (UiAction) -> Un
     ) {
         Column(Modifier.padding(16.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
             Text(
-                deadlineLine(strings, deadline.title, if (deadline.withdrawn) 1 else deadline.daysLeft, strings.date(deadline.due))
-                    .let { if (deadline.withdrawn) strings[S.DATES_WITHDRAWN_LINE, "title" to deadline.title, "date" to strings.date(deadline.due)] else it },
+                deadlineLine(strings, deadline.title, if (deadline.withdrawn) 1 else deadline.daysLeft, strings.wholeDate(deadline.due))
+                    .let { if (deadline.withdrawn) strings[S.DATES_WITHDRAWN_LINE, "title" to deadline.title, "date" to strings.wholeDate(deadline.due)] else it },
                 style = MaterialTheme.typography.titleMedium,
                 modifier = Modifier.semantics { heading() },
             )
@@ -207,7 +205,7 @@ private fun DeadlineEntry(deadline: TimelineDeadline, onAction: (UiAction) -> Un
                 Text(strings[S.DATES_RULE_WITHDRAWN], style = MaterialTheme.typography.bodyLarge, modifier = Modifier.testTag("rule-withdrawn"))
             }
             Text(
-                strings[S.DATES_FROM, "event" to eventName(strings, deadline.event), "date" to strings.date(deadline.eventDay)],
+                strings[S.DATES_FROM, "event" to eventName(strings, deadline.event), "date" to strings.wholeDate(deadline.eventDay)],
                 style = MaterialTheme.typography.bodyMedium,
             )
             if (deadline.rule.isNotBlank()) Text(deadline.rule, style = MaterialTheme.typography.bodyLarge)
@@ -255,7 +253,7 @@ private fun DayRow(day: EnteredDay, onAction: (UiAction) -> Unit) {
     GuideCard(modifier = Modifier.testTag("day:${day.event.code()}")) {
         Text(eventName(strings, day.event), style = MaterialTheme.typography.titleMedium)
         Text(
-            day.day?.let { strings.date(it) } ?: strings[S.DATES_NOT_ENTERED],
+            day.day?.let { strings.wholeDate(it) } ?: strings[S.DATES_NOT_ENTERED],
             style = MaterialTheme.typography.bodyLarge,
             color = if (day.day == null) MaterialTheme.colorScheme.onSurfaceVariant else MaterialTheme.colorScheme.onSurface,
             modifier = Modifier.testTag("day-value:${day.event.code()}"),
@@ -275,11 +273,11 @@ private fun NoticeCard(notice: TimelineNotice) {
     val strings = LocalStrings.current
     val text = when (notice.kind) {
         DateNotice.Kind.MOVED -> strings[
-            S.DATES_MOVED, "title" to notice.title, "before" to strings.date(notice.before),
-            "after" to (notice.after?.let { strings.date(it) } ?: "—"), "source" to (notice.source ?: "—"),
-            "date" to (notice.verified?.let { strings.date(it) } ?: strings[S.MARK_NOT_VERIFIED]),
+            S.DATES_MOVED, "title" to notice.title, "before" to strings.wholeDate(notice.before),
+            "after" to (notice.after?.let { strings.wholeDate(it) } ?: "—"), "source" to (notice.source ?: "—"),
+            "date" to (notice.verified?.let { strings.wholeDate(it) } ?: strings[S.MARK_NOT_VERIFIED]),
         ]
-        DateNotice.Kind.WITHDRAWN -> strings[S.DATES_WITHDRAWN_NOTICE, "title" to notice.title, "date" to strings.date(notice.before)]
+        DateNotice.Kind.WITHDRAWN -> strings[S.DATES_WITHDRAWN_NOTICE, "title" to notice.title, "date" to strings.wholeDate(notice.before)]
     }
     val extras = LocalGuideColors.current
     Surface(

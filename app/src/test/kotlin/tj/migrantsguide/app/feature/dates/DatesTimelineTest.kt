@@ -84,7 +84,7 @@ class DatesTimelineTest {
         val en = Strings.of(Language.ENGLISH)
         val today = LocalDate.of(2026, 12, 3)
         assertEquals(
-            en[S.DATE_IN_FUTURE, "date" to en.date(today.plusDays(2)), "today" to en.date(today), "country" to "Russia"],
+            en[S.DATE_IN_FUTURE, "date" to en.wholeDate(today.plusDays(2)), "today" to en.wholeDate(today), "country" to "Russia"],
             problemText(en, DateProblem.InTheFuture(today.plusDays(2), today, "RU"), "Russia"),
         )
         assertTrue(problemText(en, DateProblem.TooEarly(LocalDate.of(1989, 1, 1), LocalDate.of(1990, 1, 1)), "Russia").contains("1990"))

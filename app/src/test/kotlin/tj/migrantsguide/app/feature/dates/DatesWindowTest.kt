@@ -53,7 +53,7 @@ class DatesWindowTest {
                 press(Key.Enter)
                 // A day after today: said in words, nothing saved, the typing kept.
                 onNodeWithTag("date-problem").assertTextContains(ru[S.DATE_IN_FUTURE,
-                    "date" to ru.date(entry.plusDays(10)), "today" to ru.date(entry.plusDays(3)), "country" to "Россия"])
+                    "date" to ru.wholeDate(entry.plusDays(10)), "today" to ru.wholeDate(entry.plusDays(3)), "country" to "Россия"])
                 assertTrue(services.dates.entered(1).isEmpty())
                 onNodeWithTag("date-field").assertTextContains(TYPED_DAY.format(entry.plusDays(10)))
                 onNodeWithTag("date-field").performTextReplacementByKeys(TYPED_DAY.format(entry))
@@ -62,7 +62,7 @@ class DatesWindowTest {
                 onNodeWithTag("dates").performScrollToNode(hasTestTag("timeline:register-stay-ru"))
                 onNodeWithTag("timeline:register-stay-ru", useUnmergedTree = true).assertExists()
                 onNodeWithTag("dates").performScrollToNode(hasTestTag("day-value:entry"))
-                onNodeWithTag("day-value:entry", useUnmergedTree = true).assertTextContains(ru.date(entry))
+                onNodeWithTag("day-value:entry", useUnmergedTree = true).assertTextContains(ru.wholeDate(entry))
             }
             assertEquals(listOf(entry), services.dates.entered(1).map { it.day() })
         }
