@@ -8,6 +8,8 @@ import androidx.compose.foundation.layout.Box
 import androidx.compose.foundation.layout.Column
 import androidx.compose.foundation.layout.ColumnScope
 import androidx.compose.foundation.layout.PaddingValues
+import androidx.compose.foundation.layout.calculateEndPadding
+import androidx.compose.foundation.layout.calculateStartPadding
 import androidx.compose.foundation.layout.Row
 import androidx.compose.foundation.layout.RowScope
 import androidx.compose.foundation.layout.Spacer
@@ -149,16 +151,38 @@ fun FullTitle(title: String, modifier: Modifier = Modifier) {
     )
 }
 
-/** In a list under the frame: the cut title in full as the list's first item (it scrolls away with the list). */
+/**
+ * In a list under the frame: the cut title in full as the list's first item (it scrolls away with the list). The
+ * item is always there (empty when nothing was cut), so that items after it keep their indices and a list kept at
+ * its first item by key does not hide the title when it appears; [fullTitlePadding] takes its gap off the top.
+ */
 fun LazyListScope.fullTitleItem(cut: CutTitle?) {
-    if (cut == null) return
-    item(key = "full-title") {
-        DisposableEffect(cut) {
-            cut.shownByList = true
-            onDispose { cut.shownByList = false }
+    item(key = FULL_TITLE_KEY) {
+        if (cut != null) {
+            DisposableEffect(cut) {
+                cut.shownByList = true
+                onDispose { cut.shownByList = false }
+            }
+            FullTitle(cut.text, Modifier.padding(horizontal = 0.dp))
         }
-        FullTitle(cut.text, Modifier.padding(horizontal = 0.dp))
     }
+}
+
+/** The key of [fullTitleItem], the first item of every list under a frame. */
+const val FULL_TITLE_KEY = "full-title"
+
+/** The screen's padding with the gap after an empty [fullTitleItem] taken off the top. */
+@Composable
+fun fullTitlePadding(cut: CutTitle?, spacing: Dp): PaddingValues {
+    val padding = screenPadding()
+    if (cut != null) return padding
+    val direction = androidx.compose.ui.platform.LocalLayoutDirection.current
+    return PaddingValues(
+        start = padding.calculateStartPadding(direction),
+        end = padding.calculateEndPadding(direction),
+        top = (padding.calculateTopPadding() - spacing).coerceAtLeast(0.dp),
+        bottom = padding.calculateBottomPadding(),
+    )
 }
 
 @Composable
@@ -391,7 +415,7 @@ fun <T : Any> LoadedList(
     LazyColumn(
         Modifier.fillMaxSize().testTag(tag),
         state = list,
-        contentPadding = screenPadding(),
+        contentPadding = fullTitlePadding(cut, spacing),
         verticalArrangement = Arrangement.spacedBy(spacing),
     ) {
         fullTitleItem(cut)

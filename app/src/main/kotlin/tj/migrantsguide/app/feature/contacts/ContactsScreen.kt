@@ -19,6 +19,7 @@ import androidx.compose.ui.focus.focusRequester
 import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.semantics
 import kotlinx.coroutines.launch
+import tj.migrantsguide.app.designsystem.FULL_TITLE_KEY
 import tj.migrantsguide.app.designsystem.focusRing
 import tj.migrantsguide.app.model.ContactIndexKind
 import tj.migrantsguide.app.model.contactKey
@@ -202,6 +203,7 @@ private const val INDEX_KEY = "index"
 
 /** The keys of the list's items, in order, up to the last contact: where each index entry's target sits. */
 private fun listKeys(state: ContactsState): List<String> = buildList {
+    add(FULL_TITLE_KEY)
     if (state.groups.isEmpty()) add("empty")
     if (state.index.isNotEmpty()) add(INDEX_KEY)
     for (group in state.groups) {

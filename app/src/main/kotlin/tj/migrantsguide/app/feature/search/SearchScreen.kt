@@ -54,6 +54,7 @@ import tj.migrantsguide.app.designsystem.LocalCutTitle
 import tj.migrantsguide.app.designsystem.NumberText
 import tj.migrantsguide.app.designsystem.WholeWordsText
 import tj.migrantsguide.app.designsystem.fullTitleItem
+import tj.migrantsguide.app.designsystem.fullTitlePadding
 import tj.migrantsguide.app.designsystem.SectionTitle
 import tj.migrantsguide.app.designsystem.focusRing
 import tj.migrantsguide.app.designsystem.languageName
@@ -163,7 +164,7 @@ fun SearchContent(state: SearchState, autoFocus: Boolean = true, onAction: (UiAc
         LazyColumn(
             Modifier.fillMaxSize().testTag("search"),
             state = list,
-            contentPadding = screenPadding(),
+            contentPadding = fullTitlePadding(cutTitle, 10.dp),
             verticalArrangement = Arrangement.spacedBy(10.dp),
         ) {
             fullTitleItem(cutTitle)
