@@ -42,7 +42,8 @@ object CommandLine {
         |                [--stage before|abroad|return] --out FILE.png [--data DIR]
         |              NAME: home guide contacts checklist search ask settings (also: article checklists
         |              emergency saved about welcome country; class mode's slides: class-opening class-article
-        |              class-checklist class-contacts class-app), or all (then --out is a folder). Without
+        |              class-checklist class-contacts class-app; after an update: updated changes share),
+        |              or all (then --out is a folder). Without
         |              --data it uses the built-in content in a temporary folder.
         |  export --checklist ID | --contacts COUNTRY --lang tg|ru|en --out FILE.pdf [--force] [--data DIR]
         |              an A4 handout to print: a checklist with boxes to tick, or a country's contacts
@@ -215,7 +216,7 @@ ${SHARE_USAGE}
             values[option]?.let { it.toFloatOrNull()?.takeIf { n -> n > 0 } ?: throw UsageError("$option needs a positive number") } ?: default
         val screen = values["--screen"] ?: throw UsageError("screenshot needs --screen NAME")
         if (screen !in Screenshot.SCREENS && screen != Screenshot.ALL &&
-            screen !in ClassModeScreenshot.SCREENS) throw UsageError("unknown screen: $screen (known: ${Screenshot.SCREENS.joinToString(" ")})")
+            screen !in ClassModeScreenshot.SCREENS && screen !in Screenshot.CHANGE_SCREENS) throw UsageError("unknown screen: $screen (known: ${Screenshot.SCREENS.joinToString(" ")})")
         val language = values["--lang"]?.let { Language.fromCode(it).orElseThrow { UsageError("--lang must be tg, ru or en") } }
             ?: throw UsageError("screenshot needs --lang tg|ru|en")
         if ("--dark" in flags && "--high-contrast" in flags) throw UsageError("choose --dark or --high-contrast, not both")

@@ -10,7 +10,13 @@ import tj.migrantsguide.app.data.SyncState
 import tj.migrantsguide.app.data.UserData
 import tj.migrantsguide.app.feature.ask.AskContent
 import tj.migrantsguide.app.feature.ask.AskState
+import tj.migrantsguide.app.data.ShareState
+import tj.migrantsguide.app.feature.changes.ChangesContent
+import tj.migrantsguide.app.feature.changes.UpdatedNotice
+import tj.migrantsguide.app.feature.changes.loadChangesState
+import tj.migrantsguide.app.feature.changes.updatedNoticeText
 import tj.migrantsguide.app.feature.checklists.ChecklistContent
+import tj.migrantsguide.app.feature.share.ShareContent
 import tj.migrantsguide.app.feature.checklists.ChecklistsContent
 import tj.migrantsguide.app.feature.checklists.checklistState
 import tj.migrantsguide.app.feature.checklists.checklistsState
@@ -150,6 +156,8 @@ class ScreenCatalogue(
                     sync = sync.state.value,
                     lastSync = lastSyncText(strings, contentStatus(edition, sync.state.value, clock)),
                     edition = edition,
+                    zone = clock.zone,
+                    provenance = content.provenance(),
                 )
                 ({ SettingsContent(state, ignore) })
             }
@@ -177,6 +185,33 @@ class ScreenCatalogue(
                 )
                 ({ tj.migrantsguide.app.feature.dates.DateEntryContent(state, autoFocus = false, onAction = ignore) })
             }
+            "updated" -> {
+                // The newest update's notice over the home screen, as the window shows it once (issue 17).
+                val state = loadHomeState(content, country, language, SyncState(), clock)
+                val notice = content.changes(language).firstOrNull()?.let { updatedNoticeText(strings, it, language) }
+                ({
+                    androidx.compose.foundation.layout.Column {
+                        if (notice != null) UpdatedNotice(notice, onOpen = {}, onClose = {})
+                        androidx.compose.foundation.layout.Box(androidx.compose.ui.Modifier.weight(1f)) { HomeContent(state, ignore) }
+                    }
+                })
+            }
+            "changes" -> {
+                val state = loadChangesState(content, userData, language, clock.zone)
+                ({ ChangesContent(state, ignore) })
+            }
+            "share" -> {
+                // Sharing, as on a trainer's laptop: the installed version, its key, an example LAN address.
+                val provenance = content.provenance()
+                val state = ShareState.On(
+                    url = "http://$SHARE_EXAMPLE_ADDRESS:$SHARE_PORT/",
+                    version = provenance?.version() ?: 0,
+                    key = provenance?.shortKeyId()?.orElse("?") ?: "?",
+                    files = 0,
+                    bytes = 0,
+                )
+                ({ ShareContent(state, ignore) })
+            }
             "welcome" -> ({ LanguagePickerContent(null, ignore) })
             "country" -> {
                 val choices = countryChoices(content.countries(), language)
@@ -187,3 +222,6 @@ class ScreenCatalogue(
     }
 
 }
+
+/** The address the share screen's screenshot shows: an example of a classroom Wi-Fi's (docs only). */
+private const val SHARE_EXAMPLE_ADDRESS = "192.168.1.20"

@@ -32,6 +32,12 @@ object Screenshot {
         "dates", "date-entry", "date-entry-error",
     )
 
+    /**
+     * Issue 17's screens: the notice after an update (over home), What changed, the share screen while sharing.
+     * Not in `all`: they need a data folder with an update (`--data`, docs/screens/make-changes.sh).
+     */
+    val CHANGE_SCREENS = listOf("updated", "changes", "share")
+
     const val DEFAULT_COUNTRY = "RU"
 
     /** `--screen all`: every screen, into the folder given as `--out`. */

@@ -9,7 +9,9 @@ import tj.migrantsguide.guide.Contact
 import tj.migrantsguide.guide.Country
 import tj.migrantsguide.dates.Deadline
 import tj.migrantsguide.guide.Language
+import tj.migrantsguide.store.ContentChanges
 import tj.migrantsguide.store.DateNotice
+import tj.migrantsguide.store.Provenance
 
 /**
  * The guide's content as the screens need it. Reads are blocking (a local database): call them off the UI thread.
@@ -32,6 +34,21 @@ interface GuideContent {
      */
     fun deadlines(personId: Long, language: Language, clock: Clock): List<Deadline> = emptyList()
     fun unseenDateNotices(personId: Long, clock: Clock): List<DateNotice> = emptyList()
+
+    /**
+     * What installed updates changed (issue 17), newest first, each with its items in [language]. Blocking. None
+     * before the first update (the app's own content records nothing), and in fakes.
+     */
+    fun changes(language: Language): List<ContentChanges> = emptyList()
+
+    /** The newest update whose "Updated: …" notice the person has not closed yet; null when there is none. */
+    fun unseenUpdate(language: Language): ContentChanges? = null
+
+    /** The notice of update [id] (and of every older one) was seen: it is not shown again. */
+    fun updateSeen(id: Long) {}
+
+    /** Where the installed content came from, for Settings; null before anything is installed (and in fakes). */
+    fun provenance(): Provenance? = null
 
     /** Grows whenever the content changes (an update was installed); screens reload when it does. */
     val revision: StateFlow<Long>

@@ -24,6 +24,21 @@ class StoreGuideContent(private val store: GuideStore) : GuideContent {
 
     override fun countries(): List<Country> = store.countries()
 
+    override fun changes(language: Language): List<tj.migrantsguide.store.ContentChanges> =
+        store.changes(0, java.util.Optional.of(language))
+
+    override fun unseenUpdate(language: Language): tj.migrantsguide.store.ContentChanges? {
+        val seen = store.user().settings().get(SEEN_UPDATE).orElse("0").toLongOrNull() ?: 0L
+        return store.changes(0, java.util.Optional.of(language)).firstOrNull()
+            ?.takeIf { it.id() > seen && it.kind() == tj.migrantsguide.store.ContentChanges.Kind.UPDATE }
+    }
+
+    override fun updateSeen(id: Long) {
+        store.user().settings().put(SEEN_UPDATE, id.toString())
+    }
+
+    override fun provenance(): tj.migrantsguide.store.Provenance? = store.provenance().orElse(null)
+
     override fun deadlines(personId: Long, language: Language, clock: java.time.Clock): List<tj.migrantsguide.dates.Deadline> =
         tj.migrantsguide.dates.MyDates(store, clock).deadlines(personId, language)
 
@@ -59,3 +74,6 @@ class StoreGuideContent(private val store: GuideStore) : GuideContent {
         return result
     }
 }
+
+/** The user setting that holds the id of the last update whose notice was closed. */
+private const val SEEN_UPDATE = "changes-seen-update"

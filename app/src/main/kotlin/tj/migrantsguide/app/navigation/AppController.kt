@@ -48,6 +48,8 @@ class GuideServices(
     val storageProblem: tj.migrantsguide.store.StoreException.Problem? = null,
     /** My dates (issue 16): the person's days and deadlines. */
     val dates: tj.migrantsguide.app.data.DateBook = tj.migrantsguide.app.data.DateBook.None,
+    /** Passing the guide on over the local network (the share screen); none where there is nothing to share. */
+    val sharing: tj.migrantsguide.app.data.FeedSharing = tj.migrantsguide.app.data.NoSharing(),
 )
 
 /** A call was attempted: the number to show, and whether the computer took the call over. */

@@ -36,6 +36,10 @@ sealed interface Destination {
     data object Settings : Destination
     data object ChooseCountry : Destination
     data object About : Destination
+    /** What the installed updates changed (issue 17). */
+    data object Changes : Destination
+    /** Passing the guide on to devices nearby (issue 17). */
+    data object Share : Destination
 
     /** My dates: the person's deadlines, the days they count from, what an update changed (issue 16). */
     data object MyDates : Destination
@@ -140,3 +144,9 @@ fun handleAppKey(event: KeyEvent, navigator: Navigator): Boolean {
  * same), and it is null where there is none (screenshots).
  */
 val LocalClassModeOpener = staticCompositionLocalOf<(() -> Unit)?> { null }
+
+/**
+ * Opens the share screen, for class mode's "Share the guide" button (a trainer passing the guide to the class's
+ * laptops); the window provides it, null where there is none (screenshots).
+ */
+val LocalShareOpener = staticCompositionLocalOf<(() -> Unit)?> { null }

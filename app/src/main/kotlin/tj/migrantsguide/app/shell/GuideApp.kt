@@ -46,6 +46,9 @@ import tj.migrantsguide.app.designsystem.focusedOnOpen
 import tj.migrantsguide.app.designsystem.PrimaryAction
 import tj.migrantsguide.app.feature.ask.AskScreen
 import tj.migrantsguide.app.feature.ask.MyQuestionsScreen
+import tj.migrantsguide.app.feature.changes.ChangesScreen
+import tj.migrantsguide.app.feature.changes.UpdatedNotice
+import tj.migrantsguide.app.feature.changes.updatedNoticeText
 import tj.migrantsguide.app.feature.checklists.ChecklistScreen
 import tj.migrantsguide.app.feature.checklists.ChecklistsScreen
 import tj.migrantsguide.app.feature.contacts.ContactScreen
@@ -57,6 +60,7 @@ import tj.migrantsguide.app.feature.saved.SavedScreen
 import tj.migrantsguide.app.feature.search.SearchScreen
 import tj.migrantsguide.app.feature.settings.AboutScreen
 import tj.migrantsguide.app.feature.settings.SettingsScreen
+import tj.migrantsguide.app.feature.share.ShareScreen
 import tj.migrantsguide.app.feature.start.CountryPickerContent
 import tj.migrantsguide.app.feature.start.LanguagePickerContent
 import tj.migrantsguide.app.feature.start.StartAction
@@ -113,7 +117,12 @@ fun GuideApp(
             androidx.compose.material3.Surface(
                 color = MaterialTheme.colorScheme.background,
                 contentColor = MaterialTheme.colorScheme.onBackground,
-            ) { AppBody(controller, settings, onContentShown) }
+            ) {
+                Column(Modifier.fillMaxSize()) {
+                    UpdatedNoticeOnce(controller, settings.language)
+                    Box(Modifier.weight(1f)) { AppBody(controller, settings, onContentShown) }
+                }
+            }
             SnackbarHost(snackbar, Modifier.align(Alignment.BottomCenter).padding(16.dp).testTag("snackbar"))
             reminders?.let { due ->
                 val banner by due.banner.collectAsState()
@@ -137,6 +146,31 @@ fun GuideApp(
           }
         }
     }
+}
+
+/** After an update, "Updated: …" once above the screen, until the person opens What changed or closes it (issue 17). */
+@Composable
+private fun UpdatedNoticeOnce(controller: AppController, language: Language?) {
+    if (language == null) return
+    val services = controller.services
+    val revision by services.content.revision.collectAsState()
+    val unseen by produceState<tj.migrantsguide.store.ContentChanges?>(null, revision, language) {
+        value = withContext(services.background) { runCatching { services.content.unseenUpdate(language) }.getOrNull() }
+    }
+    var closed by remember { mutableStateOf(0L) }
+    val update = unseen?.takeIf { it.id() > closed } ?: return
+    val seen = {
+        closed = update.id()
+        controller.save { services.content.updateSeen(update.id()) }
+    }
+    UpdatedNotice(
+        updatedNoticeText(LocalStrings.current, update, language),
+        onOpen = {
+            seen()
+            controller.navigator.open(Destination.Changes)
+        },
+        onClose = seen,
+    )
 }
 
 @Composable
@@ -214,6 +248,8 @@ private fun Screen(
         Destination.About -> AboutScreen(controller, language)
         Destination.MyDates -> tj.migrantsguide.app.feature.dates.MyDatesScreen(controller, country, language)
         is Destination.DateEntry -> tj.migrantsguide.app.feature.dates.DateEntryScreen(controller, country, language, destination.event)
+        Destination.Changes -> ChangesScreen(controller, language)
+        Destination.Share -> ShareScreen(controller, language)
         Destination.ChooseCountry -> CountryPickerContent(
             countryChoices(known, language),
             selected = country,

@@ -177,6 +177,7 @@ fun openWindow(dataDirectory: Path) {
                             dataDirectory = dataDirectory,
                             storageProblem = storageProblemOf(state.guide),
                             dates = tj.migrantsguide.app.data.StoreDateBook(state.guide.store(), clock),
+                            sharing = tj.migrantsguide.app.data.GuideFeedSharing(state.guide),
                         )
                     }
                     LaunchedEffect(services) {
@@ -186,6 +187,10 @@ fun openWindow(dataDirectory: Path) {
                             hasTray
                         }.also { it.start() }
                     }
+                    // Class mode's "Share the guide" leaves class mode for the share screen (issue 17).
+                    androidx.compose.runtime.CompositionLocalProvider(
+                        tj.migrantsguide.app.navigation.LocalShareOpener provides { navigator.open(tj.migrantsguide.app.navigation.Destination.Share) },
+                    ) {
                     WithClassMode(
                         services,
                         classMode,
@@ -199,6 +204,7 @@ fun openWindow(dataDirectory: Path) {
                             StartupTrace.mark("first frame with content")
                             firstFrame.reached()
                         }, reminders = reminders)
+                    }
                     }
                 }
             }

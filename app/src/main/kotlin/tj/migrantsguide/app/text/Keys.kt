@@ -323,6 +323,45 @@ enum class S {
     CLASS_MODE_NEXT,
     CLASS_MODE_PREVIOUS,
     CLASS_MODE_NO_TRACE,
+
+    // What changed and share without internet (issue 17)
+    UPDATED_NOTICE,
+    UPDATED_ONLY_CHECKED,
+    WHAT_CHANGED,
+    WHAT_CHANGED_EMPTY,
+    WHAT_CHANGED_UPDATE,
+    WHAT_CHANGED_REBUILT,
+    WHAT_CHANGED_LEGEND,
+    CHANGE_ADDED,
+    CHANGE_REMOVED,
+    CHANGE_CHANGED,
+    CHANGE_NUMBER,
+    CHANGE_YOURS,
+    CHANGE_ONLY_CHECKED,
+    CHANGE_NUMBER_LABEL,
+    CHANGE_LINE,
+    FIELD_TITLE,
+    FIELD_NAME,
+    FIELD_BODY,
+    FIELD_NOTE,
+    FIELD_CHECKED,
+    PROVENANCE_NETWORK,
+    PROVENANCE_FOLDER,
+    PROVENANCE_APP,
+    PROVENANCE_UNKNOWN,
+    SHARE,
+    SHARE_HINT,
+    SHARE_START,
+    SHARE_STOP,
+    SHARE_ON,
+    SHARE_KEY,
+    SHARE_HOW,
+    SHARE_SERVED,
+    SHARE_USB,
+    SHARE_NO_NETWORK,
+    SHARE_NOTHING_KEPT,
+    SHARE_FAILED,
+    SHARE_STARTING,
 }
 
 /** Keys of texts that change with a number: `KEY.one`, `KEY.few`, `KEY.many`, `KEY.other` as the language needs ([Plurals]). */
@@ -337,4 +376,11 @@ enum class P {
 
     // ask
     NEW_ANSWERS,
+
+    // What changed (issue 17)
+    CHANGED_ARTICLES,
+    CHANGED_CHECKLISTS,
+    CHANGED_CONTACTS,
+    CHANGED_OTHERS,
+    CHANGED_NUMBERS,
 }

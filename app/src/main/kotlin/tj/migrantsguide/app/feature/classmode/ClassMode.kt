@@ -157,6 +157,9 @@ private fun ClassSetup(services: GuideServices, state: ClassModeState) {
                 verticalArrangement = Arrangement.spacedBy(8.dp),
             ) {
                 Text(strings[S.CLASS_MODE_HINT], style = MaterialTheme.typography.bodyLarge)
+                tj.migrantsguide.app.navigation.LocalShareOpener.current?.let { openShare ->
+                    SecondaryAction(strings[S.SHARE], onClick = { state.leave(); openShare() }, modifier = Modifier.testTag("class-share"))
+                }
                 SectionTitle(strings[S.CLASS_MODE_SHOW])
                 val topics = Stage.entries.map { ClassTopic.OfStage(it) } + ClassTopic.Contacts
                 for ((i, topic) in topics.withIndex()) {

@@ -19,6 +19,7 @@ import androidx.compose.material.icons.Icons
 import androidx.compose.material.icons.filled.Info
 import androidx.compose.material.icons.filled.Place
 import androidx.compose.material.icons.filled.Refresh
+import androidx.compose.material.icons.filled.Share
 import androidx.compose.material3.LinearProgressIndicator
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.RadioButton
@@ -61,6 +62,7 @@ import tj.migrantsguide.app.text.ownName
 import tj.migrantsguide.guide.Language
 import tj.migrantsguide.store.TextSize
 import tj.migrantsguide.store.Theme
+import tj.migrantsguide.store.Provenance
 import tj.migrantsguide.sync.Rejection
 
 data class SettingsState(
@@ -75,6 +77,8 @@ data class SettingsState(
     val edition: ContentEdition?,
     /** For the time of the last successful update. */
     val zone: java.time.ZoneId = java.time.ZoneOffset.UTC,
+    /** Where the installed content came from (issue 17); null when not known. */
+    val provenance: Provenance? = null,
 )
 
 sealed interface SettingsAction : UiAction {
@@ -94,6 +98,9 @@ fun SettingsScreen(controller: AppController, settings: Settings, country: Strin
             (services.content.countries().firstOrNull { it.code() == country }?.name(language) ?: country) to services.content.edition()
         }
     }
+    val provenance by produceState<Provenance?>(null, revision) {
+        value = withContext(services.background) { runCatching { services.content.provenance() }.getOrNull() }
+    }
     val strings = LocalStrings.current
     val state = SettingsState(
         language = language,
@@ -105,6 +112,7 @@ fun SettingsScreen(controller: AppController, settings: Settings, country: Strin
         lastSync = lastSyncText(strings, contentStatus(loaded?.second, sync, services.clock)),
         edition = loaded?.second,
         zone = services.clock.zone,
+        provenance = provenance,
     )
     SettingsContent(state) { action ->
         when (action) {
@@ -172,7 +180,16 @@ fun SettingsContent(state: SettingsState, onAction: (UiAction) -> Unit) {
                 }
             }
             item { SectionTitle(strings[S.UPDATES]) }
+            state.provenance?.let { provenance ->
+                item { Text(provenanceText(strings, provenance, state.zone), style = MaterialTheme.typography.bodyMedium, modifier = Modifier.testTag("provenance")) }
+            }
             item { SyncBlock(state, onAction) }
+            item {
+                FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalArrangement = Arrangement.spacedBy(8.dp)) {
+                    SecondaryAction(strings[S.WHAT_CHANGED], onClick = { onAction(Open(Destination.Changes)) }, modifier = Modifier.testTag("open-changes"))
+                    SecondaryAction(strings[S.SHARE], onClick = { onAction(Open(Destination.Share)) }, icon = Icons.Filled.Share, modifier = Modifier.testTag("open-share"))
+                }
+            }
             item { SectionTitle(strings[S.ABOUT]) }
             item {
                 GuideCard(onClick = { onAction(Open(Destination.About)) }) {
@@ -259,6 +276,22 @@ private fun rejectionText(strings: Strings, rejected: SyncOutcome.Rejected): Str
     Rejection.Reason.UNSUPPORTED_FORMAT -> strings[S.SYNC_REJECT_NEWER_APP]
     Rejection.Reason.ROLLBACK, Rejection.Reason.SAME_VERSION_OTHER_CONTENT -> strings[S.SYNC_REJECT_OLDER]
     Rejection.Reason.EXPIRED -> strings[S.SYNC_REJECT_EXPIRED]
+}
+
+/**
+ * "Version 14, signed by the Ministry (key 06118ee4…), received from 192.168.1.20 on 2 December" / "… from a folder
+ * on …" / "… built into the app".
+ */
+fun provenanceText(strings: Strings, provenance: Provenance, zone: java.time.ZoneId): String {
+    val date = strings.date(provenance.installedAt().atZone(zone).toLocalDate())
+    val key = provenance.shortKeyId().orElse(null)
+    val version = provenance.version()
+    return when {
+        key == null || provenance.origin() == Provenance.Origin.UNKNOWN -> strings[S.PROVENANCE_UNKNOWN, "version" to version, "date" to date]
+        provenance.origin() == Provenance.Origin.APP -> strings[S.PROVENANCE_APP, "version" to version, "key" to key]
+        provenance.origin() == Provenance.Origin.FOLDER -> strings[S.PROVENANCE_FOLDER, "version" to version, "key" to key, "date" to date]
+        else -> strings[S.PROVENANCE_NETWORK, "version" to version, "key" to key, "date" to date, "place" to provenance.place().orElse("?")]
+    }
 }
 
 fun themeName(strings: Strings, theme: Theme): String = when (theme) {
