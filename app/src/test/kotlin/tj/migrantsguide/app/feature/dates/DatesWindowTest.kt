@@ -90,6 +90,30 @@ class DatesWindowTest {
     }
 
     @Test
+    fun `a day saved after the data folder is gone is refused in words, and the typing stays`(@TempDir temp: Path) {
+        val data = temp.resolve("data")
+        chosen(data)
+        openEmbeddedGuide(data).use { guide ->
+            val services = storeServices(guide, data)
+            val typed = TYPED_DAY.format(services.dates.today("RU").minusDays(3))
+            runComposeUiTest {
+                setContent { GuideApp(services) }
+                tabTo("tile:dates")
+                press(Key.Enter)
+                tabTo("enter:entry")
+                press(Key.Enter)
+                onNodeWithTag("date-field").performTextInput(typed)
+                java.nio.file.Files.walk(data).use { files -> files.sorted(Comparator.reverseOrder()).forEach(java.nio.file.Files::delete) }
+                press(Key.Enter)
+                waitUntil(timeoutMillis = 5_000) { onAllNodesWithTagExists("date-problem") }
+                onNodeWithTag("date-problem").assertTextContains(ru[S.NOT_SAVED, "reason" to ru[S.STORE_VANISHED]])
+                onNodeWithTag("date-entry").assertExists()
+                onNodeWithTag("date-field").assertTextContains(typed)
+            }
+        }
+    }
+
+    @Test
     fun `Yesterday saves yesterday in one press`(@TempDir dir: Path) {
         chosen(dir)
         openEmbeddedGuide(dir).use { guide ->
