@@ -41,9 +41,9 @@ object CommandLine {
         |                [--country CODE] [--width 412 --height 915] [--density 1] [--query TEXT]
         |                [--stage before|abroad|return] --out FILE.png [--data DIR]
         |              NAME: home guide contacts checklist search ask settings (also: article checklists
-        |              emergency saved about welcome country; class mode's slides: class-opening class-article
-        |              class-checklist class-contacts class-app; after an update: updated changes share),
-        |              or all (then --out is a folder). Without
+        |              emergency saved about welcome country article-unconfirmed; class mode's slides:
+        |              class-opening class-article class-checklist class-contacts class-app; after an update:
+        |              updated changes share), or all (then --out is a folder). Without
         |              --data it uses the built-in content in a temporary folder.
         |  export --checklist ID | --contacts COUNTRY --lang tg|ru|en --out FILE.pdf [--force] [--data DIR]
         |              an A4 handout to print: a checklist with boxes to tick, or a country's contacts

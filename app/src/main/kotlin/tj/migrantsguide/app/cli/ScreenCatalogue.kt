@@ -106,6 +106,13 @@ class ScreenCatalogue(
                 val state = loadArticleState(content, item, language, bookmarks)
                 ({ ArticleContent(state, ignore) })
             }
+            "article-unconfirmed" -> {
+                // An article whose main fact is not confirmed (verified: unknown): the marker at the top (issue 21).
+                val article = content.articles(country, language).firstOrNull { it.verified().isEmpty }
+                val item = ItemRef(ItemKind.ARTICLE, country, article?.id() ?: "none")
+                val state = loadArticleState(content, item, language, bookmarks)
+                ({ ArticleContent(state, ignore) })
+            }
             "contacts", "emergency" -> {
                 val state = loadContactsState(content, country, language, name == "emergency", bookmarks)
                 ({ ContactsContent(state, onAction = ignore) })

@@ -2,17 +2,41 @@ package tj.migrantsguide.app.designsystem
 
 import androidx.compose.foundation.layout.Arrangement
 import androidx.compose.foundation.layout.Column
+import androidx.compose.foundation.layout.ExperimentalLayoutApi
+import androidx.compose.foundation.layout.FlowRow
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
 import androidx.compose.ui.Modifier
+import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.unit.dp
 import java.time.LocalDate
 import java.util.Optional
+import tj.migrantsguide.app.navigation.Destination
+import tj.migrantsguide.app.navigation.Open
+import tj.migrantsguide.app.navigation.UiAction
 import tj.migrantsguide.app.text.LocalStrings
 import tj.migrantsguide.app.text.S
 import tj.migrantsguide.app.text.Strings
 import tj.migrantsguide.guide.Language
+
+/**
+ * At the top of an article or checklist whose main practical fact is not confirmed (`verified: unknown`, content
+ * rule 1): the same visible warning a contact without a verified number gets, in words a migrant understands, with
+ * the two channels to ask before acting: the "Always in Touch" form and the contacts (issue 21).
+ */
+@OptIn(ExperimentalLayoutApi::class)
+@Composable
+fun NotConfirmedNote(onAction: (UiAction) -> Unit, modifier: Modifier = Modifier) {
+    val strings = LocalStrings.current
+    Column(modifier.testTag("not-confirmed"), verticalArrangement = Arrangement.spacedBy(6.dp)) {
+        WarningNote(strings[S.NOT_CONFIRMED])
+        FlowRow(horizontalArrangement = Arrangement.spacedBy(8.dp), verticalArrangement = Arrangement.spacedBy(6.dp)) {
+            SecondaryAction(strings[S.ASK], onClick = { onAction(Open(Destination.Ask())) }, modifier = Modifier.testTag("not-confirmed-ask"))
+            SecondaryAction(strings[S.CONTACTS], onClick = { onAction(Open(Destination.Contacts())) }, modifier = Modifier.testTag("not-confirmed-contacts"))
+        }
+    }
+}
 
 /** "Last checked: 23.11.2026", or a plain statement that the date is unknown (content rule 1). */
 @Composable

@@ -157,6 +157,9 @@ enum class S {
     LINK_PLACEHOLDER,
     STORE_CANNOT_SAVE_TITLE,
     STORE_CANNOT_SAVE_TEXT,
+
+    // honest labels (issue 21)
+    NOT_CONFIRMED,
     NOT_TRANSLATED,
     NO_COUNTRIES,
     NO_VERIFIED_NUMBER,

@@ -45,6 +45,7 @@ import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.style.TextDecoration
 import androidx.compose.ui.unit.dp
 import kotlinx.coroutines.withContext
+import tj.migrantsguide.app.designsystem.NotConfirmedNote
 import tj.migrantsguide.app.designsystem.BookmarkButton
 import tj.migrantsguide.app.designsystem.EmptyNote
 import tj.migrantsguide.app.designsystem.FallbackNote
@@ -236,6 +237,7 @@ fun ChecklistContent(state: ChecklistState?, onAction: (UiAction) -> Unit) {
                     BookmarkButton(state.bookmarked) { onAction(SetBookmark(progress.item, !state.bookmarked)) }
                 }
             }
+            if (progress.checklist.verified().isEmpty) item { NotConfirmedNote(onAction) }
             item { FallbackNote(progress.checklist.language(), state.language) }
             item { PeoplePicker(state, onAction) }
             item { ProgressLine(progress) }

@@ -31,6 +31,7 @@ import androidx.compose.ui.text.style.TextDecoration
 import androidx.compose.ui.text.withLink
 import androidx.compose.ui.unit.dp
 import kotlinx.coroutines.withContext
+import tj.migrantsguide.app.designsystem.NotConfirmedNote
 import tj.migrantsguide.app.designsystem.BookmarkButton
 import tj.migrantsguide.app.designsystem.EmptyNote
 import tj.migrantsguide.app.designsystem.FallbackNote
@@ -105,6 +106,7 @@ fun ArticleContent(state: ArticleState?, onAction: (UiAction) -> Unit) {
                 }
             }
             item { Text(state.countryName, style = MaterialTheme.typography.bodyMedium, color = MaterialTheme.colorScheme.onSurfaceVariant) }
+            if (article.verified().isEmpty) item { NotConfirmedNote(onAction) }
             item { FallbackNote(article.language(), state.language) }
             state.blocks.forEachIndexed { index, block ->
                 item(key = "block:$index") { BlockText(block, state.links, onAction) }
