@@ -154,7 +154,8 @@ class GuideDataFlowTest {
     @Test
     fun `an inline link in an article is reached with Tab and opened with Enter`(@TempDir dir: Path) {
         fun article(id: String, title: String, body: String) = Article(
-            id, "XA", Stage.ABROAD, Language.ENGLISH, title, body, listOf("a test fixture"), Optional.empty(), 0,
+            // Checked: an unchecked article would put its "not confirmed" note and buttons before the text.
+            id, "XA", Stage.ABROAD, Language.ENGLISH, title, body, listOf("a test fixture"), Optional.of(java.time.LocalDate.of(2026, 11, 23)), 0,
         )
         val content = FakeContent(
             listOf(FakeContent.TEST_COUNTRY),
