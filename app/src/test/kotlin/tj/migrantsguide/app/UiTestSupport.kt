@@ -7,11 +7,15 @@ import androidx.compose.ui.test.ComposeUiTest
 import androidx.compose.ui.test.ExperimentalTestApi
 import androidx.compose.ui.test.SemanticsMatcher
 import androidx.compose.ui.test.hasTestTag
+import androidx.compose.ui.test.onNodeWithTag
 import androidx.compose.ui.test.onRoot
+import androidx.compose.ui.test.performClick
+import androidx.compose.ui.test.performScrollToNode
 import androidx.compose.ui.test.performKeyInput
 import androidx.compose.ui.test.pressKey
 import androidx.compose.ui.test.withKeyDown
 import tj.migrantsguide.app.feature.search.SEARCH_PAUSE_MS
+import tj.migrantsguide.guide.Language
 
 /** The node that has keyboard focus now, or null. */
 @OptIn(ExperimentalTestApi::class)
@@ -56,4 +60,13 @@ fun ComposeUiTest.searchSettled() {
     waitUntil(timeoutMillis = 5_000) {
         onAllNodes(hasTestTag("result-count") or hasTestTag("no-results")).fetchSemanticsNodes().isNotEmpty()
     }
+}
+
+/** First start through the screens: [language], then Russia, and the home screen is there. */
+@OptIn(ExperimentalTestApi::class)
+fun ComposeUiTest.startIn(language: Language) {
+    onNodeWithTag("pick:${language.code()}").performClick()
+    onNodeWithTag("pick-country").performScrollToNode(hasTestTag("country:RU"))
+    onNodeWithTag("country:RU").performClick()
+    onNodeWithTag("home").assertExists()
 }

@@ -13,8 +13,8 @@ import androidx.compose.ui.semantics.semantics
 import io.nayuki.qrcodegen.QrCode
 
 /**
- * A QR code of [text], black on white whatever the theme (scanners need the contrast), with its quiet zone; as
- * class mode's "Get the guide" slide draws it. The share screen uses this one.
+ * A QR code of [text], black on white whatever the theme (scanners need the contrast), with its quiet zone: class
+ * mode's "Get the guide" slide and the share screen.
  */
 @Composable
 fun QrCodeBox(text: String, modifier: Modifier = Modifier) {

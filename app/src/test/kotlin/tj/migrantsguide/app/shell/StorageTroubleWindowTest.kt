@@ -1,6 +1,5 @@
 package tj.migrantsguide.app.shell
 
-import androidx.compose.ui.test.ComposeUiTest
 import androidx.compose.ui.test.ExperimentalTestApi
 import androidx.compose.ui.test.assertTextContains
 import androidx.compose.ui.test.hasTestTag
@@ -26,6 +25,7 @@ import tj.migrantsguide.app.navigation.GuideServices
 import tj.migrantsguide.app.offlineOutbox
 import tj.migrantsguide.app.openEmbeddedGuide
 import tj.migrantsguide.app.RecordingDevice
+import tj.migrantsguide.app.startIn
 import tj.migrantsguide.app.storeServices
 import tj.migrantsguide.app.testClock
 import tj.migrantsguide.app.text.S
@@ -46,12 +46,6 @@ class StorageTroubleWindowTest {
     private val tg = Strings.of(Language.TAJIK)
     private val ru = Strings.of(Language.RUSSIAN)
 
-    private fun ComposeUiTest.startIn(language: Language) {
-        onNodeWithTag("pick:${language.code()}").performClick()
-        onNodeWithTag("pick-country").performScrollToNode(hasTestTag("country:RU"))
-        onNodeWithTag("country:RU").performClick()
-        onNodeWithTag("home").assertExists()
-    }
 
     private fun deleteAll(folder: Path) {
         Files.walk(folder).use { files -> files.sorted(Comparator.reverseOrder()).forEach(Files::delete) }

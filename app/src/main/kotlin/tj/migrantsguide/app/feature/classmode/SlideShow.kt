@@ -1,6 +1,5 @@
 package tj.migrantsguide.app.feature.classmode
 
-import androidx.compose.foundation.Canvas
 import androidx.compose.foundation.ScrollState
 import androidx.compose.foundation.background
 import androidx.compose.foundation.layout.Arrangement
@@ -47,9 +46,6 @@ import androidx.compose.ui.focus.FocusRequester
 import androidx.compose.ui.focus.focusRequester
 import androidx.compose.ui.focus.focusTarget
 import androidx.compose.ui.focus.onFocusChanged
-import androidx.compose.ui.geometry.Offset
-import androidx.compose.ui.geometry.Size
-import androidx.compose.ui.graphics.Color
 import androidx.compose.ui.input.key.Key
 import androidx.compose.ui.input.key.KeyEventType
 import androidx.compose.ui.input.key.key
@@ -58,7 +54,6 @@ import androidx.compose.ui.input.key.type
 import androidx.compose.ui.platform.LocalDensity
 import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.semantics.Role
-import androidx.compose.ui.semantics.contentDescription
 import androidx.compose.ui.semantics.heading
 import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.SpanStyle
@@ -68,9 +63,9 @@ import androidx.compose.ui.text.style.TextDecoration
 import androidx.compose.ui.text.withStyle
 import androidx.compose.ui.unit.Dp
 import androidx.compose.ui.unit.dp
-import io.nayuki.qrcodegen.QrCode
 import kotlinx.coroutines.launch
 import tj.migrantsguide.app.data.UserData
+import tj.migrantsguide.app.designsystem.QrCodeBox
 import tj.migrantsguide.app.designsystem.FallbackNote
 import tj.migrantsguide.app.designsystem.GuideTheme
 import tj.migrantsguide.app.designsystem.Loading
@@ -389,7 +384,7 @@ private fun GetTheAppSlide(slide: Slide.GetTheApp) {
     BoxWithConstraints(Modifier.fillMaxWidth()) {
         val side = minOf(maxWidth * 0.45f, 560.dp)
         Row(verticalAlignment = Alignment.CenterVertically, horizontalArrangement = Arrangement.spacedBy(32.dp)) {
-            QrCodeImage(url, Modifier.size(side).testTag("class-qr"))
+            QrCodeBox(url, Modifier.size(side).testTag("class-qr"))
             Column(Modifier.weight(1f), verticalArrangement = Arrangement.spacedBy(16.dp)) {
                 Text(url, style = MaterialTheme.typography.headlineSmall, fontWeight = FontWeight.Bold)
                 if (slide.placeholder) {
@@ -399,23 +394,6 @@ private fun GetTheAppSlide(slide: Slide.GetTheApp) {
                         color = MaterialTheme.colorScheme.error,
                         modifier = Modifier.testTag("link-placeholder"),
                     )
-                }
-            }
-        }
-    }
-}
-
-/** A QR code of [text], black on white whatever the theme (scanners need the contrast), with its quiet zone. */
-@Composable
-fun QrCodeImage(text: String, modifier: Modifier = Modifier) {
-    val code = remember(text) { QrCode.encodeText(text, QrCode.Ecc.MEDIUM) }
-    Canvas(modifier.background(Color.White).semantics { contentDescription = text }) {
-        val modules = code.size + 8
-        val cell = minOf(size.width, size.height) / modules
-        for (y in 0 until code.size) {
-            for (x in 0 until code.size) {
-                if (code.getModule(x, y)) {
-                    drawRect(Color.Black, Offset((x + 4) * cell, (y + 4) * cell), Size(cell + 0.5f, cell + 0.5f))
                 }
             }
         }

@@ -28,6 +28,7 @@ import tj.migrantsguide.app.offlineOutbox
 import tj.migrantsguide.app.openEmbeddedGuide
 import tj.migrantsguide.app.press
 import tj.migrantsguide.app.shell.GuideApp
+import tj.migrantsguide.app.startIn
 import tj.migrantsguide.app.storeServices
 import tj.migrantsguide.app.tabTo
 import tj.migrantsguide.app.testClock
@@ -48,13 +49,6 @@ class AskFlowTest {
     private val tg = Strings.of(Language.TAJIK)
     private val ru = Strings.of(Language.RUSSIAN)
 
-    /** First start through the screens: language, then Russia. */
-    private fun ComposeUiTest.startIn(language: Language) {
-        onNodeWithTag("pick:${language.code()}").performClick()
-        onNodeWithTag("pick-country").performScrollToNode(hasTestTag("country:RU"))
-        onNodeWithTag("country:RU").performClick()
-        onNodeWithTag("home").assertExists()
-    }
 
     private fun ComposeUiTest.openForm() {
         onNodeWithTag("home").performScrollToNode(hasTestTag("tile:ask"))
