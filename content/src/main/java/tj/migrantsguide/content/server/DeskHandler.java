@@ -95,11 +95,20 @@ final class DeskHandler implements HttpHandler {
     private boolean authorised(ServerExchange exchange) throws IOException {
         Optional<String> header = exchange.header("Authorization");
         if (header.isPresent() && header.get().regionMatches(true, 0, "Basic ", 0, 6)) {
+            // The lockout comes first: while an address is locked out, even the right password is refused, so
+            // guessing gains nothing from going on (it used to be checked after the password, issue 20).
+            Optional<Duration> locked = failedLogins.waitFor(exchange.remoteAddress());
+            if (locked.isPresent()) {
+                tooManyWrongPasswords(exchange, locked.get());
+                return false;
+            }
             try {
                 String decoded = new String(Base64.getDecoder().decode(header.get().substring(6).trim()),
                         StandardCharsets.UTF_8);
                 int colon = decoded.indexOf(':');
-                if (colon >= 0 && MessageDigest.isEqual(passwordHash, sha256(decoded.substring(colon + 1)))) {
+                // The name counts too: any other user name is as wrong as a wrong password.
+                if (colon >= 0 && decoded.substring(0, colon).equals(USER)
+                        && MessageDigest.isEqual(passwordHash, sha256(decoded.substring(colon + 1)))) {
                     return true;
                 }
             } catch (IllegalArgumentException e) {
@@ -108,14 +117,20 @@ final class DeskHandler implements HttpHandler {
             // Only wrong passwords count against the address: guessing is slowed, normal use is not.
             Optional<Duration> wait = failedLogins.acquire(exchange.remoteAddress());
             if (wait.isPresent()) {
-                exchange.reply(429, "text/plain; charset=utf-8", bytes("Too many wrong passwords; wait a minute."),
-                        Map.of("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds()))));
+                tooManyWrongPasswords(exchange, wait.get());
                 return false;
             }
         }
         exchange.reply(401, "text/plain; charset=utf-8", bytes("The desk needs its password."),
                 Map.of("WWW-Authenticate", "Basic realm=\"Migrant's Guide desk\", charset=\"UTF-8\""));
         return false;
+    }
+
+    private static void tooManyWrongPasswords(ServerExchange exchange, Duration wait) throws IOException {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        exchange.reply(429, "text/plain; charset=utf-8", bytes("Too many wrong passwords; wait " + seconds
+                + " s. Until then even the right password is refused."),
+                Map.of("Retry-After", Long.toString(seconds)));
     }
 
     // ---- answering ----

@@ -43,7 +43,8 @@ final class FeedHandler implements HttpHandler {
             String name = file.getFileName().toString();
             exchange.getResponseHeaders().set("Content-Type", name.endsWith(".json")
                     ? "application/json" : "application/octet-stream");
-            exchange.getResponseHeaders().set("Cache-Control", root.relativize(file).startsWith("packs")
+            boolean pack = exchange.getRequestURI().getRawPath().startsWith(PATH + "packs/");
+            exchange.getResponseHeaders().set("Cache-Control", pack
                     ? "public, max-age=31536000, immutable" : "no-cache");
             exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
             if (method.equals("HEAD")) {
@@ -77,6 +78,13 @@ final class FeedHandler implements HttpHandler {
         if (!file.startsWith(root) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
-        return file;
+        // NOFOLLOW_LINKS looks at the last segment only: a symlinked folder inside the feed (feed/packs -> /etc)
+        // would still lead out. The real path, every link resolved, must stay inside the real feed folder.
+        try {
+            Path real = file.toRealPath();
+            return real.startsWith(root.toRealPath()) ? real : null;
+        } catch (IOException e) {
+            return null; // gone meanwhile, or a broken link
+        }
     }
 }

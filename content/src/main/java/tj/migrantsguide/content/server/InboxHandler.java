@@ -133,10 +133,14 @@ final class InboxHandler implements HttpHandler {
         Instant now = clock.instant();
         InboxStore.Claim claim = store.claim(tokenHash.get(), key.get(), sha256(body), now);
         if (claim instanceof InboxStore.Claim.Replay replay) {
+            submissions.refund(tokenHash.get()); // a replay stores nothing: it costs the device none of its budget
             reply(exchange, replay.status(), replay.body(), Map.of("Idempotent-Replayed", "true"));
-        } else if (claim instanceof InboxStore.Claim.InFlight) {
+        } else if (claim instanceof InboxStore.Claim.InFlight inFlight) {
+            // Nor does waiting for a copy in flight: after a server crash the app retries until the dead request's
+            // lease ends, and each retry used to cost one of its ten submissions, then 6 minutes of 429 (issue 20).
+            submissions.refund(tokenHash.get());
             error(exchange, 409, "request_in_progress", "The same question is being received right now; "
-                    + "try again in a moment.", Map.of("Retry-After", "1"));
+                    + "try again in a moment.", Map.of("Retry-After", Long.toString(retryAfter(inFlight, now))));
         } else if (claim instanceof InboxStore.Claim.KeyReusedWithOtherBody) {
             error(exchange, 422, "idempotency_key_reused", "This Idempotency-Key was already used for another "
                     + "question; a new question needs a new key.", Map.of());
@@ -152,6 +156,17 @@ final class InboxHandler implements HttpHandler {
             }
             reply(exchange, 201, receipt, Map.of());
         }
+    }
+
+    /**
+     * A copy claimed a moment ago is most likely being stored right now: try again in a second. The older the
+     * claim, the likelier its server died: wait as long as it has been waiting, never past the end of its lease,
+     * so that a device tries about five times across a 30 s lease instead of thirty.
+     */
+    static long retryAfter(InboxStore.Claim.InFlight inFlight, Instant now) {
+        long age = Duration.between(inFlight.claimedAt(), now).toSeconds();
+        long untilFree = (Duration.between(now, inFlight.leaseEndsAt()).toMillis() + 999) / 1000;
+        return Math.max(1, Math.min(age, untilFree));
     }
 
     private static String summary(List<FieldProblem> problems) {

@@ -154,8 +154,11 @@ public final class InboxStore {
         /** The key was used with these same bytes and answered: send the same answer again. */
         record Replay(int status, byte[] body) implements Claim {}
 
-        /** The same request is being processed right now. */
-        record InFlight() implements Claim {}
+        /**
+         * The same request is being processed right now, or was by a server that died: claimed at
+         * {@code claimedAt}, free to take over from {@code leaseEndsAt}.
+         */
+        record InFlight(Instant claimedAt, Instant leaseEndsAt) implements Claim {}
 
         /** The key was used with another body. */
         record KeyReusedWithOtherBody() implements Claim {}
@@ -212,8 +215,9 @@ public final class InboxStore {
                     return Optional.of(new Claim.Replay(rows.getInt(4),
                             rows.getString(5).getBytes(StandardCharsets.UTF_8)));
                 }
-                if (Instant.ofEpochMilli(startedAt).plus(CLAIM_LEASE).isAfter(now)) {
-                    return Optional.of(new Claim.InFlight());
+                Instant claimedAt = Instant.ofEpochMilli(startedAt);
+                if (claimedAt.plus(CLAIM_LEASE).isAfter(now)) {
+                    return Optional.of(new Claim.InFlight(claimedAt, claimedAt.plus(CLAIM_LEASE)));
                 }
                 // The request that claimed it never finished (the server stopped): this one takes over, unless
                 // another request takes over first.
@@ -224,7 +228,8 @@ public final class InboxStore {
                     takeOver.setString(2, tokenHash);
                     takeOver.setString(3, key);
                     takeOver.setLong(4, startedAt);
-                    return Optional.of(takeOver.executeUpdate() == 1 ? new Claim.Claimed() : new Claim.InFlight());
+                    return Optional.of(takeOver.executeUpdate() == 1 ? new Claim.Claimed()
+                            : new Claim.InFlight(now, now.plus(CLAIM_LEASE)));
                 }
             }
         }

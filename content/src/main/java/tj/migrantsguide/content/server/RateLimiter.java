@@ -43,6 +43,30 @@ final class RateLimiter {
         return Optional.of(Duration.ofMillis(Math.max(1, waitMillis)));
     }
 
+    /** How long until {@code key} may take a request, without taking one: empty when it may now. */
+    synchronized Optional<Duration> waitFor(String key) {
+        if (limit.unlimited()) {
+            return Optional.empty();
+        }
+        Bucket bucket = refilled(buckets.get(key), clock.instant());
+        if (bucket.tokens() >= 1) {
+            return Optional.empty();
+        }
+        long waitMillis = (long) Math.ceil((1 - bucket.tokens()) * limit.refillEvery().toMillis());
+        return Optional.of(Duration.ofMillis(Math.max(1, waitMillis)));
+    }
+
+    /** Gives back one request's worth taken by {@link #acquire} for a request that turned out to cost nothing. */
+    synchronized void refund(String key) {
+        if (limit.unlimited()) {
+            return;
+        }
+        Bucket bucket = buckets.get(key);
+        if (bucket != null) {
+            buckets.put(key, new Bucket(Math.min(limit.burst(), bucket.tokens() + 1), bucket.at()));
+        }
+    }
+
     private Bucket refilled(Bucket bucket, Instant now) {
         if (bucket == null) {
             return new Bucket(limit.burst(), now);

@@ -118,6 +118,43 @@ class AlwaysInTouchTest {
     }
 
     @Test
+    void retriesAfterAServerCrashDoNotUseUpTheDevicesBudget() throws Exception {
+        startServer(0);
+        QuestionStore store = QuestionStore.open(temp.resolve("phone"));
+        open.add(store);
+        Outbox phone = new Outbox(store, network, clock, new SplittableRandom(1));
+        MyQuestion asked = ask(phone, server.base(), "Работодатель не платит зарплату третий месяц.");
+        var saved = store.all().get(0);
+        String token = store.deviceToken(() -> {
+            throw new AssertionError("saving made the token");
+        }, clock.instant());
+        // What a server killed while storing this question leaves behind: the key claimed, no answer recorded.
+        assertInstanceOf(InboxStore.Claim.Claimed.class, server.server.inbox().claim(
+                InboxHandler.sha256(token.getBytes(StandardCharsets.US_ASCII)), saved.idempotencyKey(),
+                InboxHandler.sha256(saved.body()), clock.instant()));
+
+        int attempts = 0;
+        while (phone.question(asked.id()).orElseThrow().state() != QuestionState.SENT) {
+            phone.sync();
+            attempts++;
+            MyQuestion now = phone.question(asked.id()).orElseThrow();
+            assertTrue(now.waitingBecause().stream().noneMatch(w -> w.contains("429")), now.toString());
+            assertTrue(attempts < 15, "still not sent after " + attempts + " attempts: " + now);
+            now.nextAttemptAt().ifPresent(clock::set);
+        }
+
+        assertTrue(Duration.between(START, clock.instant()).compareTo(InboxStore.CLAIM_LEASE.plusSeconds(5)) <= 0,
+                "sent soon after the dead request's lease ended, at " + clock.instant());
+        assertEquals(1, server.questions());
+        // The device's ten submissions at once are intact: nine more questions go through straight away.
+        for (int i = 0; i < 9; i++) {
+            ask(phone, server.base(), "Ещё один вопрос номер " + i + " о работе.");
+        }
+        assertEquals(9, phone.sync().sending().sent());
+        assertEquals(10, server.questions());
+    }
+
+    @Test
     void theServerSeesNoDuplicateWhenAcknowledgementsAreLost() throws Exception {
         startServer(0);
         // The request reaches the server, the answer never reaches the phone (a mobile link dropping).

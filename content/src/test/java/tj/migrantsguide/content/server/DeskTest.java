@@ -95,6 +95,32 @@ class DeskTest {
     }
 
     @Test
+    void afterTheLimitEvenTheRightPasswordIsRefusedUntilTheLockoutEnds() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            assertEquals(401, server.send(server.request("desk")
+                    .header("Authorization", TestServer.deskAuthorization("guess-" + i)).GET()).statusCode());
+        }
+
+        HttpResponse<String> locked = page();
+        assertEquals(429, locked.statusCode(), locked.body());
+        assertFalse(locked.body().contains("open question"), locked.body());
+        assertTrue(Integer.parseInt(locked.headers().firstValue("Retry-After").orElseThrow()) >= 1);
+
+        clock.advance(java.time.Duration.ofSeconds(30));
+        assertEquals(429, page().statusCode(), "still locked half-way through");
+        clock.advance(java.time.Duration.ofSeconds(31));
+        assertEquals(200, page().statusCode(), "the lockout has ended");
+    }
+
+    @Test
+    void anotherUserNameWithTheRightPasswordIsRefused() throws Exception {
+        String other = "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + TestServer.DESK_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertEquals(401, server.send(server.request("desk").header("Authorization", other).GET()).statusCode());
+    }
+
+    @Test
     void listsOpenQuestionsByTopicThenCountry() throws Exception {
         ask("k1", "health", "KZ", "Где найти врача в Алматы?");
         ask("k2", "documents", "RU", "Как продлить патент на работу?");

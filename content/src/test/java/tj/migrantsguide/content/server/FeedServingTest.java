@@ -30,6 +30,14 @@ class FeedServingTest {
         Files.writeString(feed.resolve("packs/abc.json"), "{\"pack\":true}");
         Files.writeString(feed.resolve("packs/.tmp-1.part"), "half written");
         Files.writeString(temp.resolve("secret.txt"), "outside the feed");
+        Files.createDirectories(temp.resolve("outside"));
+        Files.writeString(temp.resolve("outside/passwd"), "root:x:0:0");
+        // Links an editor's copy or an attacker with write access to the folder could leave behind.
+        Files.createSymbolicLink(feed.resolve("etc"), temp.resolve("outside"));
+        Files.createSymbolicLink(feed.resolve("packs/secret.json"), temp.resolve("secret.txt"));
+        Files.createDirectories(feed.resolve("old"));
+        Files.writeString(feed.resolve("old/kept.json"), "{\"kept\":true}");
+        Files.createSymbolicLink(feed.resolve("packs-old"), feed.resolve("old"));
         server = TestServer.start(temp, new FakeClock(Instant.parse("2026-11-23T10:00:00Z")),
                 ReferenceServer.Limits.none(), Optional.of(feed));
     }
@@ -50,6 +58,22 @@ class FeedServingTest {
         assertEquals(Optional.of("no-cache"), index.headers().firstValue("Cache-Control"));
         assertEquals("{\"pack\":true}", pack.body());
         assertEquals(Optional.of("public, max-age=31536000, immutable"), pack.headers().firstValue("Cache-Control"));
+    }
+
+    @Test
+    void aSymlinkLeadingOutOfTheFeedFolderIsNotFollowed() throws Exception {
+        for (String path : List.of("feed/etc/passwd", "feed/packs/secret.json")) {
+            HttpResponse<String> response = server.send(server.request(path).GET());
+            assertEquals(404, response.statusCode(), path + ": " + response.body());
+        }
+    }
+
+    @Test
+    void aSymlinkThatStaysInsideTheFeedFolderIsServed() throws Exception {
+        HttpResponse<String> response = server.send(server.request("feed/packs-old/kept.json").GET());
+
+        assertEquals(200, response.statusCode());
+        assertEquals("{\"kept\":true}", response.body());
     }
 
     @Test
