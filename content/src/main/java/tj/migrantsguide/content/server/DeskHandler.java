@@ -1,7 +1,5 @@
 package tj.migrantsguide.content.server;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +26,7 @@ import tj.migrantsguide.questions.Topic;
  * under each to answer it. No script. Protected by HTTP Basic with the desk password; every form carries a token
  * that a page from another site cannot know, so a browser logged in to the desk cannot be made to answer for it.
  */
-final class DeskHandler implements HttpHandler {
+final class DeskHandler implements ServerExchange.Route {
     static final String PATH = "/desk";
     static final String USER = "desk";
     private static final int FORM_MAX_BYTES = 64 * 1024;
@@ -60,8 +58,7 @@ final class DeskHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange httpExchange) throws IOException {
-        ServerExchange exchange = new ServerExchange(httpExchange);
+    public void handle(ServerExchange exchange) throws IOException {
         try {
             if (!authorised(exchange)) {
                 return;
@@ -83,8 +80,6 @@ final class DeskHandler implements HttpHandler {
                 exchange.reply(500, "text/plain; charset=utf-8", bytes("The desk could not do this: " + e.getMessage()),
                         Map.of());
             }
-        } finally {
-            exchange.close();
         }
     }
 

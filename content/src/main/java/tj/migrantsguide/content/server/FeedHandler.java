@@ -1,22 +1,20 @@
 package tj.migrantsguide.content.server;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Serves a published feed folder read-only under {@code /feed/}, as any static host would: files only, nothing
  * outside the folder, no listings. The index may change at every publish (revalidate); packs are named by their
  * hash and never change (cache for a year).
  */
-final class FeedHandler implements HttpHandler {
+final class FeedHandler implements ServerExchange.Route {
     static final String PATH = "/feed/";
 
     private final Path root;
@@ -26,37 +24,28 @@ final class FeedHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String method = exchange.getRequestMethod();
-            if (!method.equals("GET") && !method.equals("HEAD")) {
-                exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-                exchange.sendResponseHeaders(405, -1);
-                return;
-            }
-            Path file = resolve(exchange.getRequestURI().getRawPath());
-            if (file == null) {
-                exchange.sendResponseHeaders(404, -1);
-                return;
-            }
-            long size = Files.size(file);
-            String name = file.getFileName().toString();
-            exchange.getResponseHeaders().set("Content-Type", name.endsWith(".json")
-                    ? "application/json" : "application/octet-stream");
-            boolean pack = exchange.getRequestURI().getRawPath().startsWith(PATH + "packs/");
-            exchange.getResponseHeaders().set("Cache-Control", pack
-                    ? "public, max-age=31536000, immutable" : "no-cache");
-            exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-            if (method.equals("HEAD")) {
-                exchange.getResponseHeaders().set("Content-Length", Long.toString(size));
-                exchange.sendResponseHeaders(200, -1);
-                return;
-            }
-            exchange.sendResponseHeaders(200, size == 0 ? -1 : size);
-            try (InputStream in = Files.newInputStream(file); OutputStream out = exchange.getResponseBody()) {
-                in.transferTo(out);
-            }
+    public void handle(ServerExchange exchange) throws IOException {
+        String method = exchange.method();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            exchange.reply(405, "", new byte[0], Map.of("Allow", "GET, HEAD"));
+            return;
         }
+        Path file = resolve(exchange.path());
+        byte[] bytes;
+        try {
+            bytes = file == null ? null : Files.readAllBytes(file); // an index and packs of a few KiB each
+        } catch (NoSuchFileException e) {
+            bytes = null; // replaced by a publish meanwhile
+        }
+        if (bytes == null) {
+            exchange.reply(404, "text/plain; charset=utf-8", "Not found\n".getBytes(StandardCharsets.UTF_8),
+                    Map.of());
+            return;
+        }
+        String name = file.getFileName().toString();
+        boolean pack = exchange.path().startsWith(PATH + "packs/");
+        exchange.reply(200, name.endsWith(".json") ? "application/json" : "application/octet-stream", bytes,
+                Map.of("Cache-Control", pack ? "public, max-age=31536000, immutable" : "no-cache"));
     }
 
     /** The file a request path names inside the feed folder, or null when it names none. */

@@ -1,7 +1,5 @@
 package tj.migrantsguide.content.server;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,7 +26,7 @@ import tj.migrantsguide.questions.Validation;
  * {@code DELETE /v1/questions/{id}}. Every request carries the device's bearer token; a token sees only its own
  * questions. Checks run cheapest first, and nothing is stored unless every check passed.
  */
-final class InboxHandler implements HttpHandler {
+final class InboxHandler implements ServerExchange.Route {
     static final String PATH = "/v1/questions";
     // 32 random bytes in base64url without padding, as the app makes them. Anything else is not a device token.
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
@@ -52,8 +50,7 @@ final class InboxHandler implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange httpExchange) throws IOException {
-        ServerExchange exchange = new ServerExchange(httpExchange);
+    public void handle(ServerExchange exchange) throws IOException {
         try {
             route(exchange);
         } catch (RuntimeException e) {
@@ -62,8 +59,6 @@ final class InboxHandler implements HttpHandler {
                 error(exchange, 500, "server_error", "The inbox could not do this now; try again later.",
                         Map.of("Retry-After", "30"));
             }
-        } finally {
-            exchange.close();
         }
     }
 

@@ -1,7 +1,7 @@
 package tj.migrantsguide.content.server;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -9,12 +9,23 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.eclipse.jetty.util.BlockingArrayQueue;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The reference server: the published feed ({@code /feed/}), the questions inbox ({@code /v1/questions}) and the
@@ -76,68 +87,126 @@ public final class ReferenceServer implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    /**
+     * What one node holds at most. Jetty parses headers without a thread (NIO), so a slow client costs a
+     * connection, not a worker; the workers wait on the database and are bounded, and so is their queue (beyond
+     * it Jetty refuses at once instead of queueing without end). Slow or silent connections end after
+     * {@link #IDLE} without a byte; a request's headers over {@link #HEADER_BYTES} get 431, a body over
+     * {@link #BODY_BYTES} gets 413 (each handler keeps its own smaller limit too). In production nginx in front
+     * also bounds the whole header time and connections per address (docs/deployment.md).
+     */
+    static final int THREADS = 64;
+    static final int QUEUE = 1024;
+    static final int CONNECTIONS = 4096;
+    static final Duration IDLE = Duration.ofSeconds(10);
+    static final int HEADER_BYTES = 8 * 1024;
+    static final long BODY_BYTES = 256 * 1024;
+    /** A body trickled slower than this is ended (a slow-upload attack holds a worker while it reads). */
+    static final long MIN_BODY_BYTES_PER_SECOND = 256;
+
+    private final Server server;
+    private final ServerConnector connector;
+    private final InetAddress host;
     private final InboxStore inbox;
 
-    private ReferenceServer(HttpServer server, ExecutorService executor, InboxStore inbox) {
+    private ReferenceServer(Server server, ServerConnector connector, InetAddress host, InboxStore inbox) {
         this.server = server;
-        this.executor = executor;
+        this.connector = connector;
+        this.host = host;
         this.inbox = inbox;
     }
 
     public static ReferenceServer start(Settings settings) throws IOException {
-        // The JDK server leaves Nagle's algorithm on by default: a response written in two packets then waits for
-        // the client's delayed ACK, about 40 ms per request. Read once, when the first server is made.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-        // A client that trickles its request (at most 16 KiB here) would hold one of the few threads forever.
-        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
-            System.setProperty("sun.net.httpserver.maxReqTime", "60");
-        }
         InboxStore inbox = InboxStore.open(settings.jdbcUrl());
-        HttpServer server = HttpServer.create(settings.address(), 64);
-        server.createContext(InboxHandler.PATH, new InboxHandler(inbox,
+        Map<String, ServerExchange.Route> routes = new LinkedHashMap<>();
+        routes.put(InboxHandler.PATH, new InboxHandler(inbox,
                 new RateLimiter(settings.limits().submissions(), settings.clock()),
                 new RateLimiter(settings.limits().reads(), settings.clock()), settings.clock(), settings.random()));
-        server.createContext(DeskHandler.PATH, new DeskHandler(inbox, settings.deskPassword(),
+        routes.put(DeskHandler.PATH, new DeskHandler(inbox, settings.deskPassword(),
                 new RateLimiter(settings.limits().deskLogins(), settings.clock()), settings.clock(),
                 settings.random()));
-        settings.feed().ifPresent(feed -> server.createContext(FeedHandler.PATH, new FeedHandler(feed)));
-        server.createContext("/", exchange -> {
-            try (exchange) {
-                boolean home = exchange.getRequestURI().getPath().equals("/");
-                byte[] body = (home ? """
-                        Migrant's Guide reference server
-                          /feed/index.json   the published feed
-                          /v1/questions      the questions API (docs/questions-api.md)
-                          /desk              the desk for answering questions
-                        """ : "Not found\n").getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-                exchange.sendResponseHeaders(home ? 200 : 404, body.length);
-                exchange.getResponseBody().write(body);
+        settings.feed().ifPresent(feed -> routes.put(FeedHandler.PATH, new FeedHandler(feed)));
+
+        QueuedThreadPool threads = new QueuedThreadPool(THREADS, 4, 60_000, new BlockingArrayQueue<>(64, 64, QUEUE));
+        threads.setName("reference-server");
+        threads.setDaemon(true);
+        Server server = new Server(threads);
+        HttpConfiguration config = new HttpConfiguration();
+        config.setSendServerVersion(false);
+        config.setRequestHeaderSize(HEADER_BYTES);
+        config.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND);
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(config));
+        connector.setHost(settings.address().getAddress().getHostAddress());
+        connector.setPort(settings.address().getPort());
+        connector.setIdleTimeout(IDLE.toMillis());
+        connector.setAcceptQueueSize(256);
+        server.addConnector(connector);
+        server.addBean(new NetworkConnectionLimit(CONNECTIONS, connector));
+        server.setStopTimeout(1000);
+        SizeLimitHandler sizeLimit = new SizeLimitHandler(BODY_BYTES, -1);
+        sizeLimit.setHandler(new Routes(routes));
+        server.setHandler(sizeLimit);
+        try {
+            server.start();
+        } catch (Exception e) {
+            try {
+                server.stop();
+            } catch (Exception ignored) {
+                // It did not start: nothing to stop.
             }
-        });
-        // Requests wait on SQLite and on slow phones' uploads; a few threads keep one slow client from stalling all.
-        ExecutorService executor = Executors.newFixedThreadPool(8, runnable -> {
-            Thread thread = new Thread(runnable, "reference-server");
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(executor);
-        server.start();
-        return new ReferenceServer(server, executor, inbox);
+            inbox.close();
+            throw e instanceof IOException io ? io : new IOException("start the reference server on "
+                    + settings.address() + ": " + e.getMessage(), e);
+        }
+        return new ReferenceServer(server, connector, settings.address().getAddress(), inbox);
+    }
+
+    /** Each route owns its path and everything below it ({@code /desk} and {@code /desk/…}, not {@code /desking}). */
+    private static final class Routes extends Handler.Abstract {
+        private static final byte[] HOME = """
+                Migrant's Guide reference server
+                  /feed/index.json   the published feed
+                  /v1/questions      the questions API (docs/questions-api.md)
+                  /desk              the desk for answering questions
+                """.getBytes(StandardCharsets.UTF_8);
+        private static final byte[] NOT_FOUND = "Not found\n".getBytes(StandardCharsets.UTF_8);
+
+        private final Map<String, ServerExchange.Route> routes;
+
+        Routes(Map<String, ServerExchange.Route> routes) {
+            this.routes = Map.copyOf(routes);
+        }
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            ServerExchange exchange = new ServerExchange(request, response, callback);
+            String path = exchange.path();
+            try {
+                for (Map.Entry<String, ServerExchange.Route> route : routes.entrySet()) {
+                    String prefix = route.getKey().endsWith("/") ? route.getKey() : route.getKey() + "/";
+                    if (path.equals(route.getKey()) || path.startsWith(prefix)) {
+                        route.getValue().handle(exchange);
+                        return true;
+                    }
+                }
+                exchange.reply(path.equals("/") ? 200 : 404, "text/plain; charset=utf-8",
+                        path.equals("/") ? HOME : NOT_FOUND, Map.of());
+            } catch (IOException | RuntimeException e) {
+                if (!exchange.replied()) {
+                    exchange.fail(e); // the body could not be read: Jetty answers or closes the connection
+                }
+            }
+            return true;
+        }
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     /** The base address devices use ({@code http://host:port/}). */
     public URI base() {
-        String host = server.getAddress().getAddress().isAnyLocalAddress() ? "127.0.0.1"
-                : server.getAddress().getAddress().getHostAddress();
+        String host = this.host.isAnyLocalAddress() ? "127.0.0.1" : this.host.getHostAddress();
         if (host.contains(":")) {
             host = "[" + host + "]";
         }
@@ -150,12 +219,10 @@ public final class ReferenceServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
         try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            server.stop();
+        } catch (Exception e) {
+            // Stopping a server already stopped: nothing left to release but the store.
         }
         inbox.close();
     }

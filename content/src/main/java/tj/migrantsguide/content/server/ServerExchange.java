@@ -1,58 +1,84 @@
 package tj.migrantsguide.content.server;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
-/** One request and its response, with the few things every handler here needs. */
+/**
+ * One request and its response over Jetty's core API, with the few things every handler here needs. The handlers
+ * are written blocking (they wait on the database), which Jetty's bounded pool allows; {@link #reply} completes the
+ * exchange, and nothing may be written after it.
+ */
 final class ServerExchange {
     /** A body larger than the handler's limit: the handler answers 413 without reading the rest. */
     static final class BodyTooLarge extends Exception {
         private static final long serialVersionUID = 1L;
 
+        private final long limit;
+
         BodyTooLarge(long limit) {
             super("body larger than " + limit + " bytes");
+            this.limit = limit;
+        }
+
+        long limit() {
+            return limit;
         }
     }
 
-    private final HttpExchange exchange;
+    /** A route of the reference server: {@code /v1/questions}, {@code /desk}, {@code /feed/}. */
+    @FunctionalInterface
+    interface Route {
+        void handle(ServerExchange exchange) throws IOException;
+    }
+
+    private final Request request;
+    private final Response response;
+    private final Callback callback;
     private boolean replied;
 
-    ServerExchange(HttpExchange exchange) {
-        this.exchange = exchange;
+    ServerExchange(Request request, Response response, Callback callback) {
+        this.request = request;
+        this.response = response;
+        this.callback = callback;
     }
 
     String method() {
-        return exchange.getRequestMethod();
+        return request.getMethod();
     }
 
+    /** The path as sent, %-escapes kept (Jetty has already refused ambiguous ones such as {@code %2e%2e}). */
     String path() {
-        return exchange.getRequestURI().getRawPath();
+        return request.getHttpURI().getPath();
     }
 
     Optional<String> query() {
-        return Optional.ofNullable(exchange.getRequestURI().getRawQuery());
+        return Optional.ofNullable(request.getHttpURI().getQuery());
     }
 
     Optional<String> header(String name) {
-        return Optional.ofNullable(exchange.getRequestHeaders().getFirst(name));
+        return Optional.ofNullable(request.getHeaders().get(name));
     }
 
     String remoteAddress() {
-        return exchange.getRemoteAddress().getAddress().getHostAddress();
+        return Request.getRemoteAddr(request);
     }
 
     /** Reads the body, refusing it as soon as it is known to be larger than {@code limit} bytes. */
     byte[] body(int limit) throws IOException, BodyTooLarge {
-        OptionalLong declared = declaredLength();
-        if (declared.isPresent() && declared.getAsLong() > limit) {
+        long declared = request.getLength();
+        if (declared > limit) {
             throw new BodyTooLarge(limit);
         }
-        try (InputStream in = exchange.getRequestBody()) {
+        try (InputStream in = Content.Source.asInputStream(request)) {
             byte[] body = in.readNBytes(limit + 1);
             if (body.length > limit) {
                 throw new BodyTooLarge(limit);
@@ -61,37 +87,32 @@ final class ServerExchange {
         }
     }
 
-    private OptionalLong declaredLength() {
-        Optional<String> length = header("Content-Length");
-        try {
-            return length.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(length.get().trim()));
-        } catch (NumberFormatException e) {
-            return OptionalLong.empty();
-        }
-    }
-
     boolean replied() {
         return replied;
     }
 
-    void reply(int status, String contentType, byte[] body, Map<String, String> headers) throws IOException {
+    void reply(int status, String contentType, byte[] body, Map<String, String> headers) {
         replied = true;
-        headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        response.setStatus(status);
+        headers.forEach((name, value) -> response.getHeaders().put(name, value));
         if (!contentType.isEmpty()) {
-            exchange.getResponseHeaders().set("Content-Type", contentType);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         }
-        exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
-        boolean noBody = body.length == 0 || status == 204 || status == 304 || method().equals("HEAD");
-        exchange.sendResponseHeaders(status, noBody ? -1 : body.length);
-        if (!noBody) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+        response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        boolean noBody = body.length == 0 || status == 204 || status == 304;
+        if (status != 204 && status != 304 && !headers.containsKey("Content-Length")) {
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         }
-        exchange.close();
+        if (noBody || HttpMethod.HEAD.is(method())) {
+            response.write(true, null, callback);
+        } else {
+            response.write(true, ByteBuffer.wrap(body), callback);
+        }
     }
 
-    void close() {
-        exchange.close();
+    /** The exchange could not be answered (the connection broke while reading): Jetty ends it. */
+    void fail(Throwable cause) {
+        replied = true;
+        callback.failed(cause);
     }
 }

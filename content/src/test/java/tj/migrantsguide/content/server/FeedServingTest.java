@@ -1,6 +1,8 @@
 package tj.migrantsguide.content.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -92,7 +94,9 @@ class FeedServingTest {
                 "feed/packs/.tmp-1.part", "feed/packs", "feed/packs/", "feed/", "feed/nothing.json",
                 "feed/..%2Finbox.db", "feed/packs%5C..%5C..%5Csecret.txt")) {
             HttpResponse<String> response = server.send(server.request(path).GET());
-            assertEquals(404, response.statusCode(), path + ": " + response.body());
+            // 404, or 400 where Jetty already refuses the path as ambiguous (%2e%2e, %2F, %5C): never served.
+            assertTrue(response.statusCode() == 404 || response.statusCode() == 400, path + ": " + response.body());
+            assertFalse(response.body().contains("outside the feed"), path);
         }
         assertEquals(405, server.send(server.request("feed/index.json")
                 .POST(HttpRequest.BodyPublishers.ofString("x"))).statusCode());
