@@ -1,11 +1,7 @@
 package tj.migrantsguide.content.server;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,20 +12,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import tj.migrantsguide.questions.Question;
 import tj.migrantsguide.questions.QuestionCodec;
 import tj.migrantsguide.questions.Topic;
 
 /**
- * The reference inbox's storage, over plain JDBC: SQLite by default ({@code jdbc:sqlite:inbox.db}); the SQL keeps
- * to what PostgreSQL and other servers also take (no SQLite-only syntax, times as epoch milliseconds, texts as
- * VARCHAR/TEXT), so that a database server can take over by changing the URL and adding its driver.
+ * The inbox's storage: every SQL string of the inbox, over plain JDBC, the same on both databases
+ * ({@link InboxDatabase}: SQLite by default, {@code jdbc:sqlite:inbox.db}; PostgreSQL for several nodes). Tables
+ * come from versioned migrations ({@code db/inbox/V*.sql}); times are epoch milliseconds.
  *
  * <p>Idempotency: each submission's (token, key) is claimed in {@code inbox_submission} before the question is
  * stored; storing the question and remembering the response happen in one transaction. A claim not completed
  * within {@link #CLAIM_LEASE} (the server died mid-request) may be taken over by a later request with the same
- * key and body. Tokens are kept only as SHA-256 hashes: a copy of this database does not let anyone read answers.
+ * key and body. The claim is a row with a unique key in the database, so exactly-once holds across any number of
+ * nodes. Tokens are kept only as SHA-256 hashes: a copy of this database does not let anyone read answers.
  */
 public final class InboxStore {
     /** How long a claimed submission counts as "in flight" before another request may take it over. */
@@ -37,111 +33,23 @@ public final class InboxStore {
     /** The most questions one device's list returns (newest first); a device has a handful. */
     public static final int LIST_MAX = 500;
 
-    /** Opens connections; SQLite's by default, any JDBC data source otherwise. */
-    @FunctionalInterface
-    public interface Connections {
-        Connection open() throws SQLException;
+    private final InboxDatabase database;
+
+    private InboxStore(InboxDatabase database) {
+        this.database = database;
     }
 
-    private static final List<String> SCHEMA = List.of(
-            """
-            CREATE TABLE IF NOT EXISTS inbox_question (
-                id VARCHAR(64) PRIMARY KEY,
-                token_hash VARCHAR(64) NOT NULL,
-                idempotency_key VARCHAR(128) NOT NULL,
-                topic VARCHAR(32) NOT NULL,
-                country VARCHAR(2) NOT NULL,
-                language VARCHAR(8) NOT NULL,
-                message TEXT NOT NULL,
-                contact VARCHAR(254),
-                received_at BIGINT NOT NULL,
-                answer TEXT,
-                answered_at BIGINT,
-                UNIQUE (token_hash, idempotency_key))""",
-            "CREATE INDEX IF NOT EXISTS inbox_question_by_token ON inbox_question (token_hash, received_at)",
-            "CREATE INDEX IF NOT EXISTS inbox_question_open ON inbox_question (answered_at, topic, country)",
-            """
-            CREATE TABLE IF NOT EXISTS inbox_submission (
-                token_hash VARCHAR(64) NOT NULL,
-                idempotency_key VARCHAR(128) NOT NULL,
-                body_sha256 VARCHAR(64) NOT NULL,
-                started_at BIGINT NOT NULL,
-                completed_at BIGINT,
-                response_status INTEGER,
-                response_body TEXT,
-                PRIMARY KEY (token_hash, idempotency_key))""");
-
-    private final Connections connections;
-    private final boolean sqlite;
-    private final Optional<Connection> keptOpen;
-
-    private InboxStore(Connections connections, boolean sqlite, Optional<Connection> keptOpen) {
-        this.connections = connections;
-        this.sqlite = sqlite;
-        this.keptOpen = keptOpen;
-    }
-
-    /** Opens the inbox at a JDBC URL, creating its tables if needed. */
+    /**
+     * Opens the inbox at a JDBC URL ({@code jdbc:sqlite:FILE} or {@code jdbc:postgresql://…}) and brings its
+     * tables to the latest version (Flyway, {@code db/inbox/V*.sql}).
+     */
     public static InboxStore open(String jdbcUrl) {
-        if (jdbcUrl.startsWith("jdbc:sqlite:") && !jdbcUrl.contains(":memory:")) {
-            String file = jdbcUrl.substring("jdbc:sqlite:".length());
-            int parameters = file.indexOf('?');
-            Path parent = Path.of(parameters < 0 ? file : file.substring(0, parameters)).toAbsolutePath().getParent();
-            try {
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-            } catch (IOException e) {
-                throw new InboxException("create the folder " + parent, e);
-            }
-        }
-        return open(forUrl(jdbcUrl), jdbcUrl.startsWith("jdbc:sqlite:"));
+        return new InboxStore(InboxDatabase.open(jdbcUrl));
     }
 
-    /** @param sqlite whether the connections are SQLite's (which allows a cheaper commit for claims) */
-    public static InboxStore open(Connections connections, boolean sqlite) {
-        try (Connection connection = connections.open(); Statement statement = connection.createStatement()) {
-            for (String sql : SCHEMA) {
-                statement.execute(sql);
-            }
-        } catch (SQLException e) {
-            throw new InboxException("create the inbox tables", e);
-        }
-        // SQLite checkpoints and removes the WAL whenever the last connection to a file closes: two fsyncs per
-        // request with a connection per request. One connection held open for the store's life avoids that.
-        Optional<Connection> keptOpen = Optional.empty();
-        if (sqlite) {
-            try {
-                keptOpen = Optional.of(connections.open());
-            } catch (SQLException e) {
-                throw new InboxException("open the inbox", e);
-            }
-        }
-        return new InboxStore(connections, sqlite, keptOpen);
-    }
-
-    /** Releases the connection kept open (SQLite); the store must not be used afterwards. */
+    /** Releases the database (SQLite's kept connection, PostgreSQL's pool); the store must not be used afterwards. */
     public void close() {
-        keptOpen.ifPresent(connection -> {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                throw new InboxException("close the inbox", e);
-            }
-        });
-    }
-
-    /** One connection per use. For SQLite: WAL (readers never wait for the writer) and a wait on a busy file. */
-    static Connections forUrl(String jdbcUrl) {
-        if (!jdbcUrl.startsWith("jdbc:sqlite:")) {
-            return () -> DriverManager.getConnection(jdbcUrl);
-        }
-        Properties properties = new Properties();
-        properties.setProperty("busy_timeout", "10000");
-        properties.setProperty("journal_mode", "WAL");
-        // Our transactions write; taking the lock at BEGIN makes concurrent ones queue instead of failing.
-        properties.setProperty("transaction_mode", "IMMEDIATE");
-        return () -> DriverManager.getConnection(jdbcUrl, properties);
+        database.close();
     }
 
     // ---- submissions ----
@@ -165,31 +73,24 @@ public final class InboxStore {
     }
 
     public Claim claim(String tokenHash, String key, String bodySha256, Instant now) {
-        try (Connection connection = connections.open()) {
-            if (sqlite) {
-                // A claim lost in a power cut costs nothing (no question was stored; the retry claims again), so
-                // its commit need not wait for the disk. Storing the question does (FULL, SQLite's default).
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("PRAGMA synchronous = NORMAL");
-                }
-            }
+        try (Connection connection = database.connection()) {
+            database.beforeClaim(connection);
+            // ON CONFLICT DO NOTHING (SQLite and PostgreSQL alike): a key already taken inserts no row, and no
+            // failed statement is left to tell apart from a real failure.
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO inbox_submission (token_hash, idempotency_key, body_sha256, started_at)
-                    VALUES (?, ?, ?, ?)""")) {
+                    VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
                 insert.setString(1, tokenHash);
                 insert.setString(2, key);
                 insert.setString(3, bodySha256);
                 insert.setLong(4, now.toEpochMilli());
-                insert.executeUpdate();
-                return new Claim.Claimed();
-            } catch (SQLException insertFailed) {
-                // Portable way to tell "the key is taken" from a real failure: look for the row.
-                Optional<Claim> existing = existingClaim(connection, tokenHash, key, bodySha256, now);
-                if (existing.isEmpty()) {
-                    throw insertFailed;
+                if (insert.executeUpdate() == 1) {
+                    return new Claim.Claimed();
                 }
-                return existing.get();
             }
+            Optional<Claim> existing = existingClaim(connection, tokenHash, key, bodySha256, now);
+            // Released between our insert and our look (a failed store): the next retry claims it afresh.
+            return existing.orElseGet(() -> new Claim.InFlight(now, now));
         } catch (SQLException e) {
             throw new InboxException("claim a submission", e);
         }
@@ -237,7 +138,7 @@ public final class InboxStore {
 
     /** Gives a claim back unanswered (processing failed unexpectedly), so that a retry can be processed. */
     public void release(String tokenHash, String key) {
-        try (Connection connection = connections.open(); PreparedStatement delete = connection.prepareStatement(
+        try (Connection connection = database.connection(); PreparedStatement delete = connection.prepareStatement(
                 "DELETE FROM inbox_submission WHERE token_hash = ? AND idempotency_key = ? AND completed_at IS NULL")) {
             delete.setString(1, tokenHash);
             delete.setString(2, key);
@@ -253,7 +154,7 @@ public final class InboxStore {
      */
     public byte[] storeQuestion(String tokenHash, String key, Question question, String id, Instant now) {
         byte[] receipt = QuestionCodec.writeReceipt(new QuestionCodec.Receipt(id, now));
-        try (Connection connection = connections.open()) {
+        try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
             try {
                 try (PreparedStatement insert = connection.prepareStatement("""
@@ -301,7 +202,7 @@ public final class InboxStore {
 
     public List<QuestionCodec.RemoteQuestion> questionsOf(String tokenHash) {
         List<QuestionCodec.RemoteQuestion> questions = new ArrayList<>();
-        try (Connection connection = connections.open(); PreparedStatement query = connection.prepareStatement("""
+        try (Connection connection = database.connection(); PreparedStatement query = connection.prepareStatement("""
                 SELECT id, idempotency_key, received_at, answer, answered_at FROM inbox_question
                 WHERE token_hash = ? ORDER BY received_at DESC, id""")) {
             query.setString(1, tokenHash);
@@ -328,7 +229,7 @@ public final class InboxStore {
      * Returns false when the device has no such question.
      */
     public boolean delete(String tokenHash, String id) {
-        try (Connection connection = connections.open(); PreparedStatement delete = connection.prepareStatement(
+        try (Connection connection = database.connection(); PreparedStatement delete = connection.prepareStatement(
                 "DELETE FROM inbox_question WHERE token_hash = ? AND id = ?")) {
             delete.setString(1, tokenHash);
             delete.setString(2, id);
@@ -359,7 +260,7 @@ public final class InboxStore {
 
     private List<DeskQuestion> desk(String sql, int limit) {
         List<DeskQuestion> questions = new ArrayList<>();
-        try (Connection connection = connections.open(); PreparedStatement query = connection.prepareStatement(sql)) {
+        try (Connection connection = database.connection(); PreparedStatement query = connection.prepareStatement(sql)) {
             query.setMaxRows(limit);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
@@ -380,7 +281,7 @@ public final class InboxStore {
 
     /** Sets (or corrects) the answer to a question. Returns false when there is no such question. */
     public boolean answer(String id, String answer, Instant now) {
-        try (Connection connection = connections.open(); PreparedStatement update = connection.prepareStatement(
+        try (Connection connection = database.connection(); PreparedStatement update = connection.prepareStatement(
                 "UPDATE inbox_question SET answer = ?, answered_at = ? WHERE id = ?")) {
             update.setString(1, answer);
             update.setLong(2, now.toEpochMilli());
@@ -393,7 +294,7 @@ public final class InboxStore {
 
     /** How many questions the inbox holds (for tests, benchmarks and the desk's header). */
     public int questionCount() {
-        try (Connection connection = connections.open(); Statement statement = connection.createStatement();
+        try (Connection connection = database.connection(); Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT count(*) FROM inbox_question")) {
             return rows.next() ? rows.getInt(1) : 0;
         } catch (SQLException e) {

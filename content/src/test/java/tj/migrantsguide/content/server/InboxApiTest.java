@@ -39,9 +39,14 @@ class InboxApiTest {
     private final FakeClock clock = new FakeClock(Instant.parse("2026-11-23T10:00:00Z"));
     private TestServer server;
 
+    /** The inbox's database for one test: a SQLite file here, a PostgreSQL database in PostgresInboxApiTest. */
+    String database() throws Exception {
+        return TestServer.sqlite(temp);
+    }
+
     @BeforeEach
     void start() throws Exception {
-        server = TestServer.start(temp, clock, ReferenceServer.Limits.none(), Optional.empty());
+        server = TestServer.start(clock, ReferenceServer.Limits.none(), Optional.empty(), 0, database());
     }
 
     @AfterEach

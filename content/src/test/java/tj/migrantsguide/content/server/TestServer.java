@@ -24,13 +24,13 @@ import tj.migrantsguide.testing.FakeClock;
 final class TestServer implements AutoCloseable {
     static final String DESK_PASSWORD = "desk-password-for-tests";
 
-    final Path database;
+    final String jdbcUrl;
     final ReferenceServer server;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
-    private TestServer(Path database, ReferenceServer server) {
-        this.database = database;
+    private TestServer(String jdbcUrl, ReferenceServer server) {
+        this.jdbcUrl = jdbcUrl;
         this.server = server;
     }
 
@@ -41,11 +41,21 @@ final class TestServer implements AutoCloseable {
 
     static TestServer start(Path folder, FakeClock clock, ReferenceServer.Limits limits, Optional<Path> feed,
             int port) throws IOException {
-        Path database = folder.resolve("inbox.db");
+        return start(clock, limits, feed, port, sqlite(folder));
+    }
+
+    /** The inbox in a SQLite file in {@code folder}. */
+    static String sqlite(Path folder) {
+        return "jdbc:sqlite:" + folder.resolve("inbox.db");
+    }
+
+    /** A server over the database at {@code jdbcUrl} (SQLite or a test's own PostgreSQL database). */
+    static TestServer start(FakeClock clock, ReferenceServer.Limits limits, Optional<Path> feed, int port,
+            String jdbcUrl) throws IOException {
         ReferenceServer server = ReferenceServer.start(new ReferenceServer.Settings(feed,
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), port), "jdbc:sqlite:" + database,
-                DESK_PASSWORD, limits, clock, new SplittableRandom(99)));
-        return new TestServer(database, server);
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), port), jdbcUrl, DESK_PASSWORD, limits, clock,
+                new SplittableRandom(99)));
+        return new TestServer(jdbcUrl, server);
     }
 
     URI base() {
@@ -90,9 +100,9 @@ final class TestServer implements AutoCloseable {
         return server.inbox().questionCount();
     }
 
-    /** Rows in a table of the inbox's database, read straight from the file. */
+    /** Rows in a table of the inbox's database, read straight from it (not through the server). */
     int rows(String table) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database);
+        try (Connection connection = DriverManager.getConnection(jdbcUrl);
                 Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + table)) {
             rows.next();
