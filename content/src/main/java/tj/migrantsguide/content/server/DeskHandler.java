@@ -2,6 +2,7 @@ package tj.migrantsguide.content.server;
 
 import java.io.IOException;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
@@ -31,6 +32,9 @@ final class DeskHandler implements ServerExchange.Route {
     static final String USER = "desk";
     private static final int FORM_MAX_BYTES = 64 * 1024;
     private static final int ANSWERED_SHOWN = 20;
+    /** Questions per page of the work queue; {@code size=} asks for up to {@link #PAGE_SIZE_MAX}. */
+    static final int PAGE_SIZE = 50;
+    static final int PAGE_SIZE_MAX = 500;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
     private static final Map<String, String> PAGE_HEADERS = Map.of(
@@ -184,26 +188,29 @@ final class DeskHandler implements ServerExchange.Route {
     private void page(ServerExchange exchange, Map<String, String> filter, Optional<String> notice, int status)
             throws IOException {
         Optional<Topic> topicFilter = Topic.fromCode(filter.getOrDefault("topic", ""));
-        String countryFilter = filter.getOrDefault("country", "");
-        List<InboxStore.DeskQuestion> open = store.openQuestions();
+        Optional<String> countryFilter = Optional.of(filter.getOrDefault("country", "")).filter(c -> !c.isEmpty());
+        Optional<InboxStore.QueuePosition> after = InboxStore.QueuePosition.parse(filter.getOrDefault("after", ""));
+        int size = pageSize(filter.getOrDefault("size", ""));
+        // Counted in the database, all of them; only one page of questions is read (there used to be a cap of
+        // 10,000 read at once, and a flood hid the rest).
+        InboxStore.OpenCounts counts = store.openCounts();
+        InboxStore.QueuePage queue = store.openQueue(new InboxStore.QueueFilter(topicFilter, countryFilter), after,
+                size);
 
-        // Topic (in the app's order) → country → questions, oldest first.
+        // Within the page: topic (in the app's order) → country → questions, oldest first.
         Map<Topic, TreeMap<String, List<InboxStore.DeskQuestion>>> grouped = new LinkedHashMap<>();
-        Map<Topic, Integer> perTopic = new LinkedHashMap<>();
-        Map<String, Integer> perCountry = new TreeMap<>();
         for (Topic topic : Topic.values()) {
             grouped.put(topic, new TreeMap<>());
-            perTopic.put(topic, 0);
         }
-        for (InboxStore.DeskQuestion q : open) {
-            perTopic.merge(q.topic(), 1, Integer::sum);
-            perCountry.merge(q.country(), 1, Integer::sum);
-            if (topicFilter.isPresent() && topicFilter.get() != q.topic()
-                    || !countryFilter.isEmpty() && !countryFilter.equals(q.country())) {
-                continue;
-            }
+        for (InboxStore.DeskQuestion q : queue.questions()) {
             grouped.get(q.topic()).computeIfAbsent(q.country(), c -> new java.util.ArrayList<>()).add(q);
         }
+        long openTotal = counts.total();
+        Map<Topic, Long> perTopic = new LinkedHashMap<>();
+        for (Topic topic : Topic.values()) {
+            perTopic.put(topic, counts.perTopic().getOrDefault(topic, 0L));
+        }
+        Map<String, Long> perCountry = new TreeMap<>(counts.perCountry());
 
         StringBuilder html = new StringBuilder(8192);
         html.append("""
@@ -225,19 +232,19 @@ final class DeskHandler implements ServerExchange.Route {
                 <h1>Always in Touch: questions to the Ministry</h1>
                 """);
         notice.ifPresent(n -> html.append("<p class=\"notice\" role=\"alert\">").append(escape(n)).append("</p>\n"));
-        html.append("<p>").append(open.size()).append(" open question").append(open.size() == 1 ? "" : "s")
+        html.append("<p>").append(openTotal).append(" open question").append(openTotal == 1 ? "" : "s")
                 .append(". Answer in the language the person wrote in; the answer reaches only their phone.</p>\n");
 
         html.append("<nav aria-label=\"Filter by topic\"><strong>Topic:</strong> <a href=\"").append(PATH)
                 .append("\">all</a>");
-        for (Map.Entry<Topic, Integer> e : perTopic.entrySet()) {
+        for (Map.Entry<Topic, Long> e : perTopic.entrySet()) {
             if (e.getValue() > 0) {
                 html.append("<a href=\"").append(PATH).append("?topic=").append(e.getKey().code()).append("\">")
                         .append(escape(topicName(e.getKey()))).append(" (").append(e.getValue()).append(")</a>");
             }
         }
         html.append("</nav>\n<nav aria-label=\"Filter by country\"><strong>Country:</strong> ");
-        for (Map.Entry<String, Integer> e : perCountry.entrySet()) {
+        for (Map.Entry<String, Long> e : perCountry.entrySet()) {
             html.append("<a href=\"").append(PATH).append("?country=").append(escape(e.getKey())).append("\">")
                     .append(escape(e.getKey())).append(" (").append(e.getValue()).append(")</a>");
         }
@@ -255,6 +262,13 @@ final class DeskHandler implements ServerExchange.Route {
                 }
             }
         }
+
+        queue.next().ifPresent(next -> html.append("<nav aria-label=\"Pages\"><a rel=\"next\" href=\"").append(PATH)
+                .append("?after=").append(escape(next.text())).append(topicFilter.map(t -> "&amp;topic=" + t.code())
+                        .orElse("")).append(countryFilter.map(c -> "&amp;country=" + escape(URLEncoder.encode(c,
+                        StandardCharsets.UTF_8))).orElse(""))
+                .append(size == PAGE_SIZE ? "" : "&amp;size=" + size).append("\">Next ").append(size)
+                .append(" older questions</a></nav>\n"));
 
         List<InboxStore.DeskQuestion> answered = store.recentlyAnswered(ANSWERED_SHOWN);
         if (!answered.isEmpty()) {
@@ -289,6 +303,14 @@ final class DeskHandler implements ServerExchange.Route {
                     .append("<button type=\"submit\">Send answer</button></form>\n");
         }
         html.append("</article>\n");
+    }
+
+    private static int pageSize(String text) {
+        try {
+            return Math.max(1, Math.min(PAGE_SIZE_MAX, Integer.parseInt(text)));
+        } catch (NumberFormatException e) {
+            return PAGE_SIZE;
+        }
     }
 
     static String topicName(Topic topic) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import tj.migrantsguide.questions.Question;
 import tj.migrantsguide.questions.QuestionCodec;
@@ -243,34 +244,197 @@ public final class InboxStore {
 
     /** A question as the desk sees it. */
     public record DeskQuestion(String id, Topic topic, String country, String language, String message,
-            Optional<String> contact, Instant receivedAt, Optional<String> answer, Optional<Instant> answeredAt) {}
+            Optional<String> contact, Instant receivedAt, Optional<String> answer, Optional<Instant> answeredAt,
+            Optional<ClaimedBy> claimed) {
+        /** An operator working on the question since {@code at}. */
+        public record ClaimedBy(String operator, Instant at) {}
+    }
 
-    /** Questions without an answer, oldest first within each topic and country. */
+    /** Where a page of the work queue starts: after the question received at {@code receivedAt} with {@code id}. */
+    public record QueuePosition(Instant receivedAt, String id) {
+        /** {@code 1732356000000~abc}: what the desk puts in its "next page" link. */
+        public String text() {
+            return receivedAt.toEpochMilli() + "~" + id;
+        }
+
+        /** Empty for anything that is not such a text (a hand-edited link starts from the beginning). */
+        public static Optional<QueuePosition> parse(String text) {
+            int tilde = text.indexOf('~');
+            if (tilde <= 0 || tilde == text.length() - 1) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.of(new QueuePosition(Instant.ofEpochMilli(Long.parseLong(text.substring(0, tilde))),
+                        text.substring(tilde + 1)));
+            } catch (NumberFormatException | java.time.DateTimeException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** Which open questions the desk shows: a topic, a country, or all. */
+    public record QueueFilter(Optional<Topic> topic, Optional<String> country) {
+        public static final QueueFilter ALL = new QueueFilter(Optional.empty(), Optional.empty());
+    }
+
+    /** One page of the work queue, oldest first, and where the next one starts (empty on the last page). */
+    public record QueuePage(List<DeskQuestion> questions, Optional<QueuePosition> next) {}
+
+    /**
+     * A page of open questions, oldest first (by time received, then id), after {@code after}. Keyset paging:
+     * every page costs the same however deep in the queue, and there is no cap on how many pages there are.
+     */
+    public QueuePage openQueue(QueueFilter filter, Optional<QueuePosition> after, int size) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT id, topic, country, language, message, contact, received_at, answer, answered_at,
+                    claimed_by, claimed_at
+                FROM inbox_question WHERE answered_at IS NULL""");
+        List<Object> parameters = new ArrayList<>();
+        filter.topic().ifPresent(t -> {
+            sql.append(" AND topic = ?");
+            parameters.add(t.code());
+        });
+        filter.country().ifPresent(c -> {
+            sql.append(" AND country = ?");
+            parameters.add(c);
+        });
+        after.ifPresent(position -> {
+            sql.append(" AND (received_at > ? OR (received_at = ? AND id > ?))");
+            parameters.add(position.receivedAt().toEpochMilli());
+            parameters.add(position.receivedAt().toEpochMilli());
+            parameters.add(position.id());
+        });
+        sql.append(" ORDER BY received_at, id LIMIT ?");
+        parameters.add(size + 1);
+        List<DeskQuestion> rows = desk(sql.toString(), parameters);
+        if (rows.size() <= size) {
+            return new QueuePage(rows, Optional.empty());
+        }
+        List<DeskQuestion> page = List.copyOf(rows.subList(0, size));
+        DeskQuestion last = page.get(size - 1);
+        return new QueuePage(page, Optional.of(new QueuePosition(last.receivedAt(), last.id())));
+    }
+
+    /** Open questions per topic and per country, all of them counted (no cap). */
+    public record OpenCounts(long total, Map<Topic, Long> perTopic, Map<String, Long> perCountry) {}
+
+    public OpenCounts openCounts() {
+        Map<Topic, Long> perTopic = new java.util.EnumMap<>(Topic.class);
+        Map<String, Long> perCountry = new java.util.TreeMap<>();
+        long total = 0;
+        try (Connection connection = database.connection(); PreparedStatement query = connection.prepareStatement(
+                "SELECT topic, country, count(*) FROM inbox_question WHERE answered_at IS NULL GROUP BY topic, country");
+                ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                long count = rows.getLong(3);
+                total += count;
+                perTopic.merge(Topic.fromCode(rows.getString(1)).orElse(Topic.REPORT_A_PROBLEM), count, Long::sum);
+                perCountry.merge(rows.getString(2), count, Long::sum);
+            }
+        } catch (SQLException e) {
+            throw new InboxException("count open questions", e);
+        }
+        return new OpenCounts(total, Map.copyOf(perTopic), Map.copyOf(perCountry));
+    }
+
+    /** Every open question, oldest first (tests and small inboxes; the desk pages with {@link #openQueue}). */
     public List<DeskQuestion> openQuestions() {
-        return desk("""
-                SELECT id, topic, country, language, message, contact, received_at, answer, answered_at
-                FROM inbox_question WHERE answered_at IS NULL ORDER BY topic, country, received_at, id""", 10_000);
+        List<DeskQuestion> all = new ArrayList<>();
+        Optional<QueuePosition> after = Optional.empty();
+        do {
+            QueuePage page = openQueue(QueueFilter.ALL, after, 1000);
+            all.addAll(page.questions());
+            after = page.next();
+        } while (after.isPresent());
+        return all;
+    }
+
+    // ---- claiming a question at the desk ----
+
+    /** How long an operator's claim keeps others off a question they have not answered. */
+    public static final Duration DESK_CLAIM_HOLD = Duration.ofMinutes(30);
+
+    /** What claiming a question for an operator did. */
+    public sealed interface DeskClaim {
+        /** The operator holds it now (newly, or again). */
+        record Held(String operator, Instant until) implements DeskClaim {}
+
+        /** Another operator holds it. */
+        record HeldByAnother(String operator, Instant until) implements DeskClaim {}
+
+        /** Answered meanwhile. */
+        record Answered() implements DeskClaim {}
+
+        /** No such question (deleted by the person). */
+        record Missing() implements DeskClaim {}
+    }
+
+    /**
+     * Claims question {@code id} for {@code operator}: one conditional UPDATE, so of two operators claiming at the
+     * same moment exactly one gets it, on SQLite (one writer at a time) and PostgreSQL (the row lock, and the
+     * condition read again after waiting for it) alike. A claim older than {@link #DESK_CLAIM_HOLD} lapses.
+     */
+    public DeskClaim claimQuestion(String id, String operator, Instant now) {
+        try (Connection connection = database.connection()) {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    UPDATE inbox_question SET claimed_by = ?, claimed_at = ?
+                    WHERE id = ? AND answered_at IS NULL
+                        AND (claimed_by IS NULL OR claimed_by = ? OR claimed_at <= ?)""")) {
+                update.setString(1, operator);
+                update.setLong(2, now.toEpochMilli());
+                update.setString(3, id);
+                update.setString(4, operator);
+                update.setLong(5, now.minus(DESK_CLAIM_HOLD).toEpochMilli());
+                if (update.executeUpdate() == 1) {
+                    return new DeskClaim.Held(operator, now.plus(DESK_CLAIM_HOLD));
+                }
+            }
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT answered_at, claimed_by, claimed_at FROM inbox_question WHERE id = ?")) {
+                query.setString(1, id);
+                try (ResultSet rows = query.executeQuery()) {
+                    if (!rows.next()) {
+                        return new DeskClaim.Missing();
+                    }
+                    rows.getLong(1);
+                    if (!rows.wasNull()) {
+                        return new DeskClaim.Answered();
+                    }
+                    return new DeskClaim.HeldByAnother(rows.getString(2),
+                            Instant.ofEpochMilli(rows.getLong(3)).plus(DESK_CLAIM_HOLD));
+                }
+            }
+        } catch (SQLException e) {
+            throw new InboxException("claim a question", e);
+        }
     }
 
     public List<DeskQuestion> recentlyAnswered(int limit) {
         return desk("""
-                SELECT id, topic, country, language, message, contact, received_at, answer, answered_at
-                FROM inbox_question WHERE answered_at IS NOT NULL ORDER BY answered_at DESC, id""", limit);
+                SELECT id, topic, country, language, message, contact, received_at, answer, answered_at,
+                    claimed_by, claimed_at
+                FROM inbox_question WHERE answered_at IS NOT NULL ORDER BY answered_at DESC, id LIMIT ?""",
+                List.of(limit));
     }
 
-    private List<DeskQuestion> desk(String sql, int limit) {
+    private List<DeskQuestion> desk(String sql, List<Object> parameters) {
         List<DeskQuestion> questions = new ArrayList<>();
         try (Connection connection = database.connection(); PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setMaxRows(limit);
+            for (int i = 0; i < parameters.size(); i++) {
+                query.setObject(i + 1, parameters.get(i));
+            }
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     long answeredAt = rows.getLong(9);
                     boolean answered = !rows.wasNull();
+                    Optional<String> claimedBy = Optional.ofNullable(rows.getString(10));
+                    long claimedAt = rows.getLong(11);
                     questions.add(new DeskQuestion(rows.getString(1),
                             Topic.fromCode(rows.getString(2)).orElse(Topic.REPORT_A_PROBLEM), rows.getString(3),
                             rows.getString(4), rows.getString(5), Optional.ofNullable(rows.getString(6)),
                             Instant.ofEpochMilli(rows.getLong(7)), Optional.ofNullable(rows.getString(8)),
-                            answered ? Optional.of(Instant.ofEpochMilli(answeredAt)) : Optional.empty()));
+                            answered ? Optional.of(Instant.ofEpochMilli(answeredAt)) : Optional.empty(),
+                            claimedBy.map(by -> new DeskQuestion.ClaimedBy(by, Instant.ofEpochMilli(claimedAt)))));
                 }
             }
         } catch (SQLException e) {

@@ -2,6 +2,7 @@ package tj.migrantsguide.content.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URLEncoder;
@@ -123,6 +124,54 @@ class DeskTest {
                 .getBytes(StandardCharsets.UTF_8));
 
         assertEquals(401, server.send(server.request("desk").header("Authorization", other).GET()).statusCode());
+    }
+
+    @Test
+    void twoOperatorsClaimingTheSameQuestionAtOnceOneGetsIt() throws Exception {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ids.add(ask("c" + i, "work-and-pay", "RU", "Работодатель не платит зарплату, вопрос " + i + "."));
+        }
+        InboxStore inbox = server.server.inbox();
+        java.util.concurrent.ExecutorService operators = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (String id : ids) {
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                var aziz = operators.submit(() -> {
+                    together.await();
+                    return inbox.claimQuestion(id, "aziz", clock.instant());
+                });
+                var malika = operators.submit(() -> {
+                    together.await();
+                    return inbox.claimQuestion(id, "malika", clock.instant());
+                });
+                InboxStore.DeskClaim first = aziz.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                InboxStore.DeskClaim second = malika.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+                String winner = first instanceof InboxStore.DeskClaim.Held held ? held.operator()
+                        : ((InboxStore.DeskClaim.Held) second).operator();
+                InboxStore.DeskClaim loser = first instanceof InboxStore.DeskClaim.Held ? second : first;
+                assertTrue(loser instanceof InboxStore.DeskClaim.HeldByAnother other
+                        && other.operator().equals(winner), id + ": " + first + " / " + second);
+            }
+        } finally {
+            operators.shutdownNow();
+        }
+    }
+
+    @Test
+    void aClaimLapsesAfterItsHoldAndAnAnsweredQuestionCannotBeClaimed() throws Exception {
+        String id = ask("k1", "health", "RU", "Где найти врача в Москве?");
+        InboxStore inbox = server.server.inbox();
+
+        assertInstanceOf(InboxStore.DeskClaim.Held.class, inbox.claimQuestion(id, "aziz", clock.instant()));
+        assertInstanceOf(InboxStore.DeskClaim.HeldByAnother.class, inbox.claimQuestion(id, "malika",
+                clock.instant()));
+        clock.advance(InboxStore.DESK_CLAIM_HOLD);
+        assertInstanceOf(InboxStore.DeskClaim.Held.class, inbox.claimQuestion(id, "malika", clock.instant()));
+        inbox.answer(id, "Обратитесь в поликлинику по месту жительства.", clock.instant());
+        assertInstanceOf(InboxStore.DeskClaim.Answered.class, inbox.claimQuestion(id, "aziz", clock.instant()));
+        assertInstanceOf(InboxStore.DeskClaim.Missing.class, inbox.claimQuestion("nope", "aziz", clock.instant()));
     }
 
     @Test
