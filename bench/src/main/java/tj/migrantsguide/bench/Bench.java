@@ -15,7 +15,7 @@ public final class Bench {
     /** Every benchmark, in the order they run. Add new ones here. */
     static List<Benchmark> all() {
         return List.of(new SearchBenchmark(), new ApplyBenchmark(), new SyncBenchmark(), new OutboxBenchmark(),
-                new ShareBenchmark(), new StartupBenchmark());
+                new ShareBenchmark(), new StartupBenchmark(), new InboxBenchmark());
     }
 
     public static void main(String[] args) throws Exception {

@@ -49,13 +49,15 @@ public final class Main {
               keygen --out DIR                      make a new signing key: DIR/private.key (keep it
                                                     secret, off the repository) and DIR/public.key (pin it
                                                     in the app)
-              serve --feed FEED --port P [--db FILE] [--jdbc URL] [--host ADDR]
+              serve --feed FEED --port P [--db FILE] [--jdbc URL] [--host ADDR] [--limits standard|none]
                                                     run the reference server for a demo: the feed at
                                                     /feed/, the questions API at /v1/questions and the
                                                     desk at /desk (user "desk", password from
                                                     $GUIDE_DESK_PASSWORD, else one is made and printed).
                                                     Questions go to FILE (default ./inbox.db) or to a
-                                                    JDBC URL; ADDR defaults to 127.0.0.1. Ctrl-C stops.
+                                                    JDBC URL (jdbc:postgresql://… for several nodes);
+                                                    ADDR defaults to 127.0.0.1. --limits none leaves
+                                                    per-device limits to nginx in front. Ctrl-C stops.
               release-check --keys DIR --signing-key KEY --feed-url URL --questions-url URL --download-url URL
                                                     what the release profile (mvn -Prelease) runs first:
                                                     exit 1, naming each problem, if the app would pin the

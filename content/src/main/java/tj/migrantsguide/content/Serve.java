@@ -37,8 +37,17 @@ final class Serve {
             new SecureRandom().nextBytes(bytes);
             password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         }
-        ReferenceServer server = ReferenceServer.start(ReferenceServer.Settings.of(Optional.of(feed),
-                new InetSocketAddress(host, port), jdbcUrl, password));
+        // Per-device limits live in one node's memory: behind a load balancer of several nodes they would each
+        // count apart, so a fleet puts its limits in nginx (content/deploy/nginx-inbox.conf) and runs "none".
+        String limits = arguments.value("--limits").orElse("standard");
+        ReferenceServer.Settings settings = ReferenceServer.Settings.of(Optional.of(feed),
+                new InetSocketAddress(host, port), jdbcUrl, password);
+        switch (limits) {
+            case "standard" -> { }
+            case "none" -> settings = settings.withLimits(ReferenceServer.Limits.none());
+            default -> throw new Arguments.UsageException("--limits must be standard or none: " + limits);
+        }
+        ReferenceServer server = ReferenceServer.start(settings);
         String base = server.base().toString();
         out.println("Migrant's Guide reference server");
         out.println("  feed:    " + base + "feed/index.json  (from " + feed.toAbsolutePath() + ")");
