@@ -14,6 +14,7 @@ import tj.migrantsguide.feed.CountryPack;
 import tj.migrantsguide.guide.Article;
 import tj.migrantsguide.guide.Checklist;
 import tj.migrantsguide.guide.Contact;
+import tj.migrantsguide.guide.Phone;
 import tj.migrantsguide.guide.Country;
 import tj.migrantsguide.guide.Language;
 import tj.migrantsguide.guide.Stage;
@@ -49,12 +50,20 @@ public final class ContentReport {
             rows.add(new Row(country,
                     perStage(pack, Stage.BEFORE_DEPARTURE), perStage(pack, Stage.ABROAD), perStage(pack, Stage.RETURN),
                     contacts.size(),
-                    (int) contacts.stream().filter(Contact::hasVerifiedNumber).count(),
-                    (int) contacts.stream().filter(c -> !c.phones().isEmpty() && !c.hasVerifiedNumber()).count(),
+                    (int) contacts.stream().filter(ContentReport::callableAndChecked).count(),
+                    (int) contacts.stream().filter(c -> !c.phones().isEmpty() && !callableAndChecked(c)).count(),
                     (int) contacts.stream().filter(c -> c.phones().isEmpty()).count(),
                     (int) contacts.stream().filter(Contact::emergency).count()));
         }
         return rows;
+    }
+
+    /**
+     * A number counts as verified only when people can call it and an editor checked it (issue 21): a number the
+     * source prints without a form we could dial (227-07-07-07: copy, not call) is not one, whatever its date.
+     */
+    private static boolean callableAndChecked(Contact contact) {
+        return contact.hasVerifiedNumber() && contact.phones().stream().anyMatch(Phone::canDial);
     }
 
     private static int perStage(CountryPack pack, Stage stage) {

@@ -30,7 +30,7 @@ public enum Rule {
     SOURCE_DOCUMENT_MISSING("source-document-missing", Severity.ERROR),
     SOURCE_LINE_OUT_OF_RANGE("source-line-out-of-range", Severity.ERROR),
     SOURCE_QUOTE_NOT_ON_LINE("source-quote-not-on-line", Severity.ERROR),
-    SOURCE_QUOTE_MISSING("source-quote-missing", Severity.WARNING),
+    SOURCE_QUOTE_MISSING("source-quote-missing", Severity.ERROR),
     DOCUMENTS_UNAVAILABLE("documents-unavailable", Severity.WARNING),
     // translations
     MISSING_TRANSLATION("missing-translation", Severity.ERROR),

@@ -53,6 +53,26 @@ class ContentReportTest {
     }
 
     @Test
+    void aCheckedNumberThatCanOnlyBeCopiedIsNotCountedAsVerified() {
+        GuideFixture guide = GuideFixture.in(temp);
+        guide.write("RU/en.txt", guide.read("RU/en.txt") + """
+
+                === contact trafficking-hotline-227-ru
+                kind: hotline
+                name: Anti-trafficking hotline (Tajikistan)
+                phone: unknown | 227-07-07-07
+                source: 001_83c9d57138334d54.txt:461 | "The 227-07-07-07 and 98-010-55-55-55 hotlines"
+                verified: 2026-11-23
+                """);
+
+        ContentReport.Row row = ContentReport.rows(guide.load()).get(0);
+
+        assertEquals(2, row.contacts());
+        assertEquals(1, row.verifiedNumbers()); // the fixture's 112, which people can call
+        assertEquals(1, row.unverifiedNumbers()); // 227-07-07-07: copy, not call
+    }
+
+    @Test
     void replacesOnlyTheTableBetweenItsMarkers() {
         EditorialContent content = GuideFixture.in(temp).load();
         String readme = "# Title\n\nBefore.\n\n" + ContentReport.START + "\nold\n" + ContentReport.END + "\n\nAfter.\n";

@@ -105,6 +105,9 @@ class LinterTest {
                 + " reads \"• Agreement between the Government of Tajikistan and the Government of Qatar"),
                 problem::toString);
         assertTrue(problem.message().endsWith("it is on line 31"), problem::toString);
+        assertTrue(problem.toString().startsWith(guide.guide.resolve("RU/tg.txt") + ":"
+                + guide.lineOf("RU/tg.txt", "004_48969e50023832c2.txt:39 |") + ": error [source-quote-not-on-line]"),
+                problem::toString);
     }
 
     @Test
@@ -123,22 +126,25 @@ class LinterTest {
     }
 
     @Test
-    void warnsOnceForACitationWithoutAQuote() {
+    void refusesACitationWithoutAQuoteOnceByNameWithFileAndLine() {
         replaceEverywhere(QUOTED_31, "source: 004_48969e50023832c2.txt:31");
         List<Problem> problems = guide.lint();
         // one per item citing it (article and checklist), each shown once, on the first language file
         List<Problem> missing = problems.stream().filter(p -> p.code().equals("source-quote-missing")).toList();
         assertEquals(2, missing.size(), problems::toString);
-        assertTrue(missing.stream().allMatch(p -> p.severity() == Severity.WARNING
+        assertTrue(missing.stream().allMatch(p -> p.severity() == Severity.ERROR
                 && p.file().equals(guide.guide.resolve("RU/tg.txt"))), missing::toString);
+        int line = guide.lineOf("RU/tg.txt", "source: 004_48969e50023832c2.txt:31");
+        assertTrue(missing.stream().anyMatch(p -> p.toString().startsWith(guide.guide.resolve("RU/tg.txt") + ":" + line
+                + ": error [source-quote-missing]")), missing::toString);
     }
 
     @Test
-    void warnsForAPageWithoutQuoteAndRefusesAReadDateInTheFuture() {
+    void refusesAPageWithoutQuoteAndAReadDateInTheFuture() {
         replaceEverywhere(" (read 2026-11-23) | \"используется единый номер «112», а также номера соответствующих"
                 + " экстренных служб\"", " (read 2026-11-24)");
         List<Problem> problems = guide.lint();
-        assertReported(problems, "source-quote-missing", Severity.WARNING, "RU/tg.txt",
+        assertReported(problems, "source-quote-missing", Severity.ERROR, "RU/tg.txt",
                 guide.lineOf("RU/tg.txt", "(read 2026-11-24)"));
         assertReported(problems, "future-date", Severity.ERROR, "RU/en.txt", guide.lineOf("RU/en.txt",
                 "(read 2026-11-24)"), 3);
