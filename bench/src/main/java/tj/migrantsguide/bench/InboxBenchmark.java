@@ -259,7 +259,6 @@ final class InboxBenchmark implements Benchmark {
                 "tj.migrantsguide.content.Main", "serve", "--feed", feed.toString(), "--port", Integer.toString(port),
                 "--jdbc", jdbcUrl, "--limits", "none")
                 .redirectErrorStream(true).redirectOutput(folder.resolve("node-" + (n + 1) + ".log").toFile());
-        builder.environment().put("GUIDE_DESK_PASSWORD", "bench-desk-password");
         Process process = builder.start();
         awaitListening(process, port, folder.resolve("node-" + (n + 1) + ".log"));
         return process;

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.stream.Stream;
+import tj.migrantsguide.content.server.DeskAccounts;
 import tj.migrantsguide.content.server.ReferenceServer;
 import tj.migrantsguide.guide.Language;
 import tj.migrantsguide.outbox.MyQuestion;
@@ -42,7 +43,8 @@ final class OutboxBenchmark implements Benchmark {
         Path folder = Files.createTempDirectory("outbox-bench");
         try (ReferenceServer server = ReferenceServer.start(new ReferenceServer.Settings(Optional.empty(),
                         new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                        "jdbc:sqlite:" + folder.resolve("inbox.db"), "bench", ReferenceServer.Limits.none(),
+                        "jdbc:sqlite:" + folder.resolve("inbox.db"), DeskAccounts.Security.standard(),
+                        ReferenceServer.Limits.none(),
                         Clock.systemUTC(), new SecureRandom()));
                 QuestionStore store = QuestionStore.open(folder.resolve("device"))) {
             Outbox outbox = new Outbox(store, new JdkHttpTransport(Duration.ofSeconds(10)), Clock.systemUTC());

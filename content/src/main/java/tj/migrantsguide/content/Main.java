@@ -52,12 +52,14 @@ public final class Main {
               serve --feed FEED --port P [--db FILE] [--jdbc URL] [--host ADDR] [--limits standard|none]
                                                     run the reference server for a demo: the feed at
                                                     /feed/, the questions API at /v1/questions and the
-                                                    desk at /desk (user "desk", password from
-                                                    $GUIDE_DESK_PASSWORD, else one is made and printed).
+                                                    desk at /desk (operators' accounts: desk-operator).
                                                     Questions go to FILE (default ./inbox.db) or to a
                                                     JDBC URL (jdbc:postgresql://… for several nodes);
                                                     ADDR defaults to 127.0.0.1. --limits none leaves
                                                     per-device limits to nginx in front. Ctrl-C stops.
+              desk-operator --name NAME [--role operator|supervisor] [--db FILE | --jdbc URL]
+                                                    add a desk operator (the first supervisor); the
+                                                    password from $GUIDE_DESK_NEW_PASSWORD.
               release-check --keys DIR --signing-key KEY --feed-url URL --questions-url URL --download-url URL
                                                     what the release profile (mvn -Prelease) runs first:
                                                     exit 1, naming each problem, if the app would pin the
@@ -92,6 +94,7 @@ public final class Main {
                 case "build" -> build(arguments, out, err, clock);
                 case "keygen" -> keygen(arguments, out, err);
                 case "serve" -> Serve.run(arguments, out, err, System.getenv());
+                case "desk-operator" -> DeskOperator.run(arguments, out, err, System.getenv(), clock);
                 case "release-check" -> releaseCheck(arguments, out, err);
                 default -> {
                     err.println("unknown command: " + arguments.command().get());

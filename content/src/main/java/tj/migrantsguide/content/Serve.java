@@ -6,8 +6,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -15,7 +13,6 @@ import tj.migrantsguide.content.server.ReferenceServer;
 
 /** {@code guide-content.jar serve}: the reference server in the foreground until Ctrl-C. */
 final class Serve {
-    static final String DESK_PASSWORD_VARIABLE = "GUIDE_DESK_PASSWORD";
 
     private Serve() {}
 
@@ -30,18 +27,11 @@ final class Serve {
         String jdbcUrl = arguments.value("--jdbc")
                 .orElseGet(() -> "jdbc:sqlite:" + Path.of(arguments.value("--db").orElse("inbox.db")).toAbsolutePath());
         InetAddress host = InetAddress.getByName(arguments.value("--host").orElse("127.0.0.1"));
-        String password = environment.getOrDefault(DESK_PASSWORD_VARIABLE, "");
-        boolean madePassword = password.isEmpty();
-        if (madePassword) {
-            byte[] bytes = new byte[12];
-            new SecureRandom().nextBytes(bytes);
-            password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        }
         // Per-device limits live in one node's memory: behind a load balancer of several nodes they would each
         // count apart, so a fleet puts its limits in nginx (content/deploy/nginx-inbox.conf) and runs "none".
         String limits = arguments.value("--limits").orElse("standard");
         ReferenceServer.Settings settings = ReferenceServer.Settings.of(Optional.of(feed),
-                new InetSocketAddress(host, port), jdbcUrl, password);
+                new InetSocketAddress(host, port), jdbcUrl);
         switch (limits) {
             case "standard" -> { }
             case "none" -> settings = settings.withLimits(ReferenceServer.Limits.none());
@@ -52,9 +42,10 @@ final class Serve {
         out.println("Migrant's Guide reference server");
         out.println("  feed:    " + base + "feed/index.json  (from " + feed.toAbsolutePath() + ")");
         out.println("  inbox:   " + base + "  (questions in " + jdbcUrl + ")");
-        out.println("  desk:    " + base + "desk  (user: desk, password: "
-                + (madePassword ? password + ", made for this run; set " + DESK_PASSWORD_VARIABLE + " to choose)"
-                        : "from " + DESK_PASSWORD_VARIABLE + ")"));
+        out.println("  desk:    " + base + "desk  (operators' accounts in the same database)");
+        if (!server.inbox().desk().anyOperator()) {
+            out.println("  no desk operator yet: " + DeskOperator.USAGE);
+        }
         out.println("Ctrl-C stops.");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -30,7 +30,8 @@ class ServeCommandTest {
         String usage = run(0, "--help");
 
         assertTrue(usage.contains("serve --feed FEED --port P [--db FILE] [--jdbc URL] [--host ADDR]"), usage);
-        assertTrue(usage.contains("$" + Serve.DESK_PASSWORD_VARIABLE), usage);
+        assertTrue(usage.contains("desk-operator --name NAME"), usage);
+        assertTrue(usage.contains("$" + DeskOperator.PASSWORD_VARIABLE), usage);
     }
 
     @Test

@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +29,6 @@ import tj.migrantsguide.questions.Topic;
  */
 final class DeskHandler implements ServerExchange.Route {
     static final String PATH = "/desk";
-    static final String USER = "desk";
     private static final int FORM_MAX_BYTES = 64 * 1024;
     private static final int ANSWERED_SHOWN = 20;
     /** Questions per page of the work queue; {@code size=} asks for up to {@link #PAGE_SIZE_MAX}. */
@@ -45,36 +44,62 @@ final class DeskHandler implements ServerExchange.Route {
             "Referrer-Policy", "no-referrer");
     private static final Map<String, String> LANGUAGES = Map.of("tg", "Tajik", "ru", "Russian", "en", "English");
 
+    static final String SESSION_COOKIE = "desk_session";
+    static final String LOGIN_COOKIE = "desk_login";
+
     private final InboxStore store;
-    private final byte[] passwordHash;
-    private final String formToken;
+    private final DeskAccounts accounts;
     private final RateLimiter failedLogins;
     private final Clock clock;
+    private final RandomGenerator random;
 
-    DeskHandler(InboxStore store, String password, RateLimiter failedLogins, Clock clock, RandomGenerator random) {
+    DeskHandler(InboxStore store, DeskAccounts accounts, RateLimiter failedLogins, Clock clock,
+            RandomGenerator random) {
         this.store = store;
-        this.passwordHash = sha256(password);
-        byte[] token = new byte[32];
-        random.nextBytes(token);
-        this.formToken = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+        this.accounts = accounts;
         this.failedLogins = failedLogins;
         this.clock = clock;
+        this.random = random;
     }
 
     @Override
     public void handle(ServerExchange exchange) throws IOException {
         try {
-            if (!authorised(exchange)) {
+            String path = exchange.path();
+            String method = exchange.method();
+            if (path.equals(PATH + "/login")) {
+                if (isRead(method)) {
+                    loginPage(exchange, Optional.empty(), 200);
+                } else if (method.equals("POST")) {
+                    login(exchange);
+                } else {
+                    notAllowed(exchange, "GET, POST");
+                }
                 return;
             }
-            String path = exchange.path();
-            if ((path.equals(PATH) || path.equals(PATH + "/")) && isRead(exchange.method())) {
-                page(exchange, form(exchange.query().orElse("")), Optional.empty(), 200);
-            } else if (path.equals(PATH + "/answer") && exchange.method().equals("POST")) {
-                answer(exchange);
-            } else if (path.equals(PATH) || path.equals(PATH + "/") || path.equals(PATH + "/answer")) {
-                exchange.reply(405, "text/plain; charset=utf-8", bytes("Method not allowed"),
-                        Map.of("Allow", path.endsWith("/answer") ? "POST" : "GET"));
+            Optional<String> token = cookie(exchange, SESSION_COOKIE);
+            Optional<DeskStore.Session> session = token.flatMap(t -> accounts.session(t, clock.instant()));
+            if (session.isEmpty()) {
+                if (isRead(method)) {
+                    exchange.reply(303, "text/plain; charset=utf-8", bytes("Log in first.\n"),
+                            Map.of("Location", PATH + "/login", "Cache-Control", "no-store"));
+                } else {
+                    exchange.reply(401, "text/plain; charset=utf-8", bytes("Log in to the desk first."), Map.of());
+                }
+                return;
+            }
+            boolean queue = path.equals(PATH) || path.equals(PATH + "/");
+            if (queue && isRead(method)) {
+                page(exchange, session.get(), form(exchange.query().orElse("")), Optional.empty(), 200);
+            } else if (path.equals(PATH + "/audit") && isRead(method)) {
+                auditPage(exchange, session.get());
+            } else if (method.equals("POST") && (path.equals(PATH + "/answer") || path.equals(PATH + "/claim")
+                    || path.equals(PATH + "/logout"))) {
+                post(exchange, session.get(), token.get(), path.substring(PATH.length() + 1));
+            } else if (queue || path.equals(PATH + "/audit")) {
+                notAllowed(exchange, "GET");
+            } else if (path.equals(PATH + "/answer") || path.equals(PATH + "/claim") || path.equals(PATH + "/logout")) {
+                notAllowed(exchange, "POST");
             } else {
                 exchange.reply(404, "text/plain; charset=utf-8", bytes("Not found"), Map.of());
             }
@@ -87,56 +112,111 @@ final class DeskHandler implements ServerExchange.Route {
         }
     }
 
+    private static void notAllowed(ServerExchange exchange, String allow) {
+        exchange.reply(405, "text/plain; charset=utf-8", bytes("Method not allowed"), Map.of("Allow", allow));
+    }
+
     private static boolean isRead(String method) {
         return method.equals("GET") || method.equals("HEAD");
     }
 
-    private boolean authorised(ServerExchange exchange) throws IOException {
-        Optional<String> header = exchange.header("Authorization");
-        if (header.isPresent() && header.get().regionMatches(true, 0, "Basic ", 0, 6)) {
-            // The lockout comes first: while an address is locked out, even the right password is refused, so
-            // guessing gains nothing from going on (it used to be checked after the password, issue 20).
-            Optional<Duration> locked = failedLogins.waitFor(exchange.remoteAddress());
-            if (locked.isPresent()) {
-                tooManyWrongPasswords(exchange, locked.get());
-                return false;
-            }
-            try {
-                String decoded = new String(Base64.getDecoder().decode(header.get().substring(6).trim()),
-                        StandardCharsets.UTF_8);
-                int colon = decoded.indexOf(':');
-                // The name counts too: any other user name is as wrong as a wrong password.
-                if (colon >= 0 && decoded.substring(0, colon).equals(USER)
-                        && MessageDigest.isEqual(passwordHash, sha256(decoded.substring(colon + 1)))) {
-                    return true;
-                }
-            } catch (IllegalArgumentException e) {
-                // Not base64: the same as a wrong password.
-            }
-            // Only wrong passwords count against the address: guessing is slowed, normal use is not.
-            Optional<Duration> wait = failedLogins.acquire(exchange.remoteAddress());
-            if (wait.isPresent()) {
-                tooManyWrongPasswords(exchange, wait.get());
-                return false;
-            }
-        }
-        exchange.reply(401, "text/plain; charset=utf-8", bytes("The desk needs its password."),
-                Map.of("WWW-Authenticate", "Basic realm=\"Migrant's Guide desk\", charset=\"UTF-8\""));
-        return false;
+    // ---- logging in ----
+
+    /**
+     * The login form. Its CSRF token is a double-submit pair: a random value in a cookie of its own and the same
+     * in the form; another site can make the browser send the cookie but cannot read it to fill the form.
+     */
+    private void loginPage(ServerExchange exchange, Optional<String> notice, int status) {
+        String token = accounts.token();
+        StringBuilder html = new StringBuilder(2048);
+        head(html, "Desk: log in");
+        notice.ifPresent(n -> html.append("<p class=\"notice\" role=\"alert\">").append(escape(n)).append("</p>\n"));
+        html.append("<form method=\"post\" action=\"").append(PATH).append("/login\">")
+                .append("<input type=\"hidden\" name=\"form\" value=\"").append(token).append("\">")
+                .append("<p><label>Name<br><input name=\"name\" autocomplete=\"username\" required autofocus>")
+                .append("</label></p><p><label>Password<br><input name=\"password\" type=\"password\" ")
+                .append("autocomplete=\"current-password\" required></label></p>")
+                .append("<p><button type=\"submit\">Log in</button></p></form>\n</body></html>\n");
+        Map<String, String> headers = new HashMap<>(PAGE_HEADERS);
+        headers.put("Set-Cookie", cookieHeader(exchange, LOGIN_COOKIE, token, DeskAccounts.Security.standard()
+                .lockout()));
+        exchange.reply(status, "text/html; charset=utf-8", bytes(html.toString()), headers);
     }
 
-    private static void tooManyWrongPasswords(ServerExchange exchange, Duration wait) throws IOException {
+    private void login(ServerExchange exchange) throws IOException {
+        Map<String, String> form;
+        try {
+            form = form(new String(exchange.body(FORM_MAX_BYTES), StandardCharsets.UTF_8));
+        } catch (ServerExchange.BodyTooLarge e) {
+            exchange.reply(413, "text/plain; charset=utf-8", bytes("Too long."), Map.of());
+            return;
+        }
+        Optional<String> pair = cookie(exchange, LOGIN_COOKIE);
+        if (!sameOrigin(exchange) || pair.isEmpty() || !MessageDigest.isEqual(bytes(pair.get()),
+                bytes(form.getOrDefault("form", "")))) {
+            exchange.reply(403, "text/plain; charset=utf-8", bytes("This form is out of date; reload the page."),
+                    Map.of());
+            return;
+        }
+        // The lockouts come first: while an address or a name is locked out, even the right password is refused,
+        // so guessing gains nothing from going on (the old desk checked the password first, issue 20).
+        Optional<Duration> addressWait = failedLogins.waitFor(exchange.remoteAddress());
+        if (addressWait.isPresent()) {
+            tooManyWrongPasswords(exchange, addressWait.get());
+            return;
+        }
+        String name = form.getOrDefault("name", "").trim();
+        Instant now = clock.instant();
+        DeskAccounts.Login login = accounts.login(name, form.getOrDefault("password", ""), now);
+        if (login instanceof DeskAccounts.Login.LockedOut locked) {
+            audit(name, "login-locked", Optional.empty(), "refused while locked out, from " + exchange.remoteAddress());
+            tooManyWrongPasswords(exchange, Duration.between(now, locked.until()));
+        } else if (login instanceof DeskAccounts.Login.LoggedIn in) {
+            audit(in.operator(), "login", Optional.empty(), "from " + exchange.remoteAddress());
+            exchange.reply(303, "text/plain; charset=utf-8", bytes("Logged in.\n"), Map.of("Location", PATH,
+                    "Cache-Control", "no-store", "Set-Cookie", cookieHeader(exchange, SESSION_COOKIE,
+                            in.sessionToken(), accounts.security().sessionLength())));
+        } else {
+            failedLogins.acquire(exchange.remoteAddress());
+            audit(name.matches("[a-z0-9._-]{1,64}") ? name : "?", "login-refused", Optional.empty(),
+                    "wrong name or password, from " + exchange.remoteAddress());
+            loginPage(exchange, Optional.of("Wrong name or password."), 401);
+        }
+    }
+
+    private static void tooManyWrongPasswords(ServerExchange exchange, Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         exchange.reply(429, "text/plain; charset=utf-8", bytes("Too many wrong passwords; wait " + seconds
                 + " s. Until then even the right password is refused."),
                 Map.of("Retry-After", Long.toString(seconds)));
     }
 
-    // ---- answering ----
+    /** HttpOnly (no script reads it), SameSite=Strict (no other site sends it), Secure behind TLS. */
+    private static String cookieHeader(ServerExchange exchange, String name, String value, Duration maxAge) {
+        return name + "=" + value + "; Path=" + PATH + "; Max-Age=" + maxAge.toSeconds() + "; HttpOnly; "
+                + "SameSite=Strict" + (exchange.secure() ? "; Secure" : "");
+    }
 
-    private void answer(ServerExchange exchange) throws IOException {
+    private static Optional<String> cookie(ServerExchange exchange, String name) {
+        for (String part : exchange.header("Cookie").orElse("").split(";")) {
+            String[] pair = part.trim().split("=", 2);
+            if (pair.length == 2 && pair[0].equals(name) && pair[1].matches("[A-Za-z0-9_-]{43}")) {
+                return Optional.of(pair[1]);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void audit(String operator, String action, Optional<String> questionId, String detail) {
+        store.desk().audit(accounts.token().substring(0, 22), clock.instant(), operator, action, questionId, detail);
+    }
+
+    // ---- forms of a logged-in operator: answer, claim, log out ----
+
+    private void post(ServerExchange exchange, DeskStore.Session session, String sessionToken, String action)
+            throws IOException {
         if (!sameOrigin(exchange)) {
-            exchange.reply(403, "text/plain; charset=utf-8", bytes("Answers can only be sent from the desk page."),
+            exchange.reply(403, "text/plain; charset=utf-8", bytes("Forms can only be sent from the desk page."),
                     Map.of());
             return;
         }
@@ -144,31 +224,89 @@ final class DeskHandler implements ServerExchange.Route {
         try {
             body = exchange.body(FORM_MAX_BYTES);
         } catch (ServerExchange.BodyTooLarge e) {
-            page(exchange, Map.of(), Optional.of("The answer is too long."), 413);
+            page(exchange, session, Map.of(), Optional.of("The answer is too long."), 413);
             return;
         }
         Map<String, String> form = form(new String(body, StandardCharsets.UTF_8));
-        if (!MessageDigest.isEqual(bytes(formToken), bytes(form.getOrDefault("form", "")))) {
+        if (!MessageDigest.isEqual(bytes(session.csrf()), bytes(form.getOrDefault("form", "")))) {
             exchange.reply(403, "text/plain; charset=utf-8", bytes("This form is out of date; reload the desk."),
                     Map.of());
             return;
         }
         String id = form.getOrDefault("id", "");
+        switch (action) {
+            case "logout" -> {
+                accounts.logout(sessionToken);
+                audit(session.operator(), "logout", Optional.empty(), "");
+                exchange.reply(303, "text/plain; charset=utf-8", bytes("Logged out.\n"), Map.of("Location",
+                        PATH + "/login", "Set-Cookie", SESSION_COOKIE + "=; Path=" + PATH + "; Max-Age=0"));
+            }
+            case "claim" -> {
+                InboxStore.DeskClaim claim = store.claimQuestion(id, session.operator(), clock.instant());
+                if (claim instanceof InboxStore.DeskClaim.Held) {
+                    audit(session.operator(), "claim", Optional.of(id), "");
+                    exchange.reply(303, "text/plain; charset=utf-8", bytes("Claimed.\n"), Map.of("Location",
+                            PATH + "#q-" + id, "Cache-Control", "no-store"));
+                } else if (claim instanceof InboxStore.DeskClaim.HeldByAnother other) {
+                    page(exchange, session, Map.of(), Optional.of("Question " + id + " is claimed by "
+                            + other.operator() + " until " + TIME.format(other.until()) + "."), 409);
+                } else {
+                    page(exchange, session, Map.of(), Optional.of("Question " + id
+                            + " is answered or deleted already."), 409);
+                }
+            }
+            default -> answer(exchange, session, id, form);
+        }
+    }
+
+    private void answer(ServerExchange exchange, DeskStore.Session session, String id, Map<String, String> form)
+            throws IOException {
         String answer = QuestionRules.normaliseText(form.getOrDefault("answer", ""));
         Optional<FieldProblem> problem = QuestionRules.checkAnswer(answer);
         if (problem.isPresent()) {
             String text = problem.get() instanceof FieldProblem.Missing ? "Write an answer before sending."
                     : problem.get().message();
-            page(exchange, Map.of(), Optional.of("Question " + id + ": " + text), 400);
+            page(exchange, session, Map.of(), Optional.of("Question " + id + ": " + text), 400);
+            return;
+        }
+        // Answering takes the question too: if another operator holds it, this one is told so and nothing is sent.
+        InboxStore.DeskClaim claim = store.claimQuestion(id, session.operator(), clock.instant());
+        if (claim instanceof InboxStore.DeskClaim.HeldByAnother other) {
+            page(exchange, session, Map.of(), Optional.of("Question " + id + " is claimed by " + other.operator()
+                    + "; it answers it."), 409);
             return;
         }
         if (!store.answer(id, answer, clock.instant())) {
-            page(exchange, Map.of(), Optional.of("There is no question " + id + " (deleted by the person?)."), 404);
+            page(exchange, session, Map.of(), Optional.of("There is no question " + id
+                    + " (deleted by the person?)."), 404);
             return;
         }
+        audit(session.operator(), "answer", Optional.of(id), answer.length() + " characters");
         // Post/redirect/get: reloading the page does not send the answer twice.
         exchange.reply(303, "text/plain; charset=utf-8", bytes("Answered.\n"), Map.of("Location", PATH, "Cache-Control",
                 "no-store"));
+    }
+
+    // ---- the audit log (supervisors) ----
+
+    private void auditPage(ServerExchange exchange, DeskStore.Session session) {
+        if (session.role() != DeskStore.Role.SUPERVISOR) {
+            exchange.reply(403, "text/plain; charset=utf-8", bytes("The audit log is for supervisors."), Map.of());
+            return;
+        }
+        audit(session.operator(), "read-audit", Optional.empty(), "");
+        StringBuilder html = new StringBuilder(8192);
+        head(html, "Desk: audit log");
+        html.append("<p><a href=\"").append(PATH).append("\">Back to the questions</a></p>\n<table><thead><tr>")
+                .append("<th>When</th><th>Who</th><th>What</th><th>Question</th><th>Detail</th></tr></thead><tbody>\n");
+        for (DeskStore.AuditEntry e : store.desk().audit(500)) {
+            html.append("<tr><td>").append(escape(TIME.format(e.at()))).append("</td><td>").append(escape(e.operator()))
+                    .append("</td><td>").append(escape(e.action())).append("</td><td>")
+                    .append(escape(e.questionId().orElse(""))).append("</td><td>").append(escape(e.detail()))
+                    .append("</td></tr>\n");
+        }
+        html.append("</tbody></table>\n</body></html>\n");
+        exchange.reply(200, "text/html; charset=utf-8", bytes(html.toString()), PAGE_HEADERS);
     }
 
     /** A browser says where a form came from; when it does, it must be this server. */
@@ -185,7 +323,8 @@ final class DeskHandler implements ServerExchange.Route {
 
     // ---- the page ----
 
-    private void page(ServerExchange exchange, Map<String, String> filter, Optional<String> notice, int status)
+    private void page(ServerExchange exchange, DeskStore.Session session, Map<String, String> filter,
+            Optional<String> notice, int status)
             throws IOException {
         Optional<Topic> topicFilter = Topic.fromCode(filter.getOrDefault("topic", ""));
         Optional<String> countryFilter = Optional.of(filter.getOrDefault("country", "")).filter(c -> !c.isEmpty());
@@ -213,24 +352,15 @@ final class DeskHandler implements ServerExchange.Route {
         Map<String, Long> perCountry = new TreeMap<>(counts.perCountry());
 
         StringBuilder html = new StringBuilder(8192);
-        html.append("""
-                <!DOCTYPE html>
-                <html lang="en"><head><meta charset="utf-8">
-                <meta name="viewport" content="width=device-width, initial-scale=1">
-                <title>Desk: Always in Touch</title>
-                <style>
-                body{font-family:"Noto Sans",system-ui,sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem;
-                  line-height:1.45;color:#1b1b1f}
-                h1{font-size:1.5rem} h2{font-size:1.25rem;margin-top:2rem;border-bottom:2px solid #ccc}
-                h3{font-size:1.05rem;margin:1rem 0 .25rem}
-                .q{border:1px solid #ccc;border-radius:.5rem;padding:.75rem;margin:.5rem 0}
-                .meta{color:#555;font-size:.9rem} .msg{white-space:pre-wrap;margin:.5rem 0}
-                .answer{white-space:pre-wrap;background:#eef6ee;padding:.5rem;border-radius:.25rem}
-                .notice{background:#fff4e5;border:1px solid #e0a040;padding:.5rem;border-radius:.25rem}
-                textarea{width:100%;min-height:5rem;font:inherit} nav a{margin-right:.75rem}
-                </style></head><body>
-                <h1>Always in Touch: questions to the Ministry</h1>
-                """);
+        head(html, "Desk: Always in Touch");
+        html.append("<form class=\"who\" method=\"post\" action=\"").append(PATH).append("/logout\">")
+                .append(escape(session.operator())).append(" (").append(session.role().code()).append(") ")
+                .append(session.role() == DeskStore.Role.SUPERVISOR ? "<a href=\"" + PATH + "/audit\">Audit log</a> "
+                        : "")
+                .append("<input type=\"hidden\" name=\"form\" value=\"").append(escape(session.csrf()))
+                .append("\"><button type=\"submit\">Log out</button></form>\n");
+        audit(session.operator(), "read-queue", Optional.empty(), queue.questions().size() + " questions shown"
+                + after.map(a -> " after " + a.text()).orElse(""));
         notice.ifPresent(n -> html.append("<p class=\"notice\" role=\"alert\">").append(escape(n)).append("</p>\n"));
         html.append("<p>").append(openTotal).append(" open question").append(openTotal == 1 ? "" : "s")
                 .append(". Answer in the language the person wrote in; the answer reaches only their phone.</p>\n");
@@ -258,7 +388,7 @@ final class DeskHandler implements ServerExchange.Route {
             for (Map.Entry<String, List<InboxStore.DeskQuestion>> country : topic.getValue().entrySet()) {
                 html.append("<h3>").append(escape(country.getKey())).append("</h3>\n");
                 for (InboxStore.DeskQuestion q : country.getValue()) {
-                    question(html, q, true);
+                    question(html, q, Optional.of(session));
                 }
             }
         }
@@ -274,14 +404,37 @@ final class DeskHandler implements ServerExchange.Route {
         if (!answered.isEmpty()) {
             html.append("<h2>Answered recently</h2>\n");
             for (InboxStore.DeskQuestion q : answered) {
-                question(html, q, false);
+                question(html, q, Optional.empty());
             }
         }
         html.append("</body></html>\n");
         exchange.reply(status, "text/html; charset=utf-8", bytes(html.toString()), PAGE_HEADERS);
     }
 
-    private void question(StringBuilder html, InboxStore.DeskQuestion q, boolean withForm) {
+    /** The page's head, the same on every desk page: no script, one style sheet inline. */
+    private static void head(StringBuilder html, String title) {
+        html.append("""
+                <!DOCTYPE html>
+                <html lang="en"><head><meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>TITLE</title>
+                <style>
+                body{font-family:"Noto Sans",system-ui,sans-serif;max-width:60rem;margin:1rem auto;padding:0 1rem;
+                  line-height:1.45;color:#1b1b1f}
+                h1{font-size:1.5rem} h2{font-size:1.25rem;margin-top:2rem;border-bottom:2px solid #ccc}
+                h3{font-size:1.05rem;margin:1rem 0 .25rem}
+                .q{border:1px solid #ccc;border-radius:.5rem;padding:.75rem;margin:.5rem 0}
+                .meta{color:#555;font-size:.9rem} .msg{white-space:pre-wrap;margin:.5rem 0}
+                .answer{white-space:pre-wrap;background:#eef6ee;padding:.5rem;border-radius:.25rem}
+                .notice{background:#fff4e5;border:1px solid #e0a040;padding:.5rem;border-radius:.25rem}
+                textarea{width:100%;min-height:5rem;font:inherit} nav a{margin-right:.75rem}
+                .who{float:right} table{border-collapse:collapse} td,th{border:1px solid #ccc;padding:.25rem .5rem}
+                </style></head><body>
+                <h1>Always in Touch: questions to the Ministry</h1>
+                """.replace("TITLE", escape(title)));
+    }
+
+    private void question(StringBuilder html, InboxStore.DeskQuestion q, Optional<DeskStore.Session> session) {
         html.append("<article class=\"q\" id=\"q-").append(escape(q.id())).append("\">\n<div class=\"meta\">")
                 .append(escape(TIME.format(q.receivedAt()))).append(" · ").append(escape(topicName(q.topic())))
                 .append(" · ").append(escape(q.country())).append(" · answer in <strong>")
@@ -294,10 +447,22 @@ final class DeskHandler implements ServerExchange.Route {
             q.answeredAt().ifPresent(at -> html.append("<div class=\"meta\">answered ")
                     .append(escape(TIME.format(at))).append("</div>\n"));
         }
-        if (withForm) {
+        if (session.isPresent()) {
+            String csrf = escape(session.get().csrf());
+            Optional<InboxStore.DeskQuestion.ClaimedBy> claimed = q.claimed()
+                    .filter(c -> c.at().plus(InboxStore.DESK_CLAIM_HOLD).isAfter(clock.instant()));
+            if (claimed.isPresent()) {
+                html.append("<p class=\"meta\">claimed by <strong>").append(escape(claimed.get().operator()))
+                        .append("</strong> at ").append(escape(TIME.format(claimed.get().at()))).append("</p>\n");
+            } else {
+                html.append("<form method=\"post\" action=\"").append(PATH).append("/claim\">")
+                        .append("<input type=\"hidden\" name=\"id\" value=\"").append(escape(q.id()))
+                        .append("\"><input type=\"hidden\" name=\"form\" value=\"").append(csrf)
+                        .append("\"><button type=\"submit\">Claim</button></form>\n");
+            }
             html.append("<form method=\"post\" action=\"").append(PATH).append("/answer\">")
                     .append("<input type=\"hidden\" name=\"id\" value=\"").append(escape(q.id())).append("\">")
-                    .append("<input type=\"hidden\" name=\"form\" value=\"").append(escape(formToken)).append("\">")
+                    .append("<input type=\"hidden\" name=\"form\" value=\"").append(csrf).append("\">")
                     .append("<label>Answer<br><textarea name=\"answer\" required maxlength=\"")
                     .append(QuestionLimits.ANSWER_MAX).append("\"></textarea></label><br>")
                     .append("<button type=\"submit\">Send answer</button></form>\n");
@@ -365,13 +530,5 @@ final class DeskHandler implements ServerExchange.Route {
 
     private static byte[] bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes(text));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

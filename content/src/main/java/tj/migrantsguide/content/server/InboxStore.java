@@ -35,9 +35,16 @@ public final class InboxStore {
     public static final int LIST_MAX = 500;
 
     private final InboxDatabase database;
+    private final DeskStore desk;
 
     private InboxStore(InboxDatabase database) {
         this.database = database;
+        this.desk = new DeskStore(database);
+    }
+
+    /** The desk's operators, sessions and audit log, in the same database. */
+    public DeskStore desk() {
+        return desk;
     }
 
     /**

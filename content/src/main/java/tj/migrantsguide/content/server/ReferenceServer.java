@@ -61,29 +61,27 @@ public final class ReferenceServer implements AutoCloseable {
     /**
      * @param feed the published feed folder to serve, if any
      * @param jdbcUrl where the inbox keeps questions ({@code jdbc:sqlite:FILE} by default)
-     * @param deskPassword the password of the desk page (user name: {@code desk})
+     * @param desk how operators' passwords are hashed, when they are locked out, how long a session lasts
      */
-    public record Settings(Optional<Path> feed, InetSocketAddress address, String jdbcUrl, String deskPassword,
-            Limits limits, Clock clock, RandomGenerator random) {
+    public record Settings(Optional<Path> feed, InetSocketAddress address, String jdbcUrl,
+            DeskAccounts.Security desk, Limits limits, Clock clock, RandomGenerator random) {
         public Settings {
             Objects.requireNonNull(feed, "feed");
             Objects.requireNonNull(address, "address");
             Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-            if (deskPassword == null || deskPassword.isEmpty()) {
-                throw new IllegalArgumentException("the desk needs a password");
-            }
+            Objects.requireNonNull(desk, "desk");
             Objects.requireNonNull(limits, "limits");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(random, "random");
         }
 
-        public static Settings of(Optional<Path> feed, InetSocketAddress address, String jdbcUrl, String deskPassword) {
-            return new Settings(feed, address, jdbcUrl, deskPassword, Limits.standard(), Clock.systemUTC(),
-                    new SecureRandom());
+        public static Settings of(Optional<Path> feed, InetSocketAddress address, String jdbcUrl) {
+            return new Settings(feed, address, jdbcUrl, DeskAccounts.Security.standard(), Limits.standard(),
+                    Clock.systemUTC(), new SecureRandom());
         }
 
         public Settings withLimits(Limits newLimits) {
-            return new Settings(feed, address, jdbcUrl, deskPassword, newLimits, clock, random);
+            return new Settings(feed, address, jdbcUrl, desk, newLimits, clock, random);
         }
     }
 
@@ -122,7 +120,8 @@ public final class ReferenceServer implements AutoCloseable {
         routes.put(InboxHandler.PATH, new InboxHandler(inbox,
                 new RateLimiter(settings.limits().submissions(), settings.clock()),
                 new RateLimiter(settings.limits().reads(), settings.clock()), settings.clock(), settings.random()));
-        routes.put(DeskHandler.PATH, new DeskHandler(inbox, settings.deskPassword(),
+        routes.put(DeskHandler.PATH, new DeskHandler(inbox, new DeskAccounts(inbox.desk(), settings.desk(),
+                settings.random()),
                 new RateLimiter(settings.limits().deskLogins(), settings.clock()), settings.clock(),
                 settings.random()));
         settings.feed().ifPresent(feed -> routes.put(FeedHandler.PATH, new FeedHandler(feed)));

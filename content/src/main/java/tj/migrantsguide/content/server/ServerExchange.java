@@ -68,6 +68,11 @@ final class ServerExchange {
         return Optional.ofNullable(request.getHeaders().get(name));
     }
 
+    /** Over TLS here, or behind a proxy that ended TLS and says so. */
+    boolean secure() {
+        return request.isSecure() || "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto"));
+    }
+
     String remoteAddress() {
         return Request.getRemoteAddr(request);
     }

@@ -56,12 +56,13 @@ class DeskQueueAtScaleTest {
                 connection.commit();
             }
 
+            String session = server.deskSession(TestServer.OPERATOR);
             Set<String> seen = new HashSet<>();
             String query = "size=" + DeskHandler.PAGE_SIZE_MAX;
             int pages = 0;
             while (query != null) {
-                HttpResponse<String> page = server.send(server.request("desk?" + query).header("Authorization",
-                        TestServer.deskAuthorization(TestServer.DESK_PASSWORD)).GET());
+                HttpResponse<String> page = server.send(server.request("desk?" + query).header("Cookie", session)
+                        .GET());
                 assertEquals(200, page.statusCode());
                 if (pages++ == 0) {
                     assertTrue(page.body().contains(OPEN + " open questions"), "all counted");

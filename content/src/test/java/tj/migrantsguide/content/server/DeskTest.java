@@ -54,18 +54,30 @@ class DeskTest {
         return QuestionCodec.readReceipt(response.body().getBytes(StandardCharsets.UTF_8)).orElseThrow().id();
     }
 
-    private HttpResponse<String> page() throws Exception {
-        return server.send(server.request("desk").header("Authorization",
-                TestServer.deskAuthorization(TestServer.DESK_PASSWORD)).GET());
+    private String session;
+
+    private String session() throws Exception {
+        if (session == null) {
+            session = server.deskSession(TestServer.OPERATOR);
+        }
+        return session;
     }
 
-    private HttpResponse<String> answer(String form, Optional<String> origin) throws Exception {
-        HttpRequest.Builder request = server.request("desk/answer")
-                .header("Authorization", TestServer.deskAuthorization(TestServer.DESK_PASSWORD))
+    private HttpResponse<String> page() throws Exception {
+        return server.send(server.request("desk").header("Cookie", session()).GET());
+    }
+
+    private HttpResponse<String> post(String path, String cookie, String form, Optional<String> origin)
+            throws Exception {
+        HttpRequest.Builder request = server.request(path).header("Cookie", cookie)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form));
         origin.ifPresent(o -> request.header("Origin", o));
         return server.send(request);
+    }
+
+    private HttpResponse<String> answer(String form, Optional<String> origin) throws Exception {
+        return post("desk/answer", session(), form, origin);
     }
 
     private static String formToken(String page) {
@@ -79,51 +91,98 @@ class DeskTest {
     }
 
     @Test
-    void theDeskNeedsItsPassword() throws Exception {
+    void withoutASessionTheDeskSendsYouToLogIn() throws Exception {
         HttpResponse<String> none = server.send(server.request("desk").GET());
-        HttpResponse<String> wrong = server.send(server.request("desk")
-                .header("Authorization", TestServer.deskAuthorization("guess")).GET());
+        HttpResponse<String> forged = server.send(server.request("desk")
+                .header("Cookie", DeskHandler.SESSION_COOKIE + "=" + TestServer.token(1)).GET());
 
-        assertEquals(401, none.statusCode());
-        assertTrue(none.headers().firstValue("WWW-Authenticate").orElseThrow().startsWith("Basic "));
-        assertEquals(401, wrong.statusCode());
+        assertEquals(303, none.statusCode());
+        assertEquals(Optional.of("/desk/login"), none.headers().firstValue("Location"));
+        assertEquals(303, forged.statusCode());
+        assertEquals(401, server.deskLogin(TestServer.OPERATOR, "guess-1234567").statusCode());
         assertEquals(200, page().statusCode());
     }
 
     @Test
-    void guessingThePasswordIsSlowedDown() throws Exception {
-        int status = 0;
-        for (int i = 0; i < 11; i++) {
-            status = server.send(server.request("desk")
-                    .header("Authorization", TestServer.deskAuthorization("guess-" + i)).GET()).statusCode();
-        }
-        assertEquals(429, status);
+    void theSessionCookieIsHttpOnlyAndSameSiteAndSecureBehindTls() throws Exception {
+        String plain = server.deskLogin(TestServer.OPERATOR, TestServer.DESK_PASSWORD).headers()
+                .firstValue("Set-Cookie").orElseThrow();
+
+        assertTrue(plain.contains("; HttpOnly") && plain.contains("; SameSite=Strict"), plain);
+        assertFalse(plain.contains("Secure"), plain);
+        HttpResponse<String> form = server.send(server.request("desk/login").header("X-Forwarded-Proto", "https")
+                .GET());
+        assertTrue(form.headers().firstValue("Set-Cookie").orElseThrow().endsWith("; Secure"));
+    }
+
+    @Test
+    void aLoginWithoutTheLoginFormsTokenIsRefused() throws Exception {
+        HttpResponse<String> forged = server.send(server.request("desk/login")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("name=aziz&password=" + TestServer.DESK_PASSWORD)));
+
+        assertEquals(403, forged.statusCode());
     }
 
     @Test
     void afterTheLimitEvenTheRightPasswordIsRefusedUntilTheLockoutEnds() throws Exception {
         for (int i = 0; i < 10; i++) {
-            assertEquals(401, server.send(server.request("desk")
-                    .header("Authorization", TestServer.deskAuthorization("guess-" + i)).GET()).statusCode());
+            assertEquals(401, server.deskLogin(TestServer.OPERATOR, "guess-number-" + i).statusCode());
         }
 
-        HttpResponse<String> locked = page();
+        HttpResponse<String> locked = server.deskLogin(TestServer.OPERATOR, TestServer.DESK_PASSWORD);
         assertEquals(429, locked.statusCode(), locked.body());
-        assertFalse(locked.body().contains("open question"), locked.body());
         assertTrue(Integer.parseInt(locked.headers().firstValue("Retry-After").orElseThrow()) >= 1);
 
-        clock.advance(java.time.Duration.ofSeconds(30));
-        assertEquals(429, page().statusCode(), "still locked half-way through");
-        clock.advance(java.time.Duration.ofSeconds(31));
-        assertEquals(200, page().statusCode(), "the lockout has ended");
+        clock.advance(java.time.Duration.ofMinutes(2));
+        HttpResponse<String> stillLocked = server.deskLogin(TestServer.OPERATOR, TestServer.DESK_PASSWORD);
+        assertEquals(429, stillLocked.statusCode(), "the name stays locked out (the address limit has refilled)");
+        clock.advance(java.time.Duration.ofMinutes(14));
+        assertEquals(303, server.deskLogin(TestServer.OPERATOR, TestServer.DESK_PASSWORD).statusCode(),
+                "the lockout has ended");
     }
 
     @Test
-    void anotherUserNameWithTheRightPasswordIsRefused() throws Exception {
-        String other = "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + TestServer.DESK_PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
+    void theLockoutIsInTheDatabaseSoAnotherNodeRefusesToo() throws Exception {
+        for (int i = 0; i < 10; i++) {
+            server.deskLogin(TestServer.OPERATOR, "guess-number-" + i);
+        }
+        try (TestServer otherNode = TestServer.start(clock, ReferenceServer.Limits.standard(), Optional.empty(), 0,
+                server.jdbcUrl)) {
+            assertEquals(429, otherNode.deskLogin(TestServer.OPERATOR, TestServer.DESK_PASSWORD).statusCode());
+        }
+    }
 
-        assertEquals(401, server.send(server.request("desk").header("Authorization", other).GET()).statusCode());
+    @Test
+    void anUnknownOperatorIsRefusedLikeAWrongPassword() throws Exception {
+        HttpResponse<String> response = server.deskLogin("admin", TestServer.DESK_PASSWORD);
+
+        assertEquals(401, response.statusCode());
+        assertTrue(response.body().contains("Wrong name or password."), response.body());
+    }
+
+    @Test
+    void theAuditLogShowsWhoClaimedAndAnsweredWhatAndOnlyToSupervisors() throws Exception {
+        String id = ask("k1", "work-and-pay", "RU", "Работодатель не платит зарплату.");
+        String token = formToken(page().body());
+        assertEquals(303, post("desk/claim", session(), "id=" + id + "&form=" + token, Optional.empty())
+                .statusCode());
+        String supervisor = server.deskSession(TestServer.SUPERVISOR);
+        String supervisorsPage = server.send(server.request("desk").header("Cookie", supervisor).GET()).body();
+        assertTrue(supervisorsPage.contains("claimed by <strong>aziz</strong>"), supervisorsPage);
+        assertEquals(409, post("desk/answer", supervisor, "id=" + id + "&form=" + formToken(supervisorsPage)
+                + "&answer=" + encode("Позвоните на горячую линию."), Optional.empty()).statusCode(),
+                "aziz holds it");
+        assertEquals(303, answer("id=" + id + "&form=" + token + "&answer=" + encode("Позвоните на горячую линию."),
+                Optional.empty()).statusCode());
+
+        HttpResponse<String> audit = server.send(server.request("desk/audit").header("Cookie", supervisor).GET());
+        assertEquals(200, audit.statusCode());
+        for (String row : new String[] {"<td>aziz</td><td>login</td>", "<td>aziz</td><td>claim</td><td>" + id,
+                "<td>aziz</td><td>answer</td><td>" + id, "<td>malika</td><td>read-queue</td>"}) {
+            assertTrue(audit.body().contains(row), row + " in " + audit.body());
+        }
+        assertEquals(403, server.send(server.request("desk/audit").header("Cookie", session()).GET()).statusCode());
     }
 
     @Test
@@ -198,8 +257,7 @@ class DeskTest {
         ask("k1", "health", "KZ", "Где найти врача в Алматы?");
         ask("k2", "documents", "RU", "Как продлить патент на работу?");
 
-        String page = server.send(server.request("desk?country=KZ").header("Authorization",
-                TestServer.deskAuthorization(TestServer.DESK_PASSWORD)).GET()).body();
+        String page = server.send(server.request("desk?country=KZ").header("Cookie", session()).GET()).body();
 
         assertTrue(page.contains("Алматы"), page);
         assertFalse(page.contains("патент"), page);

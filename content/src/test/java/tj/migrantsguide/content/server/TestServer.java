@@ -23,6 +23,10 @@ import tj.migrantsguide.testing.FakeClock;
 /** The real reference server on a loopback port with a real SQLite file, and a raw HTTP client to poke it. */
 final class TestServer implements AutoCloseable {
     static final String DESK_PASSWORD = "desk-password-for-tests";
+    static final String OPERATOR = "aziz";
+    /** Each server its own seed: two nodes on one database must not make the same ids and tokens. */
+    private static final java.util.concurrent.atomic.AtomicLong SEEDS = new java.util.concurrent.atomic.AtomicLong(99);
+    static final String SUPERVISOR = "malika";
 
     final String jdbcUrl;
     final ReferenceServer server;
@@ -53,8 +57,14 @@ final class TestServer implements AutoCloseable {
     static TestServer start(FakeClock clock, ReferenceServer.Limits limits, Optional<Path> feed, int port,
             String jdbcUrl) throws IOException {
         ReferenceServer server = ReferenceServer.start(new ReferenceServer.Settings(feed,
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), port), jdbcUrl, DESK_PASSWORD, limits, clock,
-                new SplittableRandom(99)));
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), port), jdbcUrl,
+                DeskAccounts.Security.forTests(), limits, clock, new SplittableRandom(SEEDS.incrementAndGet())));
+        DeskAccounts accounts = new DeskAccounts(server.inbox().desk(), DeskAccounts.Security.forTests(),
+                new SplittableRandom(7));
+        if (server.inbox().desk().operator(OPERATOR).isEmpty()) { // a second node on the same database has them
+            accounts.add(OPERATOR, DESK_PASSWORD, DeskStore.Role.OPERATOR, clock.instant());
+            accounts.add(SUPERVISOR, DESK_PASSWORD, DeskStore.Role.SUPERVISOR, clock.instant());
+        }
         return new TestServer(jdbcUrl, server);
     }
 
@@ -92,8 +102,29 @@ final class TestServer implements AutoCloseable {
         return send(request("v1/questions/" + id).header("Authorization", "Bearer " + token).DELETE());
     }
 
-    static String deskAuthorization(String password) {
-        return "Basic " + Base64.getEncoder().encodeToString(("desk:" + password).getBytes(StandardCharsets.UTF_8));
+    /** The desk's login form sent as a browser sends it: its own CSRF cookie and field. */
+    HttpResponse<String> deskLogin(String name, String password) throws IOException, InterruptedException {
+        HttpResponse<String> form = send(request("desk/login").GET());
+        String loginCookie = form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        java.util.regex.Matcher field = java.util.regex.Pattern.compile("name=\"form\" value=\"([A-Za-z0-9_-]+)\"")
+                .matcher(form.body());
+        if (!field.find()) {
+            throw new AssertionError("no form token: " + form.body());
+        }
+        return send(request("desk/login").header("Cookie", loginCookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("form=" + field.group(1) + "&name="
+                        + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8) + "&password="
+                        + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8))));
+    }
+
+    /** Logs {@code name} in and returns the {@code Cookie} header value of its session. */
+    String deskSession(String name) throws IOException, InterruptedException {
+        HttpResponse<String> in = deskLogin(name, DESK_PASSWORD);
+        if (in.statusCode() != 303) {
+            throw new AssertionError("login of " + name + ": " + in.statusCode() + " " + in.body());
+        }
+        return in.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
     }
 
     int questions() {
