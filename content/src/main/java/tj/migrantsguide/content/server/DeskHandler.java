@@ -41,7 +41,10 @@ final class DeskHandler implements ServerExchange.Route {
             "Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
                     + "frame-ancestors 'none'; base-uri 'none'",
             "X-Frame-Options", "DENY",
-            "Referrer-Policy", "no-referrer");
+            // same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on the desk's own form
+            // posts, and the origin check refused every answer from a real browser (found by DeskBrowserTest).
+            // Other sites still learn nothing: the referrer goes to this server only.
+            "Referrer-Policy", "same-origin");
     private static final Map<String, String> LANGUAGES = Map.of("tg", "Tajik", "ru", "Russian", "en", "English");
 
     static final String SESSION_COOKIE = "desk_session";
