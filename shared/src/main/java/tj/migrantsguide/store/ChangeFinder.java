@@ -14,6 +14,7 @@ import tj.migrantsguide.guide.Article;
 import tj.migrantsguide.guide.Checklist;
 import tj.migrantsguide.guide.ChecklistItem;
 import tj.migrantsguide.guide.Contact;
+import tj.migrantsguide.guide.DateRule;
 import tj.migrantsguide.guide.Language;
 import tj.migrantsguide.guide.Phone;
 import tj.migrantsguide.store.ItemChange.Change;
@@ -21,20 +22,23 @@ import tj.migrantsguide.store.ItemChange.Field;
 import tj.migrantsguide.store.ItemChange.FieldChange;
 import tj.migrantsguide.store.ItemChange.LineChange;
 import tj.migrantsguide.store.ItemChange.NumberChange;
+import tj.migrantsguide.text.Links;
 import tj.migrantsguide.text.TextChange;
 
 /**
- * What changed between the old and the new rows of one country pack: items matched by id, changed fields compared
+ * What changed between the old and the new rows of one country pack (articles, contacts, checklists, deadline
+ * rules): items matched by id, changed fields compared
  * word by word ({@link TextChange}), phone numbers and checklist lines compared as lists (java-diff-utils, as for
  * words). Order and stage moves alone are not changes a person needs to be told about.
  */
 final class ChangeFinder {
     /** The items of one pack in one language, old or new; empty for a pack that is not there. */
-    record PackItems(List<Article> articles, List<Contact> contacts, List<Checklist> checklists) {
-        static final PackItems NONE = new PackItems(List.of(), List.of(), List.of());
+    record PackItems(List<Article> articles, List<Contact> contacts, List<Checklist> checklists,
+            List<DateRule> rules) {
+        static final PackItems NONE = new PackItems(List.of(), List.of(), List.of(), List.of());
 
         static PackItems of(CountryPack pack) {
-            return new PackItems(pack.articles(), pack.contacts(), pack.checklists());
+            return new PackItems(pack.articles(), pack.contacts(), pack.checklists(), pack.rules());
         }
     }
 
@@ -53,6 +57,10 @@ final class ChangeFinder {
         compare(changes, before.checklists(), after.checklists(), Checklist::id, c -> new Described(
                 ItemKind.CHECKLIST, c.title(), List.of(), fields(Field.TITLE, c.title()), c.sources(), c.verified(),
                 c.items()), country, language);
+        // A rule's length is the fact that matters most ("15 days" becoming "30 days"): it comes right after the title.
+        compare(changes, before.rules(), after.rules(), DateRule::id, r -> new Described(ItemKind.RULE, r.title(),
+                List.of(), fields(Field.TITLE, r.title(), Field.LENGTH, r.length().code(), Field.BODY, r.body(),
+                        Field.MISSED, r.missed()), r.sources(), r.verified(), List.of()), country, language);
         return changes;
     }
 
@@ -60,10 +68,14 @@ final class ChangeFinder {
     private record Described(ItemKind kind, String title, List<Phone> phones, Map<Field, String> texts,
             List<String> sources, Optional<LocalDate> verified, List<ChecklistItem> lines) {}
 
+    /**
+     * The compared texts, without link markup: What changed cannot follow a {@code [[id]]} and would show it raw, so a
+     * link added or removed alone is not a change a person is told about (as search snippets, {@link Links}).
+     */
     private static Map<Field, String> fields(Object... fieldsAndTexts) {
         Map<Field, String> texts = new LinkedHashMap<>();
         for (int i = 0; i < fieldsAndTexts.length; i += 2) {
-            texts.put((Field) fieldsAndTexts[i], (String) fieldsAndTexts[i + 1]);
+            texts.put((Field) fieldsAndTexts[i], Links.strip((String) fieldsAndTexts[i + 1]));
         }
         return texts;
     }
@@ -155,9 +167,9 @@ final class ChangeFinder {
     /** Checklist lines by id: a tick belongs to a line's id, so a reworded line is the same line. */
     private static List<LineChange> lines(List<ChecklistItem> before, List<ChecklistItem> after) {
         Map<String, String> old = new LinkedHashMap<>();
-        before.forEach(i -> old.put(i.id(), i.text()));
+        before.forEach(i -> old.put(i.id(), Links.strip(i.text())));
         Map<String, String> now = new LinkedHashMap<>();
-        after.forEach(i -> now.put(i.id(), i.text()));
+        after.forEach(i -> now.put(i.id(), Links.strip(i.text())));
         List<LineChange> out = new ArrayList<>();
         now.forEach((id, text) -> {
             String was = old.get(id);

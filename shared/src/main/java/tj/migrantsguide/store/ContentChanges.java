@@ -43,9 +43,9 @@ public record ContentChanges(long id, long fromVersion, long toVersion, Instant 
     }
 
     /** How many items of each kind changed in one language, for the line "Updated: 3 articles, 1 number changed". */
-    public record Summary(int articles, int checklists, int contacts, int numbers, int others) {
+    public record Summary(int articles, int checklists, int contacts, int numbers, int rules) {
         public boolean isEmpty() {
-            return articles + checklists + contacts + numbers + others == 0;
+            return articles + checklists + contacts + numbers + rules == 0;
         }
 
         /** In English, for the command line: "3 articles, 1 phone number changed". */
@@ -54,7 +54,7 @@ public record ContentChanges(long id, long fromVersion, long toVersion, Instant 
             count(parts, articles, "article", "articles");
             count(parts, checklists, "checklist", "checklists");
             count(parts, contacts, "contact", "contacts");
-            count(parts, others, "other item", "other items");
+            count(parts, rules, "deadline rule", "deadline rules");
             if (numbers > 0) {
                 parts.add(numbers + (numbers == 1 ? " phone number changed" : " phone numbers changed"));
             }
@@ -83,7 +83,7 @@ public record ContentChanges(long id, long fromVersion, long toVersion, Instant 
         int checklists = 0;
         int contacts = 0;
         int numbers = 0;
-        int others = 0;
+        int rules = 0;
         for (ItemChange item : in(language)) {
             if (!item.substantive()) {
                 continue;
@@ -92,20 +92,22 @@ public record ContentChanges(long id, long fromVersion, long toVersion, Instant 
                 case ARTICLE -> articles++;
                 case CHECKLIST -> checklists++;
                 case CONTACT -> contacts++;
-                default -> others++;
+                case RULE -> rules++;
+                case CHECKLIST_ITEM -> checklists++;
             }
             numbers += item.numbers().size();
         }
-        return new Summary(articles, checklists, contacts, numbers, others);
+        return new Summary(articles, checklists, contacts, numbers, rules);
     }
 
     /**
-     * The items in {@code language} in the order a person reads them: numbers changed first, then the items they
+     * The items in {@code language} in the order a person reads them: numbers changed first, then deadline rules whose length changed, then the items they
      * care about ({@code mine}: bookmarked, or a checklist they ticked in), then the rest in guide order.
      */
     public List<ItemChange> forReading(Language language, java.util.function.Predicate<ItemRef> mine) {
         List<ItemChange> sorted = new java.util.ArrayList<>(in(language));
         sorted.sort(java.util.Comparator.comparing((ItemChange i) -> !i.touchesNumbers())
+                .thenComparing(i -> !i.changesLength())
                 .thenComparing(i -> !mine.test(i.ref())));
         return sorted;
     }

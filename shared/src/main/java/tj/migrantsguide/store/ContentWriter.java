@@ -136,7 +136,8 @@ final class ContentWriter implements AutoCloseable {
 
     private ChangeFinder.PackItems oldItems(String country, Language language) throws SQLException {
         return new ChangeFinder.PackItems(PackRows.articles(connection, country, language),
-                PackRows.contacts(connection, country, language), PackRows.checklists(connection, country, language));
+                PackRows.contacts(connection, country, language), PackRows.checklists(connection, country, language),
+                PackRows.rules(connection, country, language));
     }
 
     private static void checkCoversEveryChangedPack(ContentUpdate update, Map<String, String> installed) {

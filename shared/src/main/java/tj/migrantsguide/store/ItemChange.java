@@ -56,6 +56,10 @@ public record ItemChange(
         TITLE("title"),
         NAME("name"),
         BODY("body"),
+        /** How long a deadline rule gives, as {@link tj.migrantsguide.guide.RuleLength#code()}: screens word it. */
+        LENGTH("length"),
+        /** What happens when a rule's deadline is missed. */
+        MISSED("missed"),
         ADDRESS("address"),
         HOURS("hours"),
         LANGUAGES("languages"),
@@ -139,5 +143,10 @@ public record ItemChange(
     /** A number added, changed or removed: the change that matters most to a person who may need to call. */
     public boolean touchesNumbers() {
         return !numbers.isEmpty();
+    }
+
+    /** A deadline rule whose length changed ("15 days" to "30 days"): read right after changed numbers. */
+    public boolean changesLength() {
+        return fields.stream().anyMatch(f -> f.field() == Field.LENGTH);
     }
 }

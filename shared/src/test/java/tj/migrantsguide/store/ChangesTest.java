@@ -15,12 +15,15 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tj.migrantsguide.feed.CountryPack;
+import tj.migrantsguide.TestRules;
 import tj.migrantsguide.feed.Feed;
 import tj.migrantsguide.guide.Article;
 import tj.migrantsguide.guide.ChecklistItem;
 import tj.migrantsguide.guide.Contact;
+import tj.migrantsguide.guide.DateRule;
 import tj.migrantsguide.guide.Language;
 import tj.migrantsguide.guide.Phone;
+import tj.migrantsguide.guide.RuleLength;
 import tj.migrantsguide.store.ItemChange.Change;
 import tj.migrantsguide.store.ItemChange.Field;
 import tj.migrantsguide.store.ItemChange.NumberChange;
@@ -247,6 +250,68 @@ class ChangesTest {
             assertEquals(Optional.of("06118ee4"), now.shortKeyId());
             assertEquals(2, now.version());
         }
+    }
+
+    @Test
+    void aDeadlineRuleWhoseLengthChangedIsListedRightAfterTheNumbers() {
+        try (GuideStore store = GuideStore.open(temp.resolve("data"), CLOCK)) {
+            store.install(withRule(version1(), TestRules.russia(Language.RUSSIAN)));
+            store.apply(whole(withRule(version2(), TestRules.russia(Language.RUSSIAN,
+                    new RuleLength.CalendarDays(30))), store));
+            ContentChanges update = store.changes(0, Optional.empty()).get(0);
+
+            ItemChange rule = only(update, "register-stay-ru");
+            assertEquals(ItemKind.RULE, rule.kind());
+            assertEquals(Change.CHANGED, rule.change());
+            assertEquals(List.of(Field.LENGTH), rule.fields().stream().map(ItemChange.FieldChange::field).toList());
+            assertEquals("15 calendar-days", rule.fields().get(0).text().before());
+            assertEquals("30 calendar-days", rule.fields().get(0).text().after());
+            assertEquals(1, update.summary(Language.RUSSIAN).rules());
+            assertEquals(List.of("trafficking-hotline-227", "register-stay-ru"), update.forReading(Language.RUSSIAN,
+                    ref -> false).stream().map(ItemChange::id).limit(2).toList());
+        }
+    }
+
+    @Test
+    void anAddedAndARemovedRuleAreListedAsSuch() {
+        try (GuideStore store = GuideStore.open(temp.resolve("data"), CLOCK)) {
+            store.install(withRule(version1(), TestRules.russia(Language.RUSSIAN)));
+            store.apply(whole(version2(), store));
+            assertEquals(Change.REMOVED, only(store.changes(0, Optional.empty()).get(0), "register-stay-ru").change());
+
+            store.apply(whole(Packs.feed(3, withRule(version2(), TestRules.russia(Language.RUSSIAN)).countryPacks()),
+                    store));
+            ContentChanges added = store.changes(0, Optional.empty()).get(0);
+            assertEquals(3, added.toVersion());
+            assertEquals(Change.ADDED, only(added, "register-stay-ru").change());
+        }
+    }
+
+    @Test
+    void linkMarkupIsNeitherShownNorCountedAsAChange() {
+        Article linked = Packs.article("work-patent", Language.RUSSIAN, "Патент на работу",
+                "Чтобы работать у частного лица или в компании, нужен документ. [[registration-15-days]]", 1);
+        try (GuideStore store = GuideStore.open(temp.resolve("data"), CLOCK)) {
+            store.install(version1());
+            store.apply(whole(Packs.feed(2, List.of(russian(List.of(linked, TAXES), List.of(HOTLINE),
+                    List.of(PASSPORT, HOTLINES)))), store));
+            assertTrue(store.changes(0, Optional.empty()).get(0).items().isEmpty());
+
+            Article reworded = Packs.article("work-patent", Language.RUSSIAN, "Патент на работу",
+                    "Чтобы работать, нужен патент. [[registration-15-days]]", 1);
+            store.apply(whole(Packs.feed(3, List.of(russian(List.of(reworded, TAXES), List.of(HOTLINE),
+                    List.of(PASSPORT, HOTLINES)))), store));
+            String marked = only(store.changes(0, Optional.empty()).get(0), "work-patent").fields().get(0).text()
+                    .marked();
+            assertTrue(!marked.contains("[["), marked);
+        }
+    }
+
+    /** The feed with {@code rule} added to its Russian pack. */
+    private static Feed withRule(Feed feed, DateRule rule) {
+        List<CountryPack> packs = feed.countryPacks().stream().map(p -> new CountryPack(p.countryCode(), p.language(),
+                p.articles(), p.contacts(), p.checklists(), List.of(rule))).toList();
+        return Packs.feed(feed.index().version(), packs);
     }
 
     private static ItemChange only(ContentChanges update, String id) {

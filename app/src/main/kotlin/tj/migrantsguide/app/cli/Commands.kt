@@ -74,12 +74,7 @@ private fun printSearch(guide: Guide, command: CommandLine.Command.Search, out: 
     }
     out.println("${hits.size} ${if (hits.size == 1) "hit" else "hits"} for \"${command.text.take(80)}\" (${language.code()} first):")
     hits.forEachIndexed { index, hit ->
-        val kind = when (hit.kind()) {
-            ItemKind.ARTICLE -> "article"
-            ItemKind.CONTACT -> "contact"
-            ItemKind.CHECKLIST -> "checklist"
-            ItemKind.CHECKLIST_ITEM -> "checklist item"
-        }
+        val kind = kindWord(hit.kind())
         out.println()
         out.println("${index + 1}. ${hit.title().marked("«", "»")}")
         out.println("   $kind · ${hit.countryCode()} · ${hit.language().code()} · ${hit.id()}")
@@ -88,4 +83,13 @@ private fun printSearch(guide: Guide, command: CommandLine.Command.Search, out: 
             out.println("   $prefix${hit.excerpt().marked("«", "»")}")
         }
     }
+}
+
+/** An item's kind in the command line's English ("checklist item"), for `search` and `changes`. */
+internal fun kindWord(kind: ItemKind): String = when (kind) {
+    ItemKind.ARTICLE -> "article"
+    ItemKind.CONTACT -> "contact"
+    ItemKind.CHECKLIST -> "checklist"
+    ItemKind.CHECKLIST_ITEM -> "checklist item"
+    ItemKind.RULE -> "deadline rule"
 }

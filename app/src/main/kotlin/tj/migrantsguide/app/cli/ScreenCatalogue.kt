@@ -88,6 +88,7 @@ class ScreenCatalogue(
             ItemKind.CHECKLIST, ItemKind.CHECKLIST_ITEM ->
                 content.checklists(country, language).firstOrNull()?.let { ItemRef(ItemKind.CHECKLIST, country, it.id()) }
             ItemKind.CONTACT -> content.contacts(country, language).firstOrNull()?.let { ItemRef(kind, country, it.id()) }
+            ItemKind.RULE -> null
         }
         return when (name) {
             "home" -> {
@@ -165,6 +166,7 @@ class ScreenCatalogue(
                     edition = edition,
                     zone = clock.zone,
                     provenance = content.provenance(),
+                    signer = content.signer(),
                 )
                 ({ SettingsContent(state, ignore) })
             }
@@ -214,6 +216,7 @@ class ScreenCatalogue(
                     url = "http://$SHARE_EXAMPLE_ADDRESS:$SHARE_PORT/",
                     version = provenance?.version() ?: 0,
                     key = provenance?.shortKeyId()?.orElse("?") ?: "?",
+                    signer = content.signer(),
                     files = 0,
                     bytes = 0,
                 )

@@ -74,7 +74,7 @@ object Screenshot {
         val data = request.dataDirectory ?: Files.createTempDirectory("migrants-guide-screenshot")
         val guide = openGuide(data, clock, err) ?: return 1
         try {
-            val content = StoreGuideContent(guide.store())
+            val content = StoreGuideContent(guide.store()) { tj.migrantsguide.app.sync.AppFeed.pinnedKeys }
             val userData = StoreUserData(guide.store().user())
             // Russia by default: where most people using the guide work (and the country the docs show).
             val country = request.country

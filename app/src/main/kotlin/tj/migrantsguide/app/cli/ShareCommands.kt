@@ -149,12 +149,7 @@ private fun heading(update: ContentChanges, language: Language): String {
 }
 
 private fun printItem(item: ItemChange, mine: Boolean, out: PrintStream) {
-    val kind = when (item.kind()) {
-        ItemKind.ARTICLE -> "article"
-        ItemKind.CONTACT -> "contact"
-        ItemKind.CHECKLIST -> "checklist"
-        ItemKind.CHECKLIST_ITEM -> "checklist item"
-    }
+    val kind = kindWord(item.kind())
     val marks = listOfNotNull("yours".takeIf { mine }, "checked again only".takeIf { !item.substantive() })
     out.println("  ${item.change().code().padEnd(7)} $kind ${item.countryCode()}/${item.id()} \"${item.title()}\"" +
         if (marks.isEmpty()) "" else " (${marks.joinToString(", ")})")

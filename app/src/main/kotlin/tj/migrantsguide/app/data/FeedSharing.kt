@@ -20,7 +20,8 @@ sealed interface ShareState {
      * Serving [version] at [url]; [key] is the first 8 digits of the key that signed it (the other device's
      * Settings show the same).
      */
-    data class On(val url: String, val version: Long, val key: String, val files: Long = 0, val bytes: Long = 0) : ShareState
+    data class On(val url: String, val version: Long, val key: String, val signer: Signer?,
+        val files: Long = 0, val bytes: Long = 0) : ShareState
 
     /** Sharing could not start, and why. */
     data class Problem(val kind: ShareProblem, val details: String = "") : ShareState
@@ -65,6 +66,8 @@ class GuideFeedSharing(
     private val guide: Guide,
     private val port: Int = DEFAULT_PORT,
     private val host: () -> InetAddress? = LocalNetwork::shareAddress,
+    /** The keys the build trusts by itself, to say whose key signed what is shared ([Signer]); null: not said. */
+    private val pinnedKeys: (() -> tj.migrantsguide.feed.TrustedKeys)? = null,
 ) : FeedSharing, AutoCloseable {
     private val mutable = MutableStateFlow<ShareState>(ShareState.Off)
     override val state: StateFlow<ShareState> = mutable.asStateFlow()
@@ -95,8 +98,11 @@ class GuideFeedSharing(
             }
         }
         server = started
-        val key = guide.store().provenance().flatMap { it.shortKeyId() }.orElse("?")
-        mutable.value = ShareState.On(started.url().toString(), ready.index().version(), key)
+        val provenance = guide.store().provenance()
+        val key = provenance.flatMap { it.shortKeyId() }.orElse("?")
+        val signer = provenance.flatMap { it.signedBy() }
+            .map { id -> pinnedKeys?.let { Signer.onDevice(id, guide.dataDirectory(), it()) } }.orElse(null)
+        mutable.value = ShareState.On(started.url().toString(), ready.index().version(), key, signer)
     }
 
     private fun startOn(ready: KeptFeed.Ready, address: InetAddress, port: Int): ShareServer =

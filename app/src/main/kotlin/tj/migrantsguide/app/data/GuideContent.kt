@@ -50,6 +50,9 @@ interface GuideContent {
     /** Where the installed content came from, for Settings; null before anything is installed (and in fakes). */
     fun provenance(): Provenance? = null
 
+    /** Whose key signed the installed content ([provenance]'s key); null when it is not known (and in fakes). */
+    fun signer(): Signer? = null
+
     /** Grows whenever the content changes (an update was installed); screens reload when it does. */
     val revision: StateFlow<Long>
 

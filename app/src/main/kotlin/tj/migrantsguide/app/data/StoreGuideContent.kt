@@ -10,8 +10,14 @@ import tj.migrantsguide.guide.Country
 import tj.migrantsguide.guide.Language
 import tj.migrantsguide.store.GuideStore
 
-/** [GuideContent] read from the device's database. */
-class StoreGuideContent(private val store: GuideStore) : GuideContent {
+/**
+ * [GuideContent] read from the device's database. [pinnedKeys] are the keys the build trusts by itself (the app's
+ * `AppFeed.pinnedKeys`), to say whose key signed the content; without them [signer] is not known.
+ */
+class StoreGuideContent(
+    private val store: GuideStore,
+    private val pinnedKeys: (() -> tj.migrantsguide.feed.TrustedKeys)? = null,
+) : GuideContent {
     // Only a key for the screens' loads: it counts changes, it is not the content version (constructing this
     // must not read the database, it happens on the UI thread).
     private val revisionFlow = MutableStateFlow(0L)
@@ -38,6 +44,11 @@ class StoreGuideContent(private val store: GuideStore) : GuideContent {
     }
 
     override fun provenance(): tj.migrantsguide.store.Provenance? = store.provenance().orElse(null)
+
+    override fun signer(): Signer? {
+        val pinned = pinnedKeys ?: return null
+        return store.provenance().flatMap { it.signedBy() }.map { Signer.onDevice(it, store.folder(), pinned()) }.orElse(null)
+    }
 
     override fun deadlines(personId: Long, language: Language, clock: java.time.Clock): List<tj.migrantsguide.dates.Deadline> =
         tj.migrantsguide.dates.MyDates(store, clock).deadlines(personId, language)

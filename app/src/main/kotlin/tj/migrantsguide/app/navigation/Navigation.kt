@@ -54,6 +54,8 @@ sealed interface Destination {
             ItemKind.CONTACT -> Contact(item)
             // An ItemRef never holds CHECKLIST_ITEM (a checklist line opens its checklist).
             ItemKind.CHECKLIST, ItemKind.CHECKLIST_ITEM -> Checklist(item)
+            // A deadline rule is read where it counts: on My dates.
+            ItemKind.RULE -> MyDates
         }
     }
 }

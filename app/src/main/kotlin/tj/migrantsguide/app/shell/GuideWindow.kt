@@ -162,7 +162,7 @@ fun openWindow(dataDirectory: Path) {
                 is Opening.Failed -> OpenFailed(liveSettings, state) { attempt++ }
                 is Opening.Ready -> {
                     val services = remember(state.guide) {
-                        val content = StoreGuideContent(state.guide.store())
+                        val content = StoreGuideContent(state.guide.store()) { AppFeed.pinnedKeys }
                         // After an update is installed, open screens read the content again.
                         val sync = backgroundSync?.let { background -> background.sync.also { it.onInstalled(background.scope, content::contentChanged) } }
                             ?: IdleSync(available = false)
@@ -177,7 +177,7 @@ fun openWindow(dataDirectory: Path) {
                             dataDirectory = dataDirectory,
                             storageProblem = storageProblemOf(state.guide),
                             dates = tj.migrantsguide.app.data.StoreDateBook(state.guide.store(), clock),
-                            sharing = tj.migrantsguide.app.data.GuideFeedSharing(state.guide),
+                            sharing = tj.migrantsguide.app.data.GuideFeedSharing(state.guide, pinnedKeys = { AppFeed.pinnedKeys }),
                         )
                     }
                     LaunchedEffect(services) {

@@ -32,6 +32,7 @@ import tj.migrantsguide.app.designsystem.GuideScreenFrame
 import tj.migrantsguide.app.designsystem.LoadedList
 import tj.migrantsguide.app.designsystem.SectionTitle
 import tj.migrantsguide.app.model.kindTitle
+import tj.migrantsguide.app.model.ruleLengthText
 import tj.migrantsguide.app.navigation.AppController
 import tj.migrantsguide.app.navigation.Back
 import tj.migrantsguide.app.navigation.Destination
@@ -43,6 +44,7 @@ import tj.migrantsguide.app.text.P
 import tj.migrantsguide.app.text.S
 import tj.migrantsguide.app.text.Strings
 import tj.migrantsguide.guide.Language
+import tj.migrantsguide.guide.RuleLength
 import tj.migrantsguide.store.ContentChanges
 import tj.migrantsguide.store.ItemChange
 import tj.migrantsguide.store.ItemKind
@@ -94,7 +96,7 @@ fun summaryText(strings: Strings, summary: ContentChanges.Summary): String = lis
     summary.articles().takeIf { it > 0 }?.let { strings.plural(P.CHANGED_ARTICLES, it) },
     summary.checklists().takeIf { it > 0 }?.let { strings.plural(P.CHANGED_CHECKLISTS, it) },
     summary.contacts().takeIf { it > 0 }?.let { strings.plural(P.CHANGED_CONTACTS, it) },
-    summary.others().takeIf { it > 0 }?.let { strings.plural(P.CHANGED_OTHERS, it) },
+    summary.rules().takeIf { it > 0 }?.let { strings.plural(P.CHANGED_RULES, it) },
     summary.numbers().takeIf { it > 0 }?.let { strings.plural(P.CHANGED_NUMBERS, it) },
 ).joinToString(", ")
 
@@ -183,7 +185,11 @@ private fun ChangedItemCard(item: ChangedItem, onAction: (UiAction) -> Unit) {
         for (field in change.fields()) {
             if (field.field() == ItemChange.Field.TITLE && change.change() != ItemChange.Change.CHANGED) continue
             Text(fieldName(strings, field.field()), style = MaterialTheme.typography.labelMedium, color = MaterialTheme.colorScheme.onSurfaceVariant)
-            Text(marked(field.text().around(8)), style = MaterialTheme.typography.bodyLarge)
+            if (field.field() == ItemChange.Field.LENGTH) {
+                Text(lengthChange(strings, field.text()), style = MaterialTheme.typography.titleMedium, modifier = Modifier.testTag("length-change"))
+            } else {
+                Text(marked(field.text().around(8)), style = MaterialTheme.typography.bodyLarge)
+            }
         }
         for (line in change.lines()) {
             val text = marked(line.text())
@@ -207,6 +213,8 @@ private fun fieldName(strings: Strings, field: ItemChange.Field): String = when 
     ItemChange.Field.TITLE -> strings[S.FIELD_TITLE]
     ItemChange.Field.NAME -> strings[S.FIELD_NAME]
     ItemChange.Field.BODY -> strings[S.FIELD_BODY]
+    ItemChange.Field.LENGTH -> strings[S.FIELD_LENGTH]
+    ItemChange.Field.MISSED -> strings[S.FIELD_MISSED]
     ItemChange.Field.ADDRESS -> strings[S.ADDRESS]
     ItemChange.Field.HOURS -> strings[S.HOURS]
     ItemChange.Field.LANGUAGES -> strings[S.LANGUAGES_SPOKEN]
@@ -215,6 +223,25 @@ private fun fieldName(strings: Strings, field: ItemChange.Field): String = when 
     ItemChange.Field.NOTE -> strings[S.FIELD_NOTE]
     ItemChange.Field.SOURCES -> strings[S.SOURCES]
     ItemChange.Field.CHECKED -> strings[S.FIELD_CHECKED]
+}
+
+/**
+ * A deadline rule's length, old struck and new highlighted, in words ("15 days → 30 days"): the stored text is the
+ * feed's code ("15 calendar-days"), which a person should not have to read.
+ */
+@Composable
+private fun lengthChange(strings: Strings, text: TextChange): AnnotatedString {
+    fun words(code: String): String? = code.takeIf { it.isNotBlank() }
+        ?.let { RuleLength.parse(it).map { length -> ruleLengthText(strings, length) }.orElse(it) }
+    val removed = removedStyle()
+    val added = addedStyle()
+    val before = words(text.before())
+    val after = words(text.after())
+    return buildAnnotatedString {
+        before?.let { withStyle(removed) { append(it) } }
+        if (before != null && after != null) append(" → ")
+        after?.let { withStyle(added) { append(it) } }
+    }
 }
 
 /** Removed words struck through (and dimmed), new words underlined, bold and on a highlight: never colour alone. */

@@ -55,6 +55,8 @@ import tj.migrantsguide.app.navigation.Emergency
 import tj.migrantsguide.app.navigation.LocalClassModeOpener
 import tj.migrantsguide.app.navigation.Open
 import tj.migrantsguide.app.navigation.UiAction
+import tj.migrantsguide.app.data.Signer
+import tj.migrantsguide.app.model.signedText
 import tj.migrantsguide.app.text.LocalStrings
 import tj.migrantsguide.app.text.S
 import tj.migrantsguide.app.text.Strings
@@ -79,6 +81,8 @@ data class SettingsState(
     val zone: java.time.ZoneId = java.time.ZoneOffset.UTC,
     /** Where the installed content came from (issue 17); null when not known. */
     val provenance: Provenance? = null,
+    /** Whose key signed it: the Ministry is named only for a key the app trusts by itself. */
+    val signer: Signer? = null,
 )
 
 sealed interface SettingsAction : UiAction {
@@ -98,8 +102,10 @@ fun SettingsScreen(controller: AppController, settings: Settings, country: Strin
             (services.content.countries().firstOrNull { it.code() == country }?.name(language) ?: country) to services.content.edition()
         }
     }
-    val provenance by produceState<Provenance?>(null, revision) {
-        value = withContext(services.background) { runCatching { services.content.provenance() }.getOrNull() }
+    val provenance by produceState<Pair<Provenance, Signer?>?>(null, revision) {
+        value = withContext(services.background) {
+            runCatching { services.content.provenance()?.let { it to services.content.signer() } }.getOrNull()
+        }
     }
     val strings = LocalStrings.current
     val state = SettingsState(
@@ -112,7 +118,8 @@ fun SettingsScreen(controller: AppController, settings: Settings, country: Strin
         lastSync = lastSyncText(strings, contentStatus(loaded?.second, sync, services.clock)),
         edition = loaded?.second,
         zone = services.clock.zone,
-        provenance = provenance,
+        provenance = provenance?.first,
+        signer = provenance?.second,
     )
     SettingsContent(state) { action ->
         when (action) {
@@ -181,7 +188,7 @@ fun SettingsContent(state: SettingsState, onAction: (UiAction) -> Unit) {
             }
             item { SectionTitle(strings[S.UPDATES]) }
             state.provenance?.let { provenance ->
-                item { Text(provenanceText(strings, provenance, state.zone), style = MaterialTheme.typography.bodyMedium, modifier = Modifier.testTag("provenance")) }
+                item { Text(provenanceText(strings, provenance, state.signer, state.zone), style = MaterialTheme.typography.bodyMedium, modifier = Modifier.testTag("provenance")) }
             }
             item { SyncBlock(state, onAction) }
             item {
@@ -280,17 +287,21 @@ private fun rejectionText(strings: Strings, rejected: SyncOutcome.Rejected): Str
 
 /**
  * "Version 14, signed by the Ministry (key 06118ee4…), received from 192.168.1.20 on 2 December" / "… from a folder
- * on …" / "… built into the app".
+ * on …" / "… built into the app"; "signed with the development key …" or "… a key an editor added" when it is not the
+ * Ministry's ([signedText]).
  */
-fun provenanceText(strings: Strings, provenance: Provenance, zone: java.time.ZoneId): String {
+fun provenanceText(strings: Strings, provenance: Provenance, signer: Signer?, zone: java.time.ZoneId): String {
     val date = strings.date(provenance.installedAt().atZone(zone).toLocalDate())
     val key = provenance.shortKeyId().orElse(null)
     val version = provenance.version()
-    return when {
-        key == null || provenance.origin() == Provenance.Origin.UNKNOWN -> strings[S.PROVENANCE_UNKNOWN, "version" to version, "date" to date]
-        provenance.origin() == Provenance.Origin.APP -> strings[S.PROVENANCE_APP, "version" to version, "key" to key]
-        provenance.origin() == Provenance.Origin.FOLDER -> strings[S.PROVENANCE_FOLDER, "version" to version, "key" to key, "date" to date]
-        else -> strings[S.PROVENANCE_NETWORK, "version" to version, "key" to key, "date" to date, "place" to provenance.place().orElse("?")]
+    if (key == null || provenance.origin() == Provenance.Origin.UNKNOWN) {
+        return strings[S.PROVENANCE_UNKNOWN, "version" to version, "date" to date]
+    }
+    val signed = signedText(strings, signer, key)
+    return when (provenance.origin()) {
+        Provenance.Origin.APP -> strings[S.PROVENANCE_APP, "version" to version, "signed" to signed]
+        Provenance.Origin.FOLDER -> strings[S.PROVENANCE_FOLDER, "version" to version, "signed" to signed, "date" to date]
+        else -> strings[S.PROVENANCE_NETWORK, "version" to version, "signed" to signed, "date" to date, "place" to provenance.place().orElse("?")]
     }
 }
 

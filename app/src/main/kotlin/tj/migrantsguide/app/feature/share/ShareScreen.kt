@@ -34,6 +34,7 @@ import tj.migrantsguide.app.navigation.AppController
 import tj.migrantsguide.app.navigation.Back
 import tj.migrantsguide.app.navigation.Emergency
 import tj.migrantsguide.app.navigation.UiAction
+import tj.migrantsguide.app.model.signedText
 import tj.migrantsguide.app.text.LocalStrings
 import tj.migrantsguide.app.text.S
 import tj.migrantsguide.app.text.Strings
@@ -98,7 +99,7 @@ fun ShareContent(state: ShareState, onAction: (UiAction) -> Unit) {
                             QrCodeBox(state.url, Modifier.size(minOf(maxWidth, 360.dp)).testTag("share-qr"))
                         }
                     }
-                    item { Text(strings[S.SHARE_KEY, "key" to state.key], style = MaterialTheme.typography.titleMedium, modifier = Modifier.testTag("share-key")) }
+                    item { Text(signedText(strings, state.signer, state.key).replaceFirstChar { it.uppercase() }, style = MaterialTheme.typography.titleMedium, modifier = Modifier.testTag("share-key")) }
                     item {
                         GuideCard {
                             Text(strings[S.SHARE_HOW, "url" to state.url, "key" to state.key], style = MaterialTheme.typography.bodyLarge)

@@ -26,6 +26,8 @@ import tj.migrantsguide.app.cli.ShareCommandTest
 import tj.migrantsguide.app.data.GuideFeedSharing
 import tj.migrantsguide.app.data.StoreUserData
 import tj.migrantsguide.app.feature.settings.provenanceText
+import tj.migrantsguide.app.sync.AppFeed
+import tj.migrantsguide.app.data.Signer
 import tj.migrantsguide.app.openEmbeddedGuide
 import tj.migrantsguide.app.press
 import tj.migrantsguide.app.shell.GuideApp
@@ -38,6 +40,11 @@ import tj.migrantsguide.app.text.Strings
 import tj.migrantsguide.app.withUserData
 import tj.migrantsguide.feed.TrustedKeys
 import tj.migrantsguide.guide.Language
+import tj.migrantsguide.text.TextChange
+import tj.migrantsguide.store.ItemChange
+import tj.migrantsguide.app.text.P
+import tj.migrantsguide.app.designsystem.GuideTheme
+import androidx.compose.ui.test.onNodeWithText
 import tj.migrantsguide.store.ContentChanges
 import tj.migrantsguide.store.ItemKind
 import tj.migrantsguide.store.ItemRef
@@ -137,6 +144,24 @@ class ChangesFlowTest {
     }
 
     @Test
+    fun `a deadline rule's new length is shown in words in each language, the old one struck`() {
+        val length = ItemChange.FieldChange(ItemChange.Field.LENGTH, TextChange.between("15 calendar-days", "30 calendar-days"))
+        val expected = mapOf(Language.ENGLISH to "15 days → 30 days", Language.RUSSIAN to "15 дней → 30 дней",
+            Language.TAJIK to "15 рӯз → 30 рӯз")
+        for ((language, words) in expected) {
+            val rule = ItemChange("RU", language, ItemKind.RULE, "register-stay-ru", ItemChange.Change.CHANGED,
+                "Register your stay", listOf(), listOf(length), listOf())
+            val state = ChangesState(language, listOf(UpdateView(1, java.time.LocalDate.of(2026, 12, 2), 1, 2, false,
+                ContentChanges.Summary(0, 0, 0, 0, 1), listOf(ChangedItem(rule, false)))))
+            runComposeUiTest {
+                setContent { GuideTheme(language = language) { ChangesContent(state) {} } }
+                onNodeWithTag("length-change", useUnmergedTree = true).assertTextEquals(words)
+                onNodeWithText(Strings.of(language).plural(P.CHANGED_RULES, 1)).assertExists()
+            }
+        }
+    }
+
+    @Test
     fun `the summary uses each language's plural forms`() {
         fun summary(articles: Int, numbers: Int) = ContentChanges.Summary(articles, 0, 0, numbers, 0)
         val ru = Strings.of(Language.RUSSIAN)
@@ -148,10 +173,14 @@ class ChangesFlowTest {
         assertEquals("3 articles, 1 phone number changed", summaryText(en, summary(3, 1)))
         assertEquals("1 article, 2 phone numbers changed", summaryText(en, summary(1, 2)))
         assertEquals("3 мақола, 1 рақами телефон иваз шуд", summaryText(Strings.of(Language.TAJIK), summary(3, 1)))
+        val rules = ContentChanges.Summary(0, 0, 0, 0, 2)
+        assertEquals("2 deadline rules", summaryText(en, rules))
+        assertEquals("2 срока", summaryText(ru, rules))
+        assertEquals("2 мӯҳлат", summaryText(Strings.of(Language.TAJIK), rules))
     }
 
     @Test
-    fun `Settings says where the content came from`() {
+    fun `Settings says where the content came from and names the Ministry only for its own keys`() {
         val at = Instant.parse("2026-12-02T09:00:00Z")
         val key = "06118ee46c678ce8f073c0422a7ea7b9e0a5e27250775c36b9cf4449da6de1f1"
         val network = Provenance(14, at, Provenance.Origin.NETWORK, Optional.of(key), Optional.of("http://192.168.1.20:8080/"))
@@ -160,13 +189,29 @@ class ChangesFlowTest {
         val zone = java.time.ZoneOffset.UTC
         val en = Strings.of(Language.ENGLISH)
         assertEquals("Version 14, signed by the Ministry (key 06118ee4…), received from 192.168.1.20 on 2 December 2026",
-            provenanceText(en, network, zone))
-        assertEquals("Version 14, signed by the Ministry (key 06118ee4…), from a folder on 2 December 2026", provenanceText(en, folder, zone))
-        assertEquals("Version 14, signed by the Ministry (key 06118ee4…), built into the app", provenanceText(en, app, zone))
+            provenanceText(en, network, Signer.MINISTRY, zone))
+        assertEquals("Version 14, signed by the Ministry (key 06118ee4…), from a folder on 2 December 2026",
+            provenanceText(en, folder, Signer.MINISTRY, zone))
+        assertEquals("Version 14, signed by the Ministry (key 06118ee4…), built into the app",
+            provenanceText(en, app, Signer.MINISTRY, zone))
         assertEquals("Версия 14, подписана Министерством (ключ 06118ee4…), получена с 192.168.1.20 2 декабря 2026",
-            provenanceText(Strings.of(Language.RUSSIAN), network, zone))
+            provenanceText(Strings.of(Language.RUSSIAN), network, Signer.MINISTRY, zone))
         assertEquals("Версияи 14, бо имзои Вазорат (калиди 06118ee4…), аз 192.168.1.20 санаи 02.12.2026 гирифта шуд",
-            provenanceText(Strings.of(Language.TAJIK), network, zone))
+            provenanceText(Strings.of(Language.TAJIK), network, Signer.MINISTRY, zone))
+
+        // The development key (this build's) and a key an editor trusted for one run are never called the Ministry's.
+        assertEquals(Signer.DEVELOPMENT, Signer.of(key, AppFeed.pinnedKeys))
+        assertEquals(Signer.ADDED_ON_DEVICE, Signer.of("5a1e" + "0".repeat(60), AppFeed.pinnedKeys))
+        for (language in Language.values()) {
+            val strings = Strings.of(language)
+            val ministry = strings[S.SIGNED_MINISTRY, "key" to "06118ee4"]
+            for (signer in listOf(Signer.DEVELOPMENT, Signer.ADDED_ON_DEVICE)) {
+                val text = provenanceText(strings, app, signer, zone)
+                assertTrue(!text.contains(ministry) && text.contains("06118ee4"), "$language $signer: $text")
+            }
+        }
+        assertEquals("Version 14, signed with the development key (06118ee4…), not by the Ministry: test content, built into the app",
+            provenanceText(en, app, Signer.DEVELOPMENT, zone))
     }
 
     @Test
