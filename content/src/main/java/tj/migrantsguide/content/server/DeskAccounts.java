@@ -90,6 +90,12 @@ public final class DeskAccounts {
         store.addOperator(name, encoder.encode(password), role, now);
     }
 
+    /** Until when {@code name} is locked out, if it is now. */
+    public Optional<Instant> lockedUntil(String name, Instant now) {
+        return (name.matches(NAME) ? store.operator(name) : Optional.<DeskStore.Operator>empty())
+                .flatMap(DeskStore.Operator::lockedUntil).filter(now::isBefore);
+    }
+
     public Login login(String name, String password, Instant now) {
         Optional<DeskStore.Operator> operator = name.matches(NAME) ? store.operator(name) : Optional.empty();
         if (operator.isPresent() && operator.get().lockedUntil().filter(now::isBefore).isPresent()) {

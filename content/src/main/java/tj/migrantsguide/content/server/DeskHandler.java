@@ -163,13 +163,15 @@ final class DeskHandler implements ServerExchange.Route {
         }
         // The lockouts come first: while an address or a name is locked out, even the right password is refused,
         // so guessing gains nothing from going on (the old desk checked the password first, issue 20).
+        String name = form.getOrDefault("name", "").trim();
+        Instant now = clock.instant();
+        // The name's lock (in the database, 15 minutes) is named first when both hold: it is the longer wait.
+        Optional<Instant> nameLocked = accounts.lockedUntil(name, now);
         Optional<Duration> addressWait = failedLogins.waitFor(exchange.remoteAddress());
-        if (addressWait.isPresent()) {
+        if (nameLocked.isEmpty() && addressWait.isPresent()) {
             tooManyWrongPasswords(exchange, addressWait.get());
             return;
         }
-        String name = form.getOrDefault("name", "").trim();
-        Instant now = clock.instant();
         DeskAccounts.Login login = accounts.login(name, form.getOrDefault("password", ""), now);
         if (login instanceof DeskAccounts.Login.LockedOut locked) {
             audit(name, "login-locked", Optional.empty(), "refused while locked out, from " + exchange.remoteAddress());
