@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import tj.migrantsguide.guide.Article;
@@ -30,6 +31,7 @@ import tj.migrantsguide.guide.Contact;
 import tj.migrantsguide.guide.Country;
 import tj.migrantsguide.guide.DateRule;
 import tj.migrantsguide.guide.Language;
+import tj.migrantsguide.guide.NamedSource;
 import tj.migrantsguide.guide.Phone;
 
 /**
@@ -192,7 +194,40 @@ public final class FeedCodec {
                 }
             }
         }
+        if (!pack.sources().isEmpty()) {
+            // Written only when there are named sources, for the same reason.
+            ArrayNode sources = root.putArray("sources");
+            for (NamedSource source : pack.sources()) {
+                ObjectNode node = sources.addObject();
+                node.put("id", source.id());
+                node.put("kind", source.kind().code());
+                putTexts(node.putObject("title"), source.title());
+                putTexts(node.putObject("publisher"), source.publisher());
+                source.year().ifPresent(year -> node.put("year", year));
+                node.put("written_in", source.writtenIn());
+            }
+        }
         return bytes(root);
+    }
+
+    private static void putTexts(ObjectNode into, Map<Language, String> texts) {
+        for (Language language : Language.values()) {
+            if (texts.containsKey(language)) {
+                into.put(language.code(), texts.get(language));
+            }
+        }
+    }
+
+    private static Map<Language, String> readTexts(Reader in, JsonNode node, String name) throws FeedFormatException {
+        Map<Language, String> texts = new EnumMap<>(Language.class);
+        JsonNode object = in.object(node, name);
+        for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
+            String code = it.next();
+            Language language = Language.fromCode(code).orElseThrow(() -> new FeedFormatException(in.file,
+                    "'" + name + "' has an unknown language '" + code + "'"));
+            texts.put(language, in.text(object, code));
+        }
+        return texts;
     }
 
     public static CommonPack readCommon(String file, byte[] bytes) throws FeedFormatException {
@@ -231,7 +266,18 @@ public final class FeedCodec {
                 concepts.add(new Concept(in.text(node, "id"), words));
             }
         }
-        return new CommonPack(countries, concepts);
+        List<NamedSource> sources = new ArrayList<>();
+        if (in.root.has("sources")) { // absent in feeds published before the named sources
+            for (JsonNode node : in.array(in.root, "sources")) {
+                String kind = in.text(node, "kind");
+                sources.add(new NamedSource(in.text(node, "id"), NamedSource.Kind.fromCode(kind).orElseThrow(
+                        () -> new FeedFormatException(file, "unknown source kind '" + kind + "'")),
+                        readTexts(in, node, "title"), readTexts(in, node, "publisher"),
+                        node.has("year") ? Optional.of(in.integer(node, "year")) : Optional.empty(),
+                        in.text(node, "written_in")));
+            }
+        }
+        return new CommonPack(countries, concepts, sources);
     }
 
     // ---- country pack ----

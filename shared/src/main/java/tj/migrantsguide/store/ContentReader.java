@@ -18,6 +18,7 @@ import tj.migrantsguide.guide.Contact;
 import tj.migrantsguide.guide.Country;
 import tj.migrantsguide.guide.DateRule;
 import tj.migrantsguide.guide.Language;
+import tj.migrantsguide.guide.NamedSource;
 import tj.migrantsguide.text.SearchQuery;
 
 /**
@@ -104,6 +105,39 @@ final class ContentReader implements AutoCloseable {
             List<Country> countries = new ArrayList<>();
             names.forEach((code, byLanguage) -> countries.add(new Country(code, byLanguage, order.get(code))));
             return countries;
+        });
+    }
+
+    List<NamedSource> namedSources() {
+        return read("read named sources", c -> {
+            List<NamedSource> sources = new ArrayList<>();
+            try (PreparedStatement query = c.prepareStatement("""
+                    SELECT id, kind, year, written_in, title_tg, title_ru, title_en, publisher_tg, publisher_ru,
+                        publisher_en FROM named_source ORDER BY id""");
+                    ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    Optional<NamedSource.Kind> kind = NamedSource.Kind.fromCode(rows.getString(2));
+                    if (kind.isEmpty()) {
+                        continue; // a kind a newer app wrote: shown as its citation, as before the table
+                    }
+                    int yearValue = rows.getInt(3);
+                    Optional<Integer> year = rows.wasNull() ? Optional.empty() : Optional.of(yearValue);
+                    Map<Language, String> title = new EnumMap<>(Language.class);
+                    Map<Language, String> publisher = new EnumMap<>(Language.class);
+                    int column = 5;
+                    for (Map<Language, String> texts : List.of(title, publisher)) {
+                        for (Language language : List.of(Language.TAJIK, Language.RUSSIAN, Language.ENGLISH)) {
+                            String text = rows.getString(column++);
+                            if (text != null) {
+                                texts.put(language, text);
+                            }
+                        }
+                    }
+                    sources.add(new NamedSource(rows.getString(1), kind.get(), title, publisher, year,
+                            rows.getString(4)));
+                }
+            }
+            return sources;
         });
     }
 

@@ -24,6 +24,7 @@ import tj.migrantsguide.guide.Contact;
 import tj.migrantsguide.guide.Country;
 import tj.migrantsguide.guide.DateRule;
 import tj.migrantsguide.guide.Language;
+import tj.migrantsguide.guide.NamedSource;
 
 /**
  * Writes content updates into content.db, on a connection of its own (content.db as {@code main}), one update at a
@@ -64,9 +65,11 @@ final class ContentWriter implements AutoCloseable {
                     statement.execute("DELETE FROM country_name");
                     statement.execute("DELETE FROM country");
                     statement.execute("DELETE FROM concept_word");
+                    statement.execute("DELETE FROM named_source");
                 }
                 insertCountries(update.common().get().countries());
                 insertConcepts(update.common().get().concepts());
+                insertSources(update.common().get().sources());
             }
             for (String removed : update.removedPacks()) {
                 deletePackRows(removed);
@@ -241,6 +244,27 @@ final class ContentWriter implements AutoCloseable {
                         insert.addBatch();
                     }
                 }
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private void insertSources(List<NamedSource> sources) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT OR REPLACE INTO named_source (id, kind, year, written_in, title_tg, title_ru, title_en,
+                    publisher_tg, publisher_ru, publisher_en) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            for (NamedSource source : sources) {
+                insert.setString(1, source.id());
+                insert.setString(2, source.kind().code());
+                insert.setObject(3, source.year().orElse(null));
+                insert.setString(4, source.writtenIn());
+                int column = 5;
+                for (Map<Language, String> texts : List.of(source.title(), source.publisher())) {
+                    for (Language language : List.of(Language.TAJIK, Language.RUSSIAN, Language.ENGLISH)) {
+                        insert.setString(column++, texts.get(language));
+                    }
+                }
+                insert.addBatch();
             }
             insert.executeBatch();
         }

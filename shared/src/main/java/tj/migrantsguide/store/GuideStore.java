@@ -18,6 +18,7 @@ import tj.migrantsguide.guide.Contact;
 import tj.migrantsguide.guide.Country;
 import tj.migrantsguide.guide.DateRule;
 import tj.migrantsguide.guide.Language;
+import tj.migrantsguide.guide.NamedSource;
 import tj.migrantsguide.text.Alphabet;
 
 /**
@@ -241,6 +242,11 @@ public final class GuideStore implements AutoCloseable {
 
     public List<Country> countries() {
         return content.countries();
+    }
+
+    /** The documents and sites the content cites, named (content/guide/sources.txt); empty before the table. */
+    public List<NamedSource> namedSources() {
+        return content.namedSources();
     }
 
     public List<Article> articles(String countryCode, Language language) {

@@ -341,7 +341,19 @@ final class Migrations {
                         language TEXT NOT NULL,
                         position INTEGER NOT NULL,
                         words TEXT NOT NULL,
-                        PRIMARY KEY (concept, language, position))""")));
+                        PRIMARY KEY (concept, language, position))""")),
+            // The named sources of the common pack (issue 21): what a cited document or site is, in each language,
+            // so that screens show "UN Committee on Migrant Workers, …, 2024" instead of a file name. Filled by the
+            // next common pack installed (the pack's hash changes when it gains the table).
+            new Migration(9, "named sources", StoreFile.CONTENT, List.of(
+                    """
+                    CREATE TABLE named_source (
+                        id TEXT PRIMARY KEY,
+                        kind TEXT NOT NULL,
+                        year INTEGER,
+                        written_in TEXT NOT NULL,
+                        title_tg TEXT, title_ru TEXT, title_en TEXT,
+                        publisher_tg TEXT, publisher_ru TEXT, publisher_en TEXT)""")));
 
     private Migrations() {}
 
