@@ -69,6 +69,56 @@ class GuideContentTest {
     }
 
     @Test
+    void everyCitedDocumentAndSiteIsNamedInEachLanguage() {
+        List<tj.migrantsguide.guide.NamedSource> table = content.common().sources();
+        assertTrue(table.size() >= 5, "the five documents at least: " + table.size());
+        for (var item : content.items()) {
+            for (var cited : item.sources()) {
+                var citation = tj.migrantsguide.guide.Citation.parse(cited.text());
+                if (citation.document().isEmpty() && citation.page().isEmpty()) {
+                    continue; // a law written out
+                }
+                var named = citation.find(table);
+                assertTrue(named.isPresent(), item.id() + ": " + cited.text());
+                for (Language language : Language.values()) {
+                    String said = named.get().describe(language);
+                    assertFalse(said.contains(".txt"), said);
+                }
+            }
+        }
+        assertEquals("UN Committee on Migrant Workers, third periodic report of Tajikistan, 2024",
+                tj.migrantsguide.guide.Citation.parse("001_83c9d57138334d54.txt:1").find(table).orElseThrow()
+                        .describe(Language.ENGLISH));
+    }
+
+    @Test
+    void aCitedSiteMissingFromTheTableIsRefusedByNameWithFileAndLine() throws Exception {
+        Path copy = temp.resolve("guide");
+        try (var paths = Files.walk(SOURCES)) {
+            for (Path from : paths.toList()) {
+                Path to = copy.resolve(SOURCES.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to);
+                }
+            }
+        }
+        Path table = copy.resolve(SourceLoader.SOURCES_FILE);
+        String text = Files.readString(table);
+        int start = text.indexOf("=== site mfa.tj");
+        Files.writeString(table, text.substring(0, start) + text.substring(text.indexOf("===", start + 3)));
+
+        List<Problem> problems = new ArrayList<>();
+        EditorialContent changed = SourceLoader.load(copy, problems);
+        problems.addAll(new Linter(CLOCK).lint(changed));
+        List<Problem> unnamed = problems.stream().filter(p -> p.code().equals("source-unnamed")).toList();
+        assertFalse(unnamed.isEmpty());
+        assertTrue(unnamed.stream().allMatch(p -> p.isError() && p.toString().contains("mfa.tj")
+                && p.toString().matches("(?s).*\\.txt:[0-9]+.*")), unnamed.get(0).toString());
+    }
+
+    @Test
     void realSourcesCiteLinesThatExistInTheSourceDocumentsAndQuoteThem() {
         Documents documents = Documents.forGuide(SOURCES);
         assertTrue(documents.available(), "content/documents (the repository's copy of the documents) is missing");

@@ -64,7 +64,10 @@ public final class Linter {
             "rule", Set.of("obliges", "counts-from", "length", "article", "contact", "title", "missed", "source",
                     "verified"),
             "country", Set.of("name.tg", "name.ru", "name.en", "order"),
-            "concept", Set.of("tg", "ru", "en", "source", "verified"));
+            "concept", Set.of("tg", "ru", "en", "source", "verified"),
+            "document", Set.of("title.tg", "title.ru", "title.en", "publisher.tg", "publisher.ru", "publisher.en",
+                    "year", "language", "kind"),
+            "site", Set.of("publisher.tg", "publisher.ru", "publisher.en", "language", "kind"));
     private static final Set<String> REPEATABLE = Set.of("source", "phone", "contact", "tg", "ru", "en");
     /** Fields that state facts: they must read the same in all three languages. */
     private static final List<String> FACT_FIELDS = List.of("stage", "kind", "emergency", "verified", "website",
@@ -138,6 +141,8 @@ public final class Linter {
                     checkCountries(file);
                 } else if (file.path().getFileName().toString().equals(SourceLoader.CONCEPTS_FILE)) {
                     checkConcepts(file);
+                } else if (file.path().getFileName().toString().equals(SourceLoader.SOURCES_FILE)) {
+                    file.blocks().forEach(block -> checkFields(file.path(), block));
                 } else if (languageOf(file.path()) != null) {
                     checkLanguageFile(file, languageOf(file.path()), byFile.getOrDefault(file.path(), List.of()));
                 }
@@ -311,7 +316,17 @@ public final class Linter {
             }
         }
 
+        /** A cited document or site must be named in sources.txt: a migrant never sees a file name or a bare host. */
+        private void checkNamed(Cited item, int line, String text, String what) {
+            if (tj.migrantsguide.guide.Citation.parse(text).find(content.common().sources()).isEmpty()) {
+                problems.add(Problem.of(item.file(), line, Rule.SOURCE_UNNAMED, "'" + item.id() + "': " + what
+                        + " is not named in " + SourceLoader.SOURCES_FILE + "; add a 'document' or 'site' block"
+                        + " with its title and publisher"));
+            }
+        }
+
         private void checkDocumentLines(Cited item, Citation.DocumentLines cited) {
+            checkNamed(item, cited.line(), cited.text(), cited.document());
             if (cited.quote().isEmpty()) {
                 once(item, cited.line(), Rule.SOURCE_QUOTE_MISSING, "'" + item.id() + "': " + cited.locator()
                         + " carries no quote; write the words the item rests on: source: " + cited.locator()
@@ -352,6 +367,7 @@ public final class Linter {
 
         /** A page is not fetched: its quote is kept as the editor read it; the day read may not be in the future. */
         private void checkPage(Cited item, Citation.Page page) {
+            checkNamed(item, page.line(), page.text(), page.address());
             if (page.quote().isEmpty()) {
                 once(item, page.line(), Rule.SOURCE_QUOTE_MISSING, "'" + item.id() + "': " + page.address()
                         + " carries no quote; write the day read and the words: source: " + page.address()

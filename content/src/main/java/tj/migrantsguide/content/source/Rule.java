@@ -31,6 +31,9 @@ public enum Rule {
     SOURCE_LINE_OUT_OF_RANGE("source-line-out-of-range", Severity.ERROR),
     SOURCE_QUOTE_NOT_ON_LINE("source-quote-not-on-line", Severity.ERROR),
     SOURCE_QUOTE_MISSING("source-quote-missing", Severity.ERROR),
+    /** A cited document or site that sources.txt does not name (screens would show a file name or an address). */
+    SOURCE_UNNAMED("source-unnamed", Severity.ERROR),
+    SOURCE_TABLE_FORMAT("source-table-format", Severity.ERROR),
     DOCUMENTS_UNAVAILABLE("documents-unavailable", Severity.WARNING),
     // translations
     MISSING_TRANSLATION("missing-translation", Severity.ERROR),

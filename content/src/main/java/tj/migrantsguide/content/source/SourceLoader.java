@@ -23,6 +23,7 @@ import tj.migrantsguide.guide.Country;
 import tj.migrantsguide.guide.DateEvent;
 import tj.migrantsguide.guide.DateRule;
 import tj.migrantsguide.guide.Language;
+import tj.migrantsguide.guide.NamedSource;
 import tj.migrantsguide.guide.Obligation;
 import tj.migrantsguide.guide.Phone;
 import tj.migrantsguide.guide.RuleLength;
@@ -37,6 +38,9 @@ public final class SourceLoader {
     public static final String COUNTRIES_FILE = "countries.txt";
     /** Optional: the concept table (words that mean the same, for search). */
     public static final String CONCEPTS_FILE = "concepts.txt";
+
+    /** Optional: the named sources (what each cited document or site is; content/SPEC.md, "Sources"). */
+    public static final String SOURCES_FILE = "sources.txt";
     /** Written instead of a date when the page a fact was read on carries none. */
     public static final String UNKNOWN_DATE = "unknown";
 
@@ -114,8 +118,65 @@ public final class SourceLoader {
                         verification(conceptsFile, block, problems)));
             }
         }
+        List<NamedSource> named = new ArrayList<>();
+        Path sourcesPath = root.resolve(SOURCES_FILE);
+        if (Files.exists(sourcesPath)) {
+            SourceFile sourcesFile = SourceParser.parse(sourcesPath, problems);
+            files.add(sourcesFile);
+            for (Block block : sourcesFile.blocks()) {
+                namedSource(sourcesFile, block, problems).ifPresent(named::add);
+            }
+        }
         return new EditorialContent(root, version, validDays, new CommonPack(countries, concepts.stream()
-                .map(SourceLoader::concept).toList()), packs, files, items, concepts);
+                .map(SourceLoader::concept).toList(), named), packs, files, items, concepts);
+    }
+
+    /**
+     * A {@code document FILE} or {@code site HOST} block of sources.txt; empty (with the problem reported) when its
+     * kind, publisher or year cannot be read.
+     */
+    private static Optional<NamedSource> namedSource(SourceFile file, Block block, List<Problem> problems) {
+        boolean document = block.kind().equals("document");
+        if (!document && !block.kind().equals("site")) {
+            problems.add(Problem.of(file.path(), block.line(), Rule.UNKNOWN_KIND,
+                    SOURCES_FILE + " holds only 'document' and 'site' blocks, not '" + block.kind() + "'"));
+            return Optional.empty();
+        }
+        Map<Language, String> title = new EnumMap<>(Language.class);
+        Map<Language, String> publisher = new EnumMap<>(Language.class);
+        for (Language language : Language.values()) {
+            block.field("title." + language.code()).ifPresent(f -> title.put(language, f.value()));
+            block.field("publisher." + language.code()).ifPresent(f -> publisher.put(language, f.value()));
+        }
+        String kindText = block.value("kind", "");
+        Optional<NamedSource.Kind> kind = NamedSource.Kind.fromCode(kindText);
+        List<String> wrong = new ArrayList<>();
+        if (kind.isEmpty()) {
+            wrong.add("kind '" + kindText + "' is none of " + java.util.Arrays.stream(NamedSource.Kind.values())
+                    .map(NamedSource.Kind::code).toList());
+        }
+        if (publisher.isEmpty()) {
+            wrong.add("it needs publisher.tg, publisher.ru, publisher.en");
+        }
+        if (document && title.isEmpty()) {
+            wrong.add("a document needs title.tg, title.ru, title.en");
+        }
+        Optional<Integer> year = Optional.empty();
+        Optional<Field> yearField = block.field("year");
+        if (yearField.isPresent()) {
+            if (yearField.get().value().matches("(19|20)[0-9]{2}")) {
+                year = Optional.of(Integer.parseInt(yearField.get().value()));
+            } else {
+                wrong.add("year '" + yearField.get().value() + "' is not a year");
+            }
+        }
+        if (!wrong.isEmpty()) {
+            problems.add(Problem.of(file.path(), block.line(), Rule.SOURCE_TABLE_FORMAT,
+                    "'" + block.id() + "': " + String.join("; ", wrong)));
+            return Optional.empty();
+        }
+        return Optional.of(new NamedSource(block.id(), kind.get(), title, publisher, year,
+                block.value("language", "")));
     }
 
     private static CountryPack toPack(String country, Language language, SourceFile file, List<SourceItem> items,
