@@ -41,13 +41,18 @@ import tj.migrantsguide.transport.ResponseTimeoutException
  * returned, not thrown: the caller decides about each.
  */
 class KtorTransport(connectTimeout: Duration = Duration.ofSeconds(10)) : HttpTransport, AutoCloseable {
-    private val client = HttpClient(Java) {
-        expectSuccess = false
-        followRedirects = false
-        install(HttpTimeout) {
-            connectTimeoutMillis = connectTimeout.toMillis()
+    // Made at the first request (issue 19): Ktor's ~300 classes and the JDK client's threads are not loaded at
+    // start, before the window's first frame, but when the first sync or question goes out.
+    private val made = lazy {
+        HttpClient(Java) {
+            expectSuccess = false
+            followRedirects = false
+            install(HttpTimeout) {
+                connectTimeoutMillis = connectTimeout.toMillis()
+            }
         }
     }
+    private val client by made
     private val calls = CoroutineScope(SupervisorJob() + Dispatchers.IO)
 
     override fun send(request: HttpRequest): HttpResponse {
@@ -99,7 +104,7 @@ class KtorTransport(connectTimeout: Duration = Duration.ofSeconds(10)) : HttpTra
 
     override fun close() {
         calls.cancel()
-        client.close()
+        if (made.isInitialized()) client.close()
     }
 
     /** Ktor's blocking stream may end a cancelled read with a CancellationException; callers expect IOException. */

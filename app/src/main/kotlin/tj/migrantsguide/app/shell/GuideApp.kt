@@ -56,6 +56,7 @@ import tj.migrantsguide.app.feature.contacts.ContactsScreen
 import tj.migrantsguide.app.feature.guide.ArticleScreen
 import tj.migrantsguide.app.feature.guide.GuideScreen
 import tj.migrantsguide.app.feature.home.HomeScreen
+import tj.migrantsguide.app.feature.home.PreparedHome
 import tj.migrantsguide.app.feature.saved.SavedScreen
 import tj.migrantsguide.app.feature.search.SearchScreen
 import tj.migrantsguide.app.feature.settings.AboutScreen
@@ -91,6 +92,8 @@ fun GuideApp(
     onContentShown: () -> Unit = {},
     /** My dates' reminders while the app runs: shown here when the system has no tray to notify in. */
     reminders: tj.migrantsguide.app.feature.dates.DateReminders? = null,
+    /** What the first screen shows, read before the window opened: the first frame then has content. */
+    prepared: PreparedStart? = null,
 ) {
     val settings by services.userData.settings.collectAsState()
     GuideTheme(settings.theme, settings.textSize, settings.language ?: Language.TAJIK) {
@@ -120,7 +123,7 @@ fun GuideApp(
             ) {
                 Column(Modifier.fillMaxSize()) {
                     UpdatedNoticeOnce(controller, settings.language)
-                    Box(Modifier.weight(1f)) { AppBody(controller, settings, onContentShown) }
+                    Box(Modifier.weight(1f)) { AppBody(controller, settings, onContentShown, prepared) }
                 }
             }
             SnackbarHost(snackbar, Modifier.align(Alignment.BottomCenter).padding(16.dp).testTag("snackbar"))
@@ -174,10 +177,17 @@ private fun UpdatedNoticeOnce(controller: AppController, language: Language?) {
 }
 
 @Composable
-private fun AppBody(controller: AppController, settings: Settings, onContentShown: () -> Unit) {
+private fun AppBody(controller: AppController, settings: Settings, onContentShown: () -> Unit, prepared: PreparedStart?) {
     val services = controller.services
     val revision by services.content.revision.collectAsState()
-    val countries by produceState<List<tj.migrantsguide.guide.Country>?>(null, revision) {
+    val handedOver = remember { prepared?.takeIf { it.revision == revision }?.countries }
+    var firstRead by remember { mutableStateOf(handedOver != null) }
+    val countries by produceState(handedOver, revision) {
+        // Read before the window opened, at this revision: nothing to read on the first launch.
+        if (firstRead) {
+            firstRead = false
+            return@produceState
+        }
         value = withContext(services.background) { services.content.countries() }
     }
     val language = settings.language
@@ -217,7 +227,7 @@ private fun AppBody(controller: AppController, settings: Settings, onContentShow
     kept += navigator.currentKey
     saved.SaveableStateProvider(navigator.currentKey) {
         val memory = rememberFocusMemory()
-        CompositionLocalProvider(LocalFocusMemory provides memory) { Screen(controller, settings, country, language, known, onContentShown) }
+        CompositionLocalProvider(LocalFocusMemory provides memory) { Screen(controller, settings, country, language, known, onContentShown, prepared?.home) }
     }
 }
 
@@ -229,11 +239,12 @@ private fun Screen(
     language: Language,
     countries: List<tj.migrantsguide.guide.Country>,
     onContentShown: () -> Unit,
+    preparedHome: PreparedHome?,
 ) {
     val services = controller.services
     val known = countries
     when (val destination = controller.navigator.current) {
-        Destination.Home -> HomeScreen(controller, country, language, onContentShown)
+        Destination.Home -> HomeScreen(controller, country, language, onContentShown, preparedHome)
         is Destination.Guide -> GuideScreen(controller, country, language, destination.stage)
         is Destination.Article -> ArticleScreen(controller, destination.item, language)
         is Destination.Contacts -> ContactsScreen(controller, country, language, destination.emergencyOnly, destination.section)
@@ -346,3 +357,9 @@ fun recoveryLines(strings: Strings, notice: tj.migrantsguide.store.RecoveryNotic
     }
     if (notice.contentRestored()) add(strings[S.RECOVERY_CONTENT])
 }
+
+/**
+ * What the first screen reads, read on the opening thread while the window is being created (at content
+ * [revision] of the services' content): the countries and, when language and country are chosen, the home screen.
+ */
+class PreparedStart(val revision: Long, val countries: List<tj.migrantsguide.guide.Country>, val home: PreparedHome?)

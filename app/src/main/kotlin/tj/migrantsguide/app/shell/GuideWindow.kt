@@ -61,7 +61,8 @@ import tj.migrantsguide.app.designsystem.PrimaryAction
 import tj.migrantsguide.app.feature.ask.BackgroundQuestions
 import tj.migrantsguide.app.feature.classmode.ClassModeState
 import tj.migrantsguide.app.feature.classmode.WithClassMode
-import tj.migrantsguide.app.feature.home.loadHomeState
+import tj.migrantsguide.app.feature.home.PreparedHome
+import tj.migrantsguide.app.feature.home.readHome
 import tj.migrantsguide.app.main
 import tj.migrantsguide.app.navigation.GuideServices
 import tj.migrantsguide.app.navigation.Navigator
@@ -95,8 +96,19 @@ fun openWindow(dataDirectory: Path) {
     val questions = BackgroundQuestions(dataDirectory, clock)
     // The database opens (and on a first start imports the built-in content) while the window is being created:
     // the two take about a second each on a slow machine, so doing them side by side halves the wait.
-    fun startOpening() = CompletableFuture.supplyAsync { open(dataDirectory, clock).also { warmUp(it, clock) } }
+    fun startOpening() = CompletableFuture.supplyAsync { prepare(open(dataDirectory, clock), clock) }
     var opening = startOpening()
+    // The sync and the questions' sender start after the window's first frame, or at once when the guide opens later.
+    var firstFrameDrawn = false
+    // Once per opened guide (the window's first composition or the wait for the opening, whichever sees it first).
+    fun becomeReady(ready: Opening.Ready) {
+        if (openGuide === ready.guide) return
+        openGuide = ready.guide
+        // Reading never waits for this: the sync runs on its own thread and installs in one transaction.
+        backgroundSync = startSyncInBackground(ready.guide, clock)
+        if (firstFrameDrawn) backgroundSync?.startFirstSync()
+        questions.start(backgroundSync?.sync)
+    }
     // The window's place and the person's theme live in user.db. Waiting a moment for it lets the window open where
     // it was and in the right colours; past that, it opens centred and the guide fills it when ready.
     val early = (waitBriefly(opening) as? Opening.Ready)?.userData
@@ -141,28 +153,51 @@ fun openWindow(dataDirectory: Path) {
             LaunchedEffect(Unit) {
                 withFrameNanos { }
                 StartupTrace.mark("first frame of the window")
+                firstFrameDrawn = true
+                backgroundSync?.startFirstSync()
             }
             var attempt by remember { mutableIntStateOf(0) }
-            val opened by produceState<Opening>(Opening.InProgress, attempt) {
+            // The window's first composition comes a second or more after the opening started (creating the
+            // window is the slow part): by then the guide is usually open and its first screen read, so the very
+            // first frame is the home screen with content, with no "starting" frame and recomposition before it.
+            val openedAtFirstFrame = remember { opening.getNow(null) }
+            val opened by produceState(openedAtFirstFrame ?: Opening.InProgress, attempt) {
+                if (attempt == 0 && openedAtFirstFrame != null) {
+                    if (openedAtFirstFrame is Opening.Ready) userData = openedAtFirstFrame.userData
+                    return@produceState
+                }
                 value = Opening.InProgress
                 if (attempt > 0) opening = startOpening()
                 value = opening.await().also {
                     if (it is Opening.Ready) {
-                        openGuide = it.guide
+                        becomeReady(it)
                         userData = it.userData
-                        // Reading never waits for this: the sync runs on its own thread and installs in one transaction.
-                        backgroundSync = startSyncInBackground(it.guide, clock)
-                        questions.start(backgroundSync?.sync)
                     }
                 }
                 StartupTrace.mark("database open")
             }
+            // The very first start imports the built-in content (a second or more): the language is chosen at once,
+            // meanwhile, and kept here until the person's data is open to take it.
+            var languageChosenEarly by remember { mutableStateOf<Language?>(null) }
             when (val state = opened) {
-                Opening.InProgress -> StartingUp(liveSettings, firstImport)
+                Opening.InProgress -> {
+                    val chosen = languageChosenEarly
+                    if (firstImport && liveSettings.language == null && chosen == null) {
+                        GuideTheme(liveSettings.theme, liveSettings.textSize, Language.TAJIK) {
+                            tj.migrantsguide.app.feature.start.LanguagePickerContent(null) { action ->
+                                if (action is tj.migrantsguide.app.feature.start.StartAction.PickLanguage) languageChosenEarly = action.language
+                            }
+                        }
+                    } else {
+                        StartingUp(chosen?.let { liveSettings.copy(language = it) } ?: liveSettings, firstImport)
+                    }
+                }
                 is Opening.Failed -> OpenFailed(liveSettings, state) { attempt++ }
                 is Opening.Ready -> {
                     val services = remember(state.guide) {
-                        val content = StoreGuideContent(state.guide.store()) { AppFeed.pinnedKeys }
+                        becomeReady(state)
+                        languageChosenEarly?.let { chosen -> keepLanguageChosenEarly(state.userData, chosen) }
+                        val content = state.content
                         // After an update is installed, open screens read the content again.
                         val sync = backgroundSync?.let { background -> background.sync.also { it.onInstalled(background.scope, content::contentChanged) } }
                             ?: IdleSync(available = false)
@@ -203,7 +238,7 @@ fun openWindow(dataDirectory: Path) {
                         GuideApp(services, navigator, onContentShown = {
                             StartupTrace.mark("first frame with content")
                             firstFrame.reached()
-                        }, reminders = reminders)
+                        }, reminders = reminders, prepared = state.prepared)
                     }
                     }
                 }
@@ -214,35 +249,60 @@ fun openWindow(dataDirectory: Path) {
 
 private sealed interface Opening {
     data object InProgress : Opening
-    data class Ready(val guide: Guide, val userData: StoreUserData) : Opening
+    data class Ready(
+        val guide: Guide,
+        val userData: StoreUserData,
+        val content: StoreGuideContent,
+        /** What the first screen shows, read on the opening thread; null when reading it failed. */
+        val prepared: PreparedStart? = null,
+    ) : Opening
     data class Failed(val snapshotBroken: Boolean, val reason: String) : Opening
 }
 
 /**
- * Reads what the home screen will read, once, on the opening thread: the first real read then finds the database
- * pages cached and the classes loaded, and the bundled font is parsed before the first text needs it.
+ * Reads what the first screen shows, on the opening thread, for the window's first composition: the countries
+ * and, when language and country are chosen, the home screen. The bundled font is parsed here too, before the
+ * first text needs it.
  */
-private fun warmUp(opening: Opening, clock: Clock) {
+private fun prepare(opening: Opening, clock: Clock): Opening {
     GuideFont.hashCode()
-    if (opening !is Opening.Ready) return
+    if (opening !is Opening.Ready) return opening
     val settings = opening.userData.settings.value
-    val language = settings.language ?: return
-    val country = settings.country ?: return
-    try {
-        loadHomeState(StoreGuideContent(opening.guide.store()), country, language, SyncState(), clock)
+    val content = opening.content
+    return try {
+        val revision = content.revision.value
+        val language = settings.language
+        val country = settings.country
+        val person = opening.userData.currentPerson.value.id()
+        val home = if (language != null && country != null) {
+            PreparedHome(country, language, person, revision, readHome(content, country, language, clock, person))
+        } else {
+            null
+        }
+        opening.copy(prepared = PreparedStart(revision, content.countries(), home)).also { StartupTrace.mark("home state prepared") }
     } catch (e: StoreException) {
-        // The screen will read again and show what went wrong; warming up is only a head start.
+        // The screens read again and show what went wrong; preparing is only a head start.
+        opening
     }
-    StartupTrace.mark("home state prepared")
 }
 
 private fun open(dataDirectory: Path, clock: Clock): Opening = try {
-    Guide.open(dataDirectory, embeddedSnapshot, clock).let { Opening.Ready(it, StoreUserData(it.store().user())) }
+    Guide.open(dataDirectory, embeddedSnapshot, clock).let { Opening.Ready(it, StoreUserData(it.store().user()), StoreGuideContent(it.store()) { AppFeed.pinnedKeys }) }
 } catch (e: Guide.SnapshotUnreadableException) {
     Opening.Failed(snapshotBroken = true, reason = e.message ?: "")
 } catch (e: StoreException) {
     Opening.Failed(snapshotBroken = false, reason = e.cause?.message ?: e.message ?: "")
 }
+/** The language picked while the first import ran, saved before the guide's screens read the settings. */
+private fun keepLanguageChosenEarly(userData: UserData, language: Language) {
+    try {
+        userData.updateSettings { if (it.language == null) it.copy(language = language) else it }
+    } catch (e: UserDataNotSaved) {
+        // The guide asks for the language again, like any start whose choice was not kept.
+        System.err.println("the language chosen at the first start was not saved: ${e.message}")
+    }
+}
+
 /** The opening's result if it is ready within a moment, else null (the window then opens without it). */
 private fun waitBriefly(opening: CompletableFuture<Opening>): Opening? = try {
     opening.get(EARLY_SETTINGS_WAIT_MS, java.util.concurrent.TimeUnit.MILLISECONDS)

@@ -33,6 +33,8 @@ import androidx.compose.runtime.Composable
 import androidx.compose.runtime.LaunchedEffect
 import androidx.compose.runtime.collectAsState
 import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.setValue
 import androidx.compose.runtime.produceState
 import androidx.compose.runtime.remember
 import androidx.compose.runtime.withFrameNanos
@@ -80,13 +82,27 @@ import tj.migrantsguide.guide.Stage
  * frame drawn with content ([onContentShown], for the start-up benchmark).
  */
 @Composable
-fun HomeScreen(controller: AppController, country: String, language: Language, onContentShown: () -> Unit = {}) {
+fun HomeScreen(
+    controller: AppController,
+    country: String,
+    language: Language,
+    onContentShown: () -> Unit = {},
+    /** Read before the window opened (the start): used once, for the first composition, when its keys still fit. */
+    prepared: PreparedHome? = null,
+) {
     val services = controller.services
     val revision by services.content.revision.collectAsState()
     val sync by services.sync.state.collectAsState()
     val person by services.userData.currentPerson.collectAsState()
+    val handedOver = remember { prepared?.takeIf { it.fits(country, language, person.id(), revision) }?.reading }
+    var firstRead by remember { mutableStateOf(handedOver != null) }
     // Keyed on the content and the person, not on the sync: a running update changes only the status line.
-    val reading by produceState<HomeReading?>(null, country, language, revision, person) {
+    val reading by produceState(handedOver, country, language, revision, person) {
+        // The first launch over a handed-over reading has nothing to read: it is of these very keys.
+        if (firstRead) {
+            firstRead = false
+            return@produceState
+        }
         value = withContext(services.background) { readHome(services.content, country, language, services.clock, person.id()) }
         StartupTrace.mark("home state loaded")
     }

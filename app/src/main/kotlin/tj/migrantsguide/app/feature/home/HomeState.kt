@@ -107,5 +107,14 @@ fun readHome(content: GuideContent, country: String, language: Language, clock: 
     )
 }
 
+/**
+ * The home reading made on the opening thread before the window's first frame, for the keys it was read with: the
+ * home screen starts from it when they are still the same, so that the very first frame of the window has content.
+ */
+data class PreparedHome(val country: String, val language: Language, val personId: Long, val revision: Long, val reading: HomeReading) {
+    fun fits(country: String, language: Language, personId: Long, revision: Long): Boolean =
+        this.country == country && this.language == language && this.personId == personId && this.revision == revision
+}
+
 fun loadHomeState(content: GuideContent, country: String, language: Language, sync: SyncState, clock: Clock, personId: Long = 1): HomeState =
     readHome(content, country, language, clock, personId).withStatus(sync, clock)
