@@ -15,7 +15,8 @@ public final class Bench {
     /** Every benchmark, in the order they run. Add new ones here. */
     static List<Benchmark> all() {
         return List.of(new SearchBenchmark(), new ApplyBenchmark(), new SyncBenchmark(), new OutboxBenchmark(),
-                new ShareBenchmark(), new StartupBenchmark(), new InboxBenchmark());
+                new ShareBenchmark(), new StartupBenchmark(),
+                new StartupBenchmark(StartupBenchmark.Launch.APP_IMAGE), new InboxBenchmark());
     }
 
     public static void main(String[] args) throws Exception {
