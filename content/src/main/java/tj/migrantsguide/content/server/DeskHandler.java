@@ -47,6 +47,11 @@ final class DeskHandler implements ServerExchange.Route {
             "Referrer-Policy", "same-origin");
     private static final Map<String, String> LANGUAGES = Map.of("tg", "Tajik", "ru", "Russian", "en", "English");
 
+    /** The desk's forms; each one is sent with the session's CSRF token. */
+    private static final java.util.Set<String> POSTS = java.util.Set.of(PATH + "/answer", PATH + "/claim",
+            PATH + "/logout", PATH + "/fill", PATH + "/template");
+    private static final int TEMPLATE_TITLE_MAX = 100;
+
     static final String SESSION_COOKIE = "desk_session";
     static final String LOGIN_COOKIE = "desk_login";
 
@@ -96,12 +101,13 @@ final class DeskHandler implements ServerExchange.Route {
                 page(exchange, session.get(), form(exchange.query().orElse("")), Optional.empty(), 200);
             } else if (path.equals(PATH + "/audit") && isRead(method)) {
                 auditPage(exchange, session.get());
-            } else if (method.equals("POST") && (path.equals(PATH + "/answer") || path.equals(PATH + "/claim")
-                    || path.equals(PATH + "/logout"))) {
+            } else if (path.equals(PATH + "/templates") && isRead(method)) {
+                templatesPage(exchange, session.get(), Optional.empty(), 200);
+            } else if (method.equals("POST") && POSTS.contains(path)) {
                 post(exchange, session.get(), token.get(), path.substring(PATH.length() + 1));
-            } else if (queue || path.equals(PATH + "/audit")) {
+            } else if (queue || path.equals(PATH + "/audit") || path.equals(PATH + "/templates")) {
                 notAllowed(exchange, "GET");
-            } else if (path.equals(PATH + "/answer") || path.equals(PATH + "/claim") || path.equals(PATH + "/logout")) {
+            } else if (POSTS.contains(path)) {
                 notAllowed(exchange, "POST");
             } else {
                 exchange.reply(404, "text/plain; charset=utf-8", bytes("Not found"), Map.of());
@@ -260,8 +266,121 @@ final class DeskHandler implements ServerExchange.Route {
                             + " is answered or deleted already."), 409);
                 }
             }
+            case "fill" -> fill(exchange, session, id, form.getOrDefault("template", ""));
+            case "template" -> saveTemplate(exchange, session, form);
             default -> answer(exchange, session, id, form);
         }
+    }
+
+    // ---- answer templates ----
+
+    /**
+     * Fills question {@code id}'s answer box with one of its topic's templates: a page with that question alone,
+     * the text in the box to edit before sending. A POST (not a link) so that it carries the CSRF token and is
+     * audited like every other step; nothing is sent to the person until "Send answer".
+     */
+    private void fill(ServerExchange exchange, DeskStore.Session session, String id, String templateId)
+            throws IOException {
+        Optional<InboxStore.DeskQuestion> question = store.deskQuestion(id);
+        Optional<DeskStore.AnswerTemplate> template = store.desk().template(templateId);
+        if (question.isEmpty()) {
+            page(exchange, session, Map.of(), Optional.of("There is no question " + id
+                    + " (deleted by the person?)."), 404);
+            return;
+        }
+        if (template.isEmpty() || template.get().topic() != question.get().topic()) {
+            page(exchange, session, Map.of(), Optional.of("Question " + id + ": there is no such template for "
+                    + topicName(question.get().topic()) + "."), 400);
+            return;
+        }
+        audit(session.operator(), "fill-template", Optional.of(id), "template " + template.get().id() + " ("
+                + template.get().title() + ")");
+        StringBuilder html = new StringBuilder(4096);
+        head(html, "Desk: answer with a template");
+        html.append("<p><a href=\"").append(PATH).append("\">Back to the questions</a></p>\n")
+                .append("<p class=\"notice\" role=\"status\">Filled with the template <strong>")
+                .append(escape(template.get().title())).append("</strong>. Edit it for this person, then send.</p>\n");
+        question(html, question.get(), Optional.of(session), store.desk().templates(),
+                Optional.of(template.get().body()));
+        html.append("</body></html>\n");
+        exchange.reply(200, "text/html; charset=utf-8", bytes(html.toString()), PAGE_HEADERS);
+    }
+
+    /** A supervisor adds a template (no {@code template} id in the form) or edits one (its id). */
+    private void saveTemplate(ServerExchange exchange, DeskStore.Session session, Map<String, String> form) {
+        if (session.role() != DeskStore.Role.SUPERVISOR) {
+            exchange.reply(403, "text/plain; charset=utf-8", bytes("Templates are written by supervisors."), Map.of());
+            return;
+        }
+        Optional<Topic> topic = Topic.fromCode(form.getOrDefault("topic", ""));
+        String title = QuestionRules.normaliseText(form.getOrDefault("title", "")).strip();
+        String body = QuestionRules.normaliseText(form.getOrDefault("body", ""));
+        Optional<FieldProblem> problem = QuestionRules.checkAnswer(body);
+        String notice = topic.isEmpty() ? "Choose the template's topic."
+                : title.isEmpty() || title.length() > TEMPLATE_TITLE_MAX
+                        ? "Give the template a title of 1 to " + TEMPLATE_TITLE_MAX + " characters."
+                        : problem.map(p -> p instanceof FieldProblem.Missing ? "Write the template's text."
+                                : p.message()).orElse("");
+        if (!notice.isEmpty()) {
+            templatesPage(exchange, session, Optional.of(notice), 400);
+            return;
+        }
+        String given = form.getOrDefault("template", "");
+        boolean edit = given.matches("[A-Za-z0-9_-]{1,32}") && store.desk().template(given).isPresent();
+        String id = edit ? given : accounts.token().substring(0, 22);
+        store.desk().saveTemplate(new DeskStore.AnswerTemplate(id, topic.get(), title, body, session.operator(),
+                clock.instant()));
+        audit(session.operator(), edit ? "template-edit" : "template-add", Optional.empty(), "template " + id
+                + " (" + topic.get().code() + ": " + title + ")");
+        exchange.reply(303, "text/plain; charset=utf-8", bytes("Saved.\n"), Map.of("Location", PATH + "/templates#t-"
+                + id, "Cache-Control", "no-store"));
+    }
+
+    /** Supervisors: every template with a form to edit it, and one to add a new one. */
+    private void templatesPage(ServerExchange exchange, DeskStore.Session session, Optional<String> notice,
+            int status) {
+        if (session.role() != DeskStore.Role.SUPERVISOR) {
+            exchange.reply(403, "text/plain; charset=utf-8", bytes("Templates are written by supervisors."), Map.of());
+            return;
+        }
+        StringBuilder html = new StringBuilder(8192);
+        head(html, "Desk: answer templates");
+        html.append("<p><a href=\"").append(PATH).append("\">Back to the questions</a></p>\n");
+        notice.ifPresent(n -> html.append("<p class=\"notice\" role=\"alert\">").append(escape(n)).append("</p>\n"));
+        html.append("<h2>New template</h2>\n");
+        templateForm(html, session, Optional.empty());
+        html.append("<h2>Templates</h2>\n");
+        for (DeskStore.AnswerTemplate t : store.desk().templates()) {
+            html.append("<article class=\"q\" id=\"t-").append(escape(t.id())).append("\"><div class=\"meta\">")
+                    .append(escape(topicName(t.topic()))).append(" · last changed by ").append(escape(t.updatedBy()))
+                    .append(", ").append(escape(TIME.format(t.updatedAt()))).append("</div>\n");
+            templateForm(html, session, Optional.of(t));
+            html.append("</article>\n");
+        }
+        html.append("</body></html>\n");
+        exchange.reply(status, "text/html; charset=utf-8", bytes(html.toString()), PAGE_HEADERS);
+    }
+
+    private static void templateForm(StringBuilder html, DeskStore.Session session,
+            Optional<DeskStore.AnswerTemplate> template) {
+        html.append("<form method=\"post\" action=\"").append(PATH).append("/template\">")
+                .append("<input type=\"hidden\" name=\"form\" value=\"").append(escape(session.csrf())).append("\">");
+        template.ifPresent(t -> html.append("<input type=\"hidden\" name=\"template\" value=\"")
+                .append(escape(t.id())).append("\">"));
+        html.append("<p><label>Topic <select name=\"topic\" required>");
+        for (Topic topic : Topic.values()) {
+            html.append("<option value=\"").append(topic.code()).append("\"")
+                    .append(template.filter(t -> t.topic() == topic).isPresent() ? " selected" : "").append(">")
+                    .append(escape(topicName(topic))).append("</option>");
+        }
+        html.append("</select></label> <label>Title <input name=\"title\" required maxlength=\"")
+                .append(TEMPLATE_TITLE_MAX).append("\" value=\"").append(escape(template.map(
+                        DeskStore.AnswerTemplate::title).orElse(""))).append("\"></label></p>")
+                .append("<p><label>Text<br><textarea name=\"body\" required maxlength=\"")
+                .append(QuestionLimits.ANSWER_MAX).append("\">").append(escape(template.map(
+                        DeskStore.AnswerTemplate::body).orElse(""))).append("</textarea></label></p>")
+                .append("<p><button type=\"submit\">").append(template.isPresent() ? "Save template" : "Add template")
+                .append("</button></p></form>\n");
     }
 
     private void answer(ServerExchange exchange, DeskStore.Session session, String id, Map<String, String> form)
@@ -356,12 +475,13 @@ final class DeskHandler implements ServerExchange.Route {
         }
         Map<String, Long> perCountry = new TreeMap<>(counts.perCountry());
 
+        List<DeskStore.AnswerTemplate> templates = store.desk().templates();
         StringBuilder html = new StringBuilder(8192);
         head(html, "Desk: Always in Touch");
         html.append("<form class=\"who\" method=\"post\" action=\"").append(PATH).append("/logout\">")
                 .append(escape(session.operator())).append(" (").append(session.role().code()).append(") ")
                 .append(session.role() == DeskStore.Role.SUPERVISOR ? "<a href=\"" + PATH + "/audit\">Audit log</a> "
-                        : "")
+                        + "<a href=\"" + PATH + "/templates\">Templates</a> " : "")
                 .append("<input type=\"hidden\" name=\"form\" value=\"").append(escape(session.csrf()))
                 .append("\"><button type=\"submit\">Log out</button></form>\n");
         audit(session.operator(), "read-queue", Optional.empty(), queue.questions().size() + " questions shown"
@@ -393,7 +513,7 @@ final class DeskHandler implements ServerExchange.Route {
             for (Map.Entry<String, List<InboxStore.DeskQuestion>> country : topic.getValue().entrySet()) {
                 html.append("<h3>").append(escape(country.getKey())).append("</h3>\n");
                 for (InboxStore.DeskQuestion q : country.getValue()) {
-                    question(html, q, Optional.of(session));
+                    question(html, q, Optional.of(session), templates, Optional.empty());
                 }
             }
         }
@@ -409,7 +529,7 @@ final class DeskHandler implements ServerExchange.Route {
         if (!answered.isEmpty()) {
             html.append("<h2>Answered recently</h2>\n");
             for (InboxStore.DeskQuestion q : answered) {
-                question(html, q, Optional.empty());
+                question(html, q, Optional.empty(), List.of(), Optional.empty());
             }
         }
         html.append("</body></html>\n");
@@ -439,7 +559,8 @@ final class DeskHandler implements ServerExchange.Route {
                 """.replace("TITLE", escape(title)));
     }
 
-    private void question(StringBuilder html, InboxStore.DeskQuestion q, Optional<DeskStore.Session> session) {
+    private void question(StringBuilder html, InboxStore.DeskQuestion q, Optional<DeskStore.Session> session,
+            List<DeskStore.AnswerTemplate> templates, Optional<String> prefill) {
         html.append("<article class=\"q\" id=\"q-").append(escape(q.id())).append("\">\n<div class=\"meta\">")
                 .append(escape(TIME.format(q.receivedAt()))).append(" · ").append(escape(topicName(q.topic())))
                 .append(" · ").append(escape(q.country())).append(" · answer in <strong>")
@@ -465,11 +586,24 @@ final class DeskHandler implements ServerExchange.Route {
                         .append("\"><input type=\"hidden\" name=\"form\" value=\"").append(csrf)
                         .append("\"><button type=\"submit\">Claim</button></form>\n");
             }
+            List<DeskStore.AnswerTemplate> ofTopic = templates.stream().filter(t -> t.topic() == q.topic()).toList();
+            if (!ofTopic.isEmpty()) {
+                html.append("<form method=\"post\" action=\"").append(PATH).append("/fill\">")
+                        .append("<input type=\"hidden\" name=\"id\" value=\"").append(escape(q.id())).append("\">")
+                        .append("<input type=\"hidden\" name=\"form\" value=\"").append(csrf).append("\">")
+                        .append("<label>Template <select name=\"template\">");
+                for (DeskStore.AnswerTemplate t : ofTopic) {
+                    html.append("<option value=\"").append(escape(t.id())).append("\">").append(escape(t.title()))
+                            .append("</option>");
+                }
+                html.append("</select></label> <button type=\"submit\">Fill the answer</button></form>\n");
+            }
             html.append("<form method=\"post\" action=\"").append(PATH).append("/answer\">")
                     .append("<input type=\"hidden\" name=\"id\" value=\"").append(escape(q.id())).append("\">")
                     .append("<input type=\"hidden\" name=\"form\" value=\"").append(csrf).append("\">")
                     .append("<label>Answer<br><textarea name=\"answer\" required maxlength=\"")
-                    .append(QuestionLimits.ANSWER_MAX).append("\"></textarea></label><br>")
+                    .append(QuestionLimits.ANSWER_MAX).append("\">").append(escape(prefill.orElse("")))
+                    .append("</textarea></label><br>")
                     .append("<button type=\"submit\">Send answer</button></form>\n");
         }
         html.append("</article>\n");

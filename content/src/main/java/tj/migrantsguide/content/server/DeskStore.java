@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import tj.migrantsguide.questions.Topic;
 
 /** The desk's own tables (V3): operators, their lockout, sessions, the audit log. Every SQL string of the desk. */
 public final class DeskStore {
@@ -37,6 +38,10 @@ public final class DeskStore {
     public record Session(String operator, Role role, String csrf) {}
 
     public record AuditEntry(Instant at, String operator, String action, Optional<String> questionId, String detail) {}
+
+    /** A text a supervisor wrote for one topic; an operator fills an answer with it and edits it (V4). */
+    public record AnswerTemplate(String id, Topic topic, String title, String body, String updatedBy,
+            Instant updatedAt) {}
 
     /** An operator of that name exists already. */
     public static final class OperatorExists extends RuntimeException {
@@ -160,6 +165,53 @@ public final class DeskStore {
             throw new InboxStore.InboxException("read the audit log", e);
         }
         return entries;
+    }
+
+    /** Adds template {@code id}, or replaces its topic, title and body when it exists. */
+    public void saveTemplate(AnswerTemplate template) {
+        int changed = update("edit an answer template", """
+                UPDATE desk_template SET topic = ?, title = ?, body = ?, updated_by = ?, updated_at = ? WHERE id = ?""",
+                template.topic().code(), template.title(), template.body(), template.updatedBy(),
+                template.updatedAt().toEpochMilli(), template.id());
+        if (changed == 0) {
+            update("add an answer template", """
+                    INSERT INTO desk_template (id, topic, title, body, updated_by, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT DO NOTHING""", template.id(), template.topic().code(), template.title(),
+                    template.body(), template.updatedBy(), template.updatedAt().toEpochMilli());
+        }
+    }
+
+    /** Every template, by topic then title. */
+    public List<AnswerTemplate> templates() {
+        return templates("SELECT id, topic, title, body, updated_by, updated_at FROM desk_template "
+                + "ORDER BY topic, title, id", null);
+    }
+
+    public Optional<AnswerTemplate> template(String id) {
+        return templates("SELECT id, topic, title, body, updated_by, updated_at FROM desk_template WHERE id = ?", id)
+                .stream().findFirst();
+    }
+
+    private List<AnswerTemplate> templates(String sql, String id) {
+        List<AnswerTemplate> templates = new ArrayList<>();
+        try (Connection connection = database.connection(); PreparedStatement query = connection.prepareStatement(
+                sql)) {
+            if (id != null) {
+                query.setString(1, id);
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    Optional<Topic> topic = Topic.fromCode(rows.getString(2));
+                    if (topic.isPresent()) { // a topic the app no longer has: its templates are not offered
+                        templates.add(new AnswerTemplate(rows.getString(1), topic.get(), rows.getString(3),
+                                rows.getString(4), rows.getString(5), Instant.ofEpochMilli(rows.getLong(6))));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new InboxStore.InboxException("read answer templates", e);
+        }
+        return templates;
     }
 
     private int update(String operation, String sql, Object... parameters) {

@@ -416,6 +416,14 @@ public final class InboxStore {
         }
     }
 
+    /** One question as the desk shows it, open or answered. */
+    public Optional<DeskQuestion> deskQuestion(String id) {
+        return desk("""
+                SELECT id, topic, country, language, message, contact, received_at, answer, answered_at,
+                    claimed_by, claimed_at
+                FROM inbox_question WHERE id = ?""", List.of(id)).stream().findFirst();
+    }
+
     public List<DeskQuestion> recentlyAnswered(int limit) {
         return desk("""
                 SELECT id, topic, country, language, message, contact, received_at, answer, answered_at,

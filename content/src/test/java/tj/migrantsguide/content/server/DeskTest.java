@@ -316,4 +316,72 @@ class DeskTest {
         assertTrue(response.body().contains("Write an answer before sending."), response.body());
         assertEquals(0, server.server.inbox().recentlyAnswered(10).size());
     }
+
+    // ---- answer templates (issue 20) ----
+
+    private HttpResponse<String> get(String path, String cookie) throws Exception {
+        return server.send(server.request(path).header("Cookie", cookie).GET());
+    }
+
+    private static String templateId(String page, String title) {
+        Matcher matcher = Pattern.compile("<option value=\"([A-Za-z0-9_-]{22})\">" + Pattern.quote(title)
+                + "</option>").matcher(page);
+        assertTrue(matcher.find(), title + " in " + page);
+        return matcher.group(1);
+    }
+
+    @Test
+    void aSupervisorsTemplateFillsAnOperatorsAnswerForQuestionsOfItsTopicOnly() throws Exception {
+        String documents = ask("k1", "documents", "RU", "Я потерял паспорт.");
+        String pay = ask("k2", "work-and-pay", "RU", "Работодатель не платит зарплату.");
+        String supervisor = server.deskSession(TestServer.SUPERVISOR);
+        String csrf = formToken(get("desk/templates", supervisor).body());
+        assertEquals(303, post("desk/template", supervisor, "form=" + csrf + "&topic=documents&title="
+                + encode("Паспорт утерян") + "&body=" + encode("Обратитесь в посольство <сразу>."), Optional.empty())
+                .statusCode());
+
+        String queue = page().body();
+        String template = templateId(queue, "Паспорт утерян");
+        assertEquals(1, queue.split("Fill the answer", -1).length - 1, "offered for the documents question only");
+        String token = formToken(queue);
+        HttpResponse<String> filled = post("desk/fill", session(), "id=" + documents + "&form=" + token
+                + "&template=" + template, Optional.empty());
+        assertEquals(200, filled.statusCode());
+        assertTrue(filled.body().contains(">Обратитесь в посольство &lt;сразу&gt;.</textarea>"), filled.body());
+        assertTrue(filled.body().contains("Я потерял паспорт."), filled.body());
+        assertEquals(400, post("desk/fill", session(), "id=" + pay + "&form=" + token + "&template=" + template,
+                Optional.empty()).statusCode(), "a documents template is not for a pay question");
+        assertEquals(0, server.server.inbox().recentlyAnswered(10).size(), "filling sends nothing");
+
+        assertEquals(303, post("desk/template", supervisor, "form=" + csrf + "&template=" + template
+                + "&topic=documents&title=" + encode("Паспорт утерян") + "&body=" + encode("Позвоните в посольство."),
+                Optional.empty()).statusCode());
+        assertEquals(1, server.server.inbox().desk().templates().size(), "edited in place");
+        assertTrue(post("desk/fill", session(), "id=" + documents + "&form=" + token + "&template=" + template,
+                Optional.empty()).body().contains(">Позвоните в посольство.</textarea>"));
+
+        String audit = get("desk/audit", supervisor).body();
+        for (String row : new String[] {"<td>malika</td><td>template-add</td>", "<td>malika</td><td>template-edit</td>",
+                "<td>aziz</td><td>fill-template</td><td>" + documents}) {
+            assertTrue(audit.contains(row), row + " in " + audit);
+        }
+    }
+
+    @Test
+    void onlySupervisorsWriteTemplatesAndEveryTemplateFormNeedsTheDesksToken() throws Exception {
+        String supervisor = server.deskSession(TestServer.SUPERVISOR);
+        String operatorsToken = formToken(page().body());
+
+        assertEquals(403, get("desk/templates", session()).statusCode());
+        assertEquals(403, post("desk/template", session(), "form=" + operatorsToken + "&topic=documents&title=t&body=b",
+                Optional.empty()).statusCode());
+        assertEquals(403, post("desk/template", supervisor, "form=wrong&topic=documents&title=t&body=b",
+                Optional.empty()).statusCode());
+        String csrf = formToken(get("desk/templates", supervisor).body());
+        HttpResponse<String> empty = post("desk/template", supervisor, "form=" + csrf + "&topic=documents&title=t"
+                + "&body=%20", Optional.empty());
+        assertEquals(400, empty.statusCode());
+        assertTrue(empty.body().contains("Write the template&#39;s text."), empty.body());
+        assertEquals(0, server.server.inbox().desk().templates().size());
+    }
 }
