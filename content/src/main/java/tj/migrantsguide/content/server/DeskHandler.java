@@ -490,6 +490,8 @@ final class DeskHandler implements ServerExchange.Route {
         html.append("<p>").append(openTotal).append(" open question").append(openTotal == 1 ? "" : "s")
                 .append(". Answer in the language the person wrote in; the answer reaches only their phone.</p>\n");
 
+        answerTimes(html, store.answerTimes(clock.instant()));
+
         html.append("<nav aria-label=\"Filter by topic\"><strong>Topic:</strong> <a href=\"").append(PATH)
                 .append("\">all</a>");
         for (Map.Entry<Topic, Long> e : perTopic.entrySet()) {
@@ -534,6 +536,27 @@ final class DeskHandler implements ServerExchange.Route {
         }
         html.append("</body></html>\n");
         exchange.reply(status, "text/html; charset=utf-8", bytes(html.toString()), PAGE_HEADERS);
+    }
+
+    /** "Answered in N days" per topic, last 30 days: the median and the time 90 % were answered within. */
+    private static void answerTimes(StringBuilder html, List<InboxStore.AnswerTimes> times) {
+        if (times.isEmpty()) {
+            return;
+        }
+        html.append("<table aria-label=\"Answered in N days\"><caption>Answered in the last ")
+                .append(InboxStore.ANSWER_TIMES_WINDOW.toDays()).append(" days</caption><thead><tr><th>Topic</th>")
+                .append("<th>Answered</th><th>Median, days</th><th>90 % within, days</th></tr></thead><tbody>\n");
+        for (InboxStore.AnswerTimes t : times) {
+            html.append("<tr><td>").append(escape(topicName(t.topic()))).append("</td><td>").append(t.answered())
+                    .append("</td><td>").append(days(t.median())).append("</td><td>").append(days(t.percentile90()))
+                    .append("</td></tr>\n");
+        }
+        html.append("</tbody></table>\n");
+    }
+
+    /** Days with one decimal, e.g. 1.5. */
+    static String days(Duration duration) {
+        return String.format(java.util.Locale.ROOT, "%.1f", duration.toMillis() / 86_400_000.0);
     }
 
     /** The page's head, the same on every desk page: no script, one style sheet inline. */

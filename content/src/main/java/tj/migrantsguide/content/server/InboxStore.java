@@ -416,6 +416,45 @@ public final class InboxStore {
         }
     }
 
+    /** How long one topic's questions waited for their answer (received → answered), over a window of days. */
+    public record AnswerTimes(Topic topic, long answered, Duration median, Duration percentile90) {}
+
+    /** The window of {@link #answerTimes}: questions answered in the last 30 days. */
+    public static final Duration ANSWER_TIMES_WINDOW = Duration.ofDays(30);
+
+    /**
+     * Median and 90th percentile of (answered − received) per topic, for questions answered in the last 30 days,
+     * computed in the database (window functions: SQLite 3.25+ and PostgreSQL alike). Nearest-rank percentiles:
+     * the p-th is the smallest time with at least p % of the topic's answers at or under it, so every figure is a
+     * real question's wait, and the median of an even count is the lower middle one.
+     */
+    public List<AnswerTimes> answerTimes(Instant now) {
+        List<AnswerTimes> times = new ArrayList<>();
+        try (Connection connection = database.connection(); PreparedStatement query = connection.prepareStatement("""
+                SELECT topic, n,
+                    MIN(CASE WHEN r * 2 >= n THEN took END),
+                    MIN(CASE WHEN r * 10 >= n * 9 THEN took END)
+                FROM (SELECT topic, answered_at - received_at AS took,
+                        ROW_NUMBER() OVER (PARTITION BY topic ORDER BY answered_at - received_at, id) AS r,
+                        COUNT(*) OVER (PARTITION BY topic) AS n
+                    FROM inbox_question WHERE answered_at IS NOT NULL AND answered_at > ?) waits
+                GROUP BY topic, n ORDER BY topic""")) {
+            query.setLong(1, now.minus(ANSWER_TIMES_WINDOW).toEpochMilli());
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    Optional<Topic> topic = Topic.fromCode(rows.getString(1));
+                    if (topic.isPresent()) {
+                        times.add(new AnswerTimes(topic.get(), rows.getLong(2), Duration.ofMillis(rows.getLong(3)),
+                                Duration.ofMillis(rows.getLong(4))));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new InboxException("compute answer times", e);
+        }
+        return times;
+    }
+
     /** One question as the desk shows it, open or answered. */
     public Optional<DeskQuestion> deskQuestion(String id) {
         return desk("""

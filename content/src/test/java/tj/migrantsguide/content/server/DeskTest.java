@@ -384,4 +384,30 @@ class DeskTest {
         assertTrue(empty.body().contains("Write the template&#39;s text."), empty.body());
         assertEquals(0, server.server.inbox().desk().templates().size());
     }
+
+    // ---- "answered in N days" (issue 20) ----
+
+    @Test
+    void theQueueShowsPerTopicTheMedianAndNinetiethPercentileDaysToAnswerOverTheLast30Days() throws Exception {
+        InboxStore inbox = server.server.inbox();
+        String old = ask("k0", "work-and-pay", "RU", "Работодатель не платит зарплату.");
+        clock.advance(java.time.Duration.ofHours(12));
+        inbox.answer(old, "Позвоните на горячую линию.", clock.instant());
+        clock.advance(java.time.Duration.ofDays(31));
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            ids.add(ask("k" + i, "documents", "RU", "Я потерял паспорт, вопрос " + i + "."));
+        }
+        for (int days : new int[] {1, 1, 1, 7}) { // answered after 1, 2, 3 and 10 days
+            clock.advance(java.time.Duration.ofDays(days));
+            inbox.answer(ids.remove(0), "Обратитесь в посольство.", clock.instant());
+        }
+
+        assertEquals(java.util.List.of(new InboxStore.AnswerTimes(tj.migrantsguide.questions.Topic.DOCUMENTS, 4,
+                java.time.Duration.ofDays(2), java.time.Duration.ofDays(10))), inbox.answerTimes(clock.instant()),
+                "nearest rank: the 2nd of 4 and the 4th of 4; the pay answer is older than 30 days");
+        String page = page().body();
+        assertTrue(page.contains("<tr><td>Documents</td><td>4</td><td>2.0</td><td>10.0</td></tr>"), page);
+        assertFalse(page.contains("<tr><td>Work and pay</td>"), page);
+    }
 }
