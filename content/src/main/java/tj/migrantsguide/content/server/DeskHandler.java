@@ -49,7 +49,7 @@ final class DeskHandler implements ServerExchange.Route {
 
     /** The desk's forms; each one is sent with the session's CSRF token. */
     private static final java.util.Set<String> POSTS = java.util.Set.of(PATH + "/answer", PATH + "/claim",
-            PATH + "/logout", PATH + "/fill", PATH + "/template");
+            PATH + "/logout", PATH + "/fill", PATH + "/template", PATH + "/abusive", PATH + "/abusive-undo");
     private static final int TEMPLATE_TITLE_MAX = 100;
 
     static final String SESSION_COOKIE = "desk_session";
@@ -101,6 +101,8 @@ final class DeskHandler implements ServerExchange.Route {
                 page(exchange, session.get(), form(exchange.query().orElse("")), Optional.empty(), 200);
             } else if (path.equals(PATH + "/audit") && isRead(method)) {
                 auditPage(exchange, session.get());
+            } else if (path.equals(PATH + "/abusive") && isRead(method)) {
+                abusivePage(exchange, session.get());
             } else if (path.equals(PATH + "/templates") && isRead(method)) {
                 templatesPage(exchange, session.get(), Optional.empty(), 200);
             } else if (method.equals("POST") && POSTS.contains(path)) {
@@ -268,8 +270,56 @@ final class DeskHandler implements ServerExchange.Route {
             }
             case "fill" -> fill(exchange, session, id, form.getOrDefault("template", ""));
             case "template" -> saveTemplate(exchange, session, form);
+            case "abusive", "abusive-undo" -> markAbusive(exchange, session, id, action.equals("abusive"));
             default -> answer(exchange, session, id, form);
         }
+    }
+
+    // ---- abusive tokens (supervisors) ----
+
+    /** Marks the sender of question {@code id} as abusive, or undoes that; the device is never named, only its hash. */
+    private void markAbusive(ServerExchange exchange, DeskStore.Session session, String id, boolean mark)
+            throws IOException {
+        if (session.role() != DeskStore.Role.SUPERVISOR) {
+            exchange.reply(403, "text/plain; charset=utf-8", bytes("Only supervisors mark senders as abusive."),
+                    Map.of());
+            return;
+        }
+        boolean done = mark ? store.desk().markAbusive(id, session.operator(), clock.instant())
+                : store.desk().unmarkAbusive(id);
+        if (!done) {
+            page(exchange, session, Map.of(), Optional.of(mark ? "There is no question " + id + "."
+                    : "The sender of question " + id + " is not marked."), 404);
+            return;
+        }
+        audit(session.operator(), mark ? "mark-abusive" : "unmark-abusive", Optional.of(id), mark
+                ? "its device's new questions are refused" : "its device may ask again");
+        exchange.reply(303, "text/plain; charset=utf-8", bytes("Done.\n"), Map.of("Location", PATH + "/abusive",
+                "Cache-Control", "no-store"));
+    }
+
+    private void abusivePage(ServerExchange exchange, DeskStore.Session session) {
+        if (session.role() != DeskStore.Role.SUPERVISOR) {
+            exchange.reply(403, "text/plain; charset=utf-8", bytes("Only supervisors mark senders as abusive."),
+                    Map.of());
+            return;
+        }
+        StringBuilder html = new StringBuilder(4096);
+        head(html, "Desk: abusive senders");
+        html.append("<p><a href=\"").append(PATH).append("\">Back to the questions</a></p>\n<h2>Senders marked as ")
+                .append("abusive</h2>\n<p>Their new questions are refused, and their phones are told so.</p>\n<table>")
+                .append("<thead><tr><th>Marked from question</th><th>By</th><th>When</th><th></th></tr></thead>")
+                .append("<tbody>\n");
+        for (DeskStore.AbusiveMark m : store.desk().abusiveMarks()) {
+            html.append("<tr><td>").append(escape(m.questionId())).append("</td><td>").append(escape(m.markedBy()))
+                    .append("</td><td>").append(escape(TIME.format(m.markedAt()))).append("</td><td><form method=")
+                    .append("\"post\" action=\"").append(PATH).append("/abusive-undo\"><input type=\"hidden\" ")
+                    .append("name=\"id\" value=\"").append(escape(m.questionId())).append("\"><input type=\"hidden\" ")
+                    .append("name=\"form\" value=\"").append(escape(session.csrf())).append("\"><button type=")
+                    .append("\"submit\">Undo</button></form></td></tr>\n");
+        }
+        html.append("</tbody></table>\n</body></html>\n");
+        exchange.reply(200, "text/html; charset=utf-8", bytes(html.toString()), PAGE_HEADERS);
     }
 
     // ---- answer templates ----
@@ -481,7 +531,8 @@ final class DeskHandler implements ServerExchange.Route {
         html.append("<form class=\"who\" method=\"post\" action=\"").append(PATH).append("/logout\">")
                 .append(escape(session.operator())).append(" (").append(session.role().code()).append(") ")
                 .append(session.role() == DeskStore.Role.SUPERVISOR ? "<a href=\"" + PATH + "/audit\">Audit log</a> "
-                        + "<a href=\"" + PATH + "/templates\">Templates</a> " : "")
+                        + "<a href=\"" + PATH + "/templates\">Templates</a> <a href=\"" + PATH
+                        + "/abusive\">Abusive senders</a> " : "")
                 .append("<input type=\"hidden\" name=\"form\" value=\"").append(escape(session.csrf()))
                 .append("\"><button type=\"submit\">Log out</button></form>\n");
         audit(session.operator(), "read-queue", Optional.empty(), queue.questions().size() + " questions shown"
@@ -608,6 +659,12 @@ final class DeskHandler implements ServerExchange.Route {
                         .append("<input type=\"hidden\" name=\"id\" value=\"").append(escape(q.id()))
                         .append("\"><input type=\"hidden\" name=\"form\" value=\"").append(csrf)
                         .append("\"><button type=\"submit\">Claim</button></form>\n");
+            }
+            if (session.get().role() == DeskStore.Role.SUPERVISOR) {
+                html.append("<form method=\"post\" action=\"").append(PATH).append("/abusive\">")
+                        .append("<input type=\"hidden\" name=\"id\" value=\"").append(escape(q.id())).append("\">")
+                        .append("<input type=\"hidden\" name=\"form\" value=\"").append(csrf).append("\">")
+                        .append("<button type=\"submit\">Mark the sender as abusive</button></form>\n");
             }
             List<DeskStore.AnswerTemplate> ofTopic = templates.stream().filter(t -> t.topic() == q.topic()).toList();
             if (!ofTopic.isEmpty()) {

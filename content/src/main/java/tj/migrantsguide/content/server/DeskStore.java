@@ -43,6 +43,9 @@ public final class DeskStore {
     public record AnswerTemplate(String id, Topic topic, String title, String body, String updatedBy,
             Instant updatedAt) {}
 
+    /** A supervisor's mark on a device token: its new questions are refused (V5). */
+    public record AbusiveMark(String tokenHash, String questionId, String markedBy, Instant markedAt) {}
+
     /** An operator of that name exists already. */
     public static final class OperatorExists extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -212,6 +215,66 @@ public final class DeskStore {
             throw new InboxStore.InboxException("read answer templates", e);
         }
         return templates;
+    }
+
+    /**
+     * Marks the token that sent question {@code questionId} as abusive. Returns false when there is no such
+     * question; marking a token marked already keeps the first mark.
+     */
+    public boolean markAbusive(String questionId, String supervisor, Instant now) {
+        try (Connection connection = database.connection(); PreparedStatement query = connection.prepareStatement(
+                "SELECT count(*) FROM inbox_question WHERE id = ?")) {
+            query.setString(1, questionId);
+            try (ResultSet rows = query.executeQuery()) {
+                if (!rows.next() || rows.getLong(1) == 0) {
+                    return false;
+                }
+            }
+        } catch (SQLException e) {
+            throw new InboxStore.InboxException("find a question to mark", e);
+        }
+        update("mark a token abusive", """
+                INSERT INTO desk_abusive_token (token_hash, question_id, marked_by, marked_at)
+                SELECT token_hash, id, ?, ? FROM inbox_question WHERE id = ?
+                ON CONFLICT DO NOTHING""", supervisor, now.toEpochMilli(), questionId);
+        return true;
+    }
+
+    /** Undoes the mark made from question {@code questionId} (or on its token); false when there was none. */
+    public boolean unmarkAbusive(String questionId) {
+        return update("undo an abusive mark", """
+                DELETE FROM desk_abusive_token WHERE question_id = ?
+                    OR token_hash = (SELECT token_hash FROM inbox_question WHERE id = ?)""", questionId, questionId) > 0;
+    }
+
+    public Optional<AbusiveMark> abusiveMark(String tokenHash) {
+        return marks("SELECT token_hash, question_id, marked_by, marked_at FROM desk_abusive_token "
+                + "WHERE token_hash = ?", tokenHash).stream().findFirst();
+    }
+
+    /** Every mark, newest first. */
+    public List<AbusiveMark> abusiveMarks() {
+        return marks("SELECT token_hash, question_id, marked_by, marked_at FROM desk_abusive_token "
+                + "ORDER BY marked_at DESC, token_hash");
+    }
+
+    private List<AbusiveMark> marks(String sql, Object... parameters) {
+        List<AbusiveMark> marks = new ArrayList<>();
+        try (Connection connection = database.connection(); PreparedStatement query = connection.prepareStatement(
+                sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    marks.add(new AbusiveMark(rows.getString(1), rows.getString(2), rows.getString(3),
+                            Instant.ofEpochMilli(rows.getLong(4))));
+                }
+            }
+        } catch (SQLException e) {
+            throw new InboxStore.InboxException("read abusive marks", e);
+        }
+        return marks;
     }
 
     private int update(String operation, String sql, Object... parameters) {

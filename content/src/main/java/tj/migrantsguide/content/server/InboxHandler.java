@@ -125,6 +125,16 @@ final class InboxHandler implements ServerExchange.Route {
                     Map.of());
             return;
         }
+        // A token a supervisor marked abusive: refused on every node (the mark is in the database), and told so in
+        // words. Checked before the claim, so nothing of its is stored; a resend of a question stored before the
+        // mark is refused too (its device had its 201 then, or keeps the question in its outbox).
+        Optional<DeskStore.AbusiveMark> mark = store.desk().abusiveMark(tokenHash.get());
+        if (mark.isPresent()) {
+            error(exchange, 403, "device_blocked", "The Ministry's desk has stopped taking questions from this "
+                    + "device because questions from it were marked as abuse on " + DAY.format(mark.get().markedAt())
+                    + ". If this is a mistake, reach the Ministry another way and say so.", Map.of());
+            return;
+        }
         Instant now = clock.instant();
         InboxStore.Claim claim = store.claim(tokenHash.get(), key.get(), sha256(body), now);
         if (claim instanceof InboxStore.Claim.Replay replay) {
@@ -264,6 +274,9 @@ final class InboxHandler implements ServerExchange.Route {
                 Map.of("Retry-After", Long.toString(seconds)));
         return true;
     }
+
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ISO_LOCAL_DATE
+            .withZone(java.time.ZoneOffset.UTC);
 
     private static void error(ServerExchange exchange, int status, String code, String message,
             Map<String, String> headers) throws IOException {

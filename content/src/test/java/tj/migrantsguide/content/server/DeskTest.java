@@ -410,4 +410,45 @@ class DeskTest {
         assertTrue(page.contains("<tr><td>Documents</td><td>4</td><td>2.0</td><td>10.0</td></tr>"), page);
         assertFalse(page.contains("<tr><td>Work and pay</td>"), page);
     }
+
+    // ---- abusive tokens (issue 20) ----
+
+    @Test
+    void aSupervisorMarksASenderAbusiveSoItsNewQuestionsAreRefusedInWordsUntilUndone() throws Exception {
+        String id = ask("k1", "work-and-pay", "RU", "Спам спам спам спам спам.");
+        String other = TestServer.token(6);
+        String supervisor = server.deskSession(TestServer.SUPERVISOR);
+        String csrf = formToken(get("desk", supervisor).body());
+        assertFalse(page().body().contains("Mark the sender as abusive"), "operators do not see it");
+        assertEquals(403, post("desk/abusive", session(), "id=" + id + "&form=" + formToken(page().body()),
+                Optional.empty()).statusCode(), "an operator may not mark");
+        assertEquals(403, post("desk/abusive", supervisor, "id=" + id + "&form=wrong", Optional.empty())
+                .statusCode());
+
+        assertEquals(303, post("desk/abusive", supervisor, "id=" + id + "&form=" + csrf, Optional.empty())
+                .statusCode());
+
+        HttpResponse<String> refused = server.post(DEVICE, "k2", "{\"topic\":\"documents\",\"country\":\"RU\","
+                + "\"language\":\"ru\",\"message\":\"Ещё один вопрос от меня.\"}");
+        assertEquals(403, refused.statusCode());
+        assertTrue(refused.body().contains("\"error\":\"device_blocked\""), refused.body());
+        assertTrue(refused.body().contains("stopped taking questions from this device"), refused.body());
+        assertEquals(1, server.server.inbox().questionCount(), "nothing stored");
+        assertEquals(201, server.post(other, "k1", "{\"topic\":\"documents\",\"country\":\"RU\","
+                + "\"language\":\"ru\",\"message\":\"Я потерял паспорт.\"}").statusCode(), "other devices ask");
+        String marks = get("desk/abusive", supervisor).body();
+        assertTrue(marks.contains("<td>" + id + "</td><td>malika</td>"), marks);
+
+        assertEquals(303, post("desk/abusive-undo", supervisor, "id=" + id + "&form=" + csrf, Optional.empty())
+                .statusCode());
+        assertEquals(201, server.post(DEVICE, "k2", "{\"topic\":\"documents\",\"country\":\"RU\","
+                + "\"language\":\"ru\",\"message\":\"Ещё один вопрос от меня.\"}").statusCode());
+        assertEquals(404, post("desk/abusive-undo", supervisor, "id=" + id + "&form=" + csrf, Optional.empty())
+                .statusCode(), "nothing left to undo");
+        String audit = get("desk/audit", supervisor).body();
+        for (String row : new String[] {"<td>malika</td><td>mark-abusive</td><td>" + id,
+                "<td>malika</td><td>unmark-abusive</td><td>" + id}) {
+            assertTrue(audit.contains(row), row + " in " + audit);
+        }
+    }
 }
