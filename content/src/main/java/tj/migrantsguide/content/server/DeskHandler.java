@@ -53,6 +53,7 @@ final class DeskHandler implements ServerExchange.Route {
     private static final int TEMPLATE_TITLE_MAX = 100;
 
     static final String SESSION_COOKIE = "desk_session";
+    static final String LANGUAGE_COOKIE = "desk_lang";
     static final String LOGIN_COOKIE = "desk_login";
 
     private final InboxStore store;
@@ -83,6 +84,15 @@ final class DeskHandler implements ServerExchange.Route {
                 } else {
                     notAllowed(exchange, "GET, POST");
                 }
+                return;
+            }
+            if (path.equals(PATH + "/language") && isRead(method)) {
+                // A GET is safe here: it only sets which language this browser reads the desk in.
+                DeskText.Language to = DeskText.Language.fromCode(form(exchange.query().orElse("")).getOrDefault(
+                        "to", "")).orElse(DeskText.Language.EN);
+                exchange.reply(303, "text/plain; charset=utf-8", bytes(to.code() + "\n"), Map.of("Location", PATH,
+                        "Cache-Control", "no-store", "Set-Cookie", LANGUAGE_COOKIE + "=" + to.code() + "; Path=" + PATH
+                                + "; Max-Age=31536000; SameSite=Lax" + (exchange.secure() ? "; Secure" : "")));
                 return;
             }
             Optional<String> token = cookie(exchange, SESSION_COOKIE);
@@ -140,14 +150,16 @@ final class DeskHandler implements ServerExchange.Route {
     private void loginPage(ServerExchange exchange, Optional<String> notice, int status) {
         String token = accounts.token();
         StringBuilder html = new StringBuilder(2048);
-        head(html, "Desk: log in");
+        DeskText t = text(exchange);
+        head(html, t.get("title.login"), t);
         notice.ifPresent(n -> html.append("<p class=\"notice\" role=\"alert\">").append(escape(n)).append("</p>\n"));
         html.append("<form method=\"post\" action=\"").append(PATH).append("/login\">")
                 .append("<input type=\"hidden\" name=\"form\" value=\"").append(token).append("\">")
-                .append("<p><label>Name<br><input name=\"name\" autocomplete=\"username\" required autofocus>")
-                .append("</label></p><p><label>Password<br><input name=\"password\" type=\"password\" ")
+                .append("<p><label>").append(escape(t.get("login.name"))).append("<br><input name=\"name\" autocomplete=\"username\" required autofocus>")
+                .append("</label></p><p><label>").append(escape(t.get("login.password"))).append("<br><input name=\"password\" type=\"password\" ")
                 .append("autocomplete=\"current-password\" required></label></p>")
-                .append("<p><button type=\"submit\">Log in</button></p></form>\n</body></html>\n");
+                .append("<p><button type=\"submit\">").append(escape(t.get("login.submit")))
+                .append("</button></p></form>\n</body></html>\n");
         Map<String, String> headers = new HashMap<>(PAGE_HEADERS);
         headers.put("Set-Cookie", cookieHeader(exchange, LOGIN_COOKIE, token, DeskAccounts.Security.standard()
                 .lockout()));
@@ -193,7 +205,7 @@ final class DeskHandler implements ServerExchange.Route {
             failedLogins.acquire(exchange.remoteAddress());
             audit(name.matches("[a-z0-9._-]{1,64}") ? name : "?", "login-refused", Optional.empty(),
                     "wrong name or password, from " + exchange.remoteAddress());
-            loginPage(exchange, Optional.of("Wrong name or password."), 401);
+            loginPage(exchange, Optional.of(text(exchange).get("login.wrong")), 401);
         }
     }
 
@@ -208,6 +220,17 @@ final class DeskHandler implements ServerExchange.Route {
     private static String cookieHeader(ServerExchange exchange, String name, String value, Duration maxAge) {
         return name + "=" + value + "; Path=" + PATH + "; Max-Age=" + maxAge.toSeconds() + "; HttpOnly; "
                 + "SameSite=Strict" + (exchange.secure() ? "; Secure" : "");
+    }
+
+    /** The language this browser chose at the desk (cookie {@code desk_lang}), English when it chose none. */
+    private static DeskText text(ServerExchange exchange) {
+        for (String part : exchange.header("Cookie").orElse("").split(";")) {
+            String[] pair = part.trim().split("=", 2);
+            if (pair.length == 2 && pair[0].equals(LANGUAGE_COOKIE)) {
+                return DeskText.of(DeskText.Language.fromCode(pair[1]).orElse(DeskText.Language.EN));
+            }
+        }
+        return DeskText.of(DeskText.Language.EN);
     }
 
     private static Optional<String> cookie(ServerExchange exchange, String name) {
@@ -305,7 +328,7 @@ final class DeskHandler implements ServerExchange.Route {
             return;
         }
         StringBuilder html = new StringBuilder(4096);
-        head(html, "Desk: abusive senders");
+        head(html, "Desk: abusive senders", text(exchange));
         html.append("<p><a href=\"").append(PATH).append("\">Back to the questions</a></p>\n<h2>Senders marked as ")
                 .append("abusive</h2>\n<p>Their new questions are refused, and their phones are told so.</p>\n<table>")
                 .append("<thead><tr><th>Marked from question</th><th>By</th><th>When</th><th></th></tr></thead>")
@@ -346,12 +369,12 @@ final class DeskHandler implements ServerExchange.Route {
         audit(session.operator(), "fill-template", Optional.of(id), "template " + template.get().id() + " ("
                 + template.get().title() + ")");
         StringBuilder html = new StringBuilder(4096);
-        head(html, "Desk: answer with a template");
+        head(html, "Desk: answer with a template", text(exchange));
         html.append("<p><a href=\"").append(PATH).append("\">Back to the questions</a></p>\n")
                 .append("<p class=\"notice\" role=\"status\">Filled with the template <strong>")
                 .append(escape(template.get().title())).append("</strong>. Edit it for this person, then send.</p>\n");
         question(html, question.get(), Optional.of(session), store.desk().templates(),
-                Optional.of(template.get().body()));
+                Optional.of(template.get().body()), text(exchange));
         html.append("</body></html>\n");
         exchange.reply(200, "text/html; charset=utf-8", bytes(html.toString()), PAGE_HEADERS);
     }
@@ -394,7 +417,7 @@ final class DeskHandler implements ServerExchange.Route {
             return;
         }
         StringBuilder html = new StringBuilder(8192);
-        head(html, "Desk: answer templates");
+        head(html, "Desk: answer templates", text(exchange));
         html.append("<p><a href=\"").append(PATH).append("\">Back to the questions</a></p>\n");
         notice.ifPresent(n -> html.append("<p class=\"notice\" role=\"alert\">").append(escape(n)).append("</p>\n"));
         html.append("<h2>New template</h2>\n");
@@ -470,7 +493,7 @@ final class DeskHandler implements ServerExchange.Route {
         }
         audit(session.operator(), "read-audit", Optional.empty(), "");
         StringBuilder html = new StringBuilder(8192);
-        head(html, "Desk: audit log");
+        head(html, "Desk: audit log", text(exchange));
         html.append("<p><a href=\"").append(PATH).append("\">Back to the questions</a></p>\n<table><thead><tr>")
                 .append("<th>When</th><th>Who</th><th>What</th><th>Question</th><th>Detail</th></tr></thead><tbody>\n");
         for (DeskStore.AuditEntry e : store.desk().audit(500)) {
@@ -527,31 +550,32 @@ final class DeskHandler implements ServerExchange.Route {
 
         List<DeskStore.AnswerTemplate> templates = store.desk().templates();
         StringBuilder html = new StringBuilder(8192);
-        head(html, "Desk: Always in Touch");
+        DeskText t = text(exchange);
+        head(html, t.get("title.queue"), t);
         html.append("<form class=\"who\" method=\"post\" action=\"").append(PATH).append("/logout\">")
                 .append(escape(session.operator())).append(" (").append(session.role().code()).append(") ")
-                .append(session.role() == DeskStore.Role.SUPERVISOR ? "<a href=\"" + PATH + "/audit\">Audit log</a> "
-                        + "<a href=\"" + PATH + "/templates\">Templates</a> <a href=\"" + PATH
-                        + "/abusive\">Abusive senders</a> " : "")
+                .append(session.role() == DeskStore.Role.SUPERVISOR ? "<a href=\"" + PATH + "/audit\">"
+                        + escape(t.get("nav.audit")) + "</a> <a href=\"" + PATH + "/templates\">"
+                        + escape(t.get("nav.templates")) + "</a> <a href=\"" + PATH + "/abusive\">"
+                        + escape(t.get("nav.abusive")) + "</a> " : "")
                 .append("<input type=\"hidden\" name=\"form\" value=\"").append(escape(session.csrf()))
-                .append("\"><button type=\"submit\">Log out</button></form>\n");
+                .append("\"><button type=\"submit\">").append(escape(t.get("nav.logout"))).append("</button></form>\n");
         audit(session.operator(), "read-queue", Optional.empty(), queue.questions().size() + " questions shown"
                 + after.map(a -> " after " + a.text()).orElse(""));
         notice.ifPresent(n -> html.append("<p class=\"notice\" role=\"alert\">").append(escape(n)).append("</p>\n"));
-        html.append("<p>").append(openTotal).append(" open question").append(openTotal == 1 ? "" : "s")
-                .append(". Answer in the language the person wrote in; the answer reaches only their phone.</p>\n");
+        html.append("<p>").append(escape(t.get("queue.open", openTotal))).append("</p>\n");
 
-        answerTimes(html, store.answerTimes(clock.instant()));
+        answerTimes(html, store.answerTimes(clock.instant()), t);
 
-        html.append("<nav aria-label=\"Filter by topic\"><strong>Topic:</strong> <a href=\"").append(PATH)
-                .append("\">all</a>");
+        html.append("<nav aria-label=\"Filter by topic\"><strong>").append(escape(t.get("queue.topic")))
+                .append("</strong> <a href=\"").append(PATH).append("\">").append(escape(t.get("queue.all"))).append("</a>");
         for (Map.Entry<Topic, Long> e : perTopic.entrySet()) {
             if (e.getValue() > 0) {
                 html.append("<a href=\"").append(PATH).append("?topic=").append(e.getKey().code()).append("\">")
-                        .append(escape(topicName(e.getKey()))).append(" (").append(e.getValue()).append(")</a>");
+                        .append(escape(t.topic(e.getKey()))).append(" (").append(e.getValue()).append(")</a>");
             }
         }
-        html.append("</nav>\n<nav aria-label=\"Filter by country\"><strong>Country:</strong> ");
+        html.append("</nav>\n<nav aria-label=\"Filter by country\"><strong>" + escape(t.get("queue.country")) + "</strong> ");
         for (Map.Entry<String, Long> e : perCountry.entrySet()) {
             html.append("<a href=\"").append(PATH).append("?country=").append(escape(e.getKey())).append("\">")
                     .append(escape(e.getKey())).append(" (").append(e.getValue()).append(")</a>");
@@ -562,27 +586,27 @@ final class DeskHandler implements ServerExchange.Route {
             if (topic.getValue().isEmpty()) {
                 continue;
             }
-            html.append("<h2>").append(escape(topicName(topic.getKey()))).append("</h2>\n");
+            html.append("<h2>").append(escape(t.topic(topic.getKey()))).append("</h2>\n");
             for (Map.Entry<String, List<InboxStore.DeskQuestion>> country : topic.getValue().entrySet()) {
                 html.append("<h3>").append(escape(country.getKey())).append("</h3>\n");
                 for (InboxStore.DeskQuestion q : country.getValue()) {
-                    question(html, q, Optional.of(session), templates, Optional.empty());
+                    question(html, q, Optional.of(session), templates, Optional.empty(), t);
                 }
             }
         }
 
         queue.next().ifPresent(next -> html.append("<nav aria-label=\"Pages\"><a rel=\"next\" href=\"").append(PATH)
-                .append("?after=").append(escape(next.text())).append(topicFilter.map(t -> "&amp;topic=" + t.code())
+                .append("?after=").append(escape(next.text())).append(topicFilter.map(topic -> "&amp;topic=" + topic.code())
                         .orElse("")).append(countryFilter.map(c -> "&amp;country=" + escape(URLEncoder.encode(c,
                         StandardCharsets.UTF_8))).orElse(""))
-                .append(size == PAGE_SIZE ? "" : "&amp;size=" + size).append("\">Next ").append(size)
-                .append(" older questions</a></nav>\n"));
+                .append(size == PAGE_SIZE ? "" : "&amp;size=" + size).append("\">").append(escape(t.get("queue.next", size)))
+                .append("</a></nav>\n"));
 
         List<InboxStore.DeskQuestion> answered = store.recentlyAnswered(ANSWERED_SHOWN);
         if (!answered.isEmpty()) {
-            html.append("<h2>Answered recently</h2>\n");
+            html.append("<h2>").append(escape(t.get("queue.answeredRecently"))).append("</h2>\n");
             for (InboxStore.DeskQuestion q : answered) {
-                question(html, q, Optional.empty(), List.of(), Optional.empty());
+                question(html, q, Optional.empty(), List.of(), Optional.empty(), t);
             }
         }
         html.append("</body></html>\n");
@@ -590,15 +614,17 @@ final class DeskHandler implements ServerExchange.Route {
     }
 
     /** "Answered in N days" per topic, last 30 days: the median and the time 90 % were answered within. */
-    private static void answerTimes(StringBuilder html, List<InboxStore.AnswerTimes> times) {
+    private static void answerTimes(StringBuilder html, List<InboxStore.AnswerTimes> times, DeskText text) {
         if (times.isEmpty()) {
             return;
         }
-        html.append("<table aria-label=\"Answered in N days\"><caption>Answered in the last ")
-                .append(InboxStore.ANSWER_TIMES_WINDOW.toDays()).append(" days</caption><thead><tr><th>Topic</th>")
-                .append("<th>Answered</th><th>Median, days</th><th>90 % within, days</th></tr></thead><tbody>\n");
+        html.append("<table><caption>").append(escape(text.get("times.caption",
+                InboxStore.ANSWER_TIMES_WINDOW.toDays()))).append("</caption><thead><tr><th>")
+                .append(escape(text.get("times.topic"))).append("</th><th>").append(escape(text.get("times.answered")))
+                .append("</th><th>").append(escape(text.get("times.median"))).append("</th><th>")
+                .append(escape(text.get("times.p90"))).append("</th></tr></thead><tbody>\n");
         for (InboxStore.AnswerTimes t : times) {
-            html.append("<tr><td>").append(escape(topicName(t.topic()))).append("</td><td>").append(t.answered())
+            html.append("<tr><td>").append(escape(text.topic(t.topic()))).append("</td><td>").append(t.answered())
                     .append("</td><td>").append(days(t.median())).append("</td><td>").append(days(t.percentile90()))
                     .append("</td></tr>\n");
         }
@@ -611,10 +637,10 @@ final class DeskHandler implements ServerExchange.Route {
     }
 
     /** The page's head, the same on every desk page: no script, one style sheet inline. */
-    private static void head(StringBuilder html, String title) {
+    private static void head(StringBuilder html, String title, DeskText t) {
         html.append("""
                 <!DOCTYPE html>
-                <html lang="en"><head><meta charset="utf-8">
+                <html lang="LANG"><head><meta charset="utf-8">
                 <meta name="viewport" content="width=device-width, initial-scale=1">
                 <title>TITLE</title>
                 <style>
@@ -629,22 +655,34 @@ final class DeskHandler implements ServerExchange.Route {
                 textarea{width:100%;min-height:5rem;font:inherit} nav a{margin-right:.75rem}
                 .who{float:right} table{border-collapse:collapse} td,th{border:1px solid #ccc;padding:.25rem .5rem}
                 </style></head><body>
-                <h1>Always in Touch: questions to the Ministry</h1>
-                """.replace("TITLE", escape(title)));
+                <h1>HEADING</h1>
+                """.replace("TITLE", escape(title)).replace("LANG", t.language().code())
+                .replace("HEADING", escape(t.get("heading"))));
+        html.append("<nav aria-label=\"").append(escape(t.get("nav.language"))).append("\">");
+        for (DeskText.Language language : DeskText.Language.values()) {
+            html.append("<a href=\"").append(PATH).append("/language?to=").append(language.code()).append("\" lang=\"")
+                    .append(language.code()).append("\">").append(switch (language) {
+                        case TG -> "Тоҷикӣ";
+                        case RU -> "Русский";
+                        case EN -> "English";
+                    }).append("</a>");
+        }
+        html.append("</nav>\n");
     }
 
     private void question(StringBuilder html, InboxStore.DeskQuestion q, Optional<DeskStore.Session> session,
-            List<DeskStore.AnswerTemplate> templates, Optional<String> prefill) {
+            List<DeskStore.AnswerTemplate> templates, Optional<String> prefill, DeskText t) {
         html.append("<article class=\"q\" id=\"q-").append(escape(q.id())).append("\">\n<div class=\"meta\">")
-                .append(escape(TIME.format(q.receivedAt()))).append(" · ").append(escape(topicName(q.topic())))
-                .append(" · ").append(escape(q.country())).append(" · answer in <strong>")
+                .append(escape(TIME.format(q.receivedAt()))).append(" · ").append(escape(t.topic(q.topic())))
+                .append(" · ").append(escape(q.country())).append(" · ").append(escape(t.get("question.answerIn")))
+                .append(" <strong>")
                 .append(escape(LANGUAGES.getOrDefault(q.language(), q.language()))).append("</strong>");
-        q.contact().ifPresent(c -> html.append(" · may be contacted at <strong>").append(escape(c))
+        q.contact().ifPresent(c -> html.append(" · ").append(escape(t.get("question.contact"))).append(" <strong>").append(escape(c))
                 .append("</strong>"));
         html.append("</div>\n<div class=\"msg\">").append(escape(q.message())).append("</div>\n");
         if (q.answer().isPresent()) {
             html.append("<div class=\"answer\">").append(escape(q.answer().get())).append("</div>\n");
-            q.answeredAt().ifPresent(at -> html.append("<div class=\"meta\">answered ")
+            q.answeredAt().ifPresent(at -> html.append("<div class=\"meta\">").append(escape(t.get("question.answered"))).append(" ")
                     .append(escape(TIME.format(at))).append("</div>\n"));
         }
         if (session.isPresent()) {
@@ -652,39 +690,43 @@ final class DeskHandler implements ServerExchange.Route {
             Optional<InboxStore.DeskQuestion.ClaimedBy> claimed = q.claimed()
                     .filter(c -> c.at().plus(InboxStore.DESK_CLAIM_HOLD).isAfter(clock.instant()));
             if (claimed.isPresent()) {
-                html.append("<p class=\"meta\">claimed by <strong>").append(escape(claimed.get().operator()))
+                html.append("<p class=\"meta\">").append(escape(t.get("question.claimedBy"))).append(" <strong>").append(escape(claimed.get().operator()))
                         .append("</strong> at ").append(escape(TIME.format(claimed.get().at()))).append("</p>\n");
             } else {
                 html.append("<form method=\"post\" action=\"").append(PATH).append("/claim\">")
                         .append("<input type=\"hidden\" name=\"id\" value=\"").append(escape(q.id()))
                         .append("\"><input type=\"hidden\" name=\"form\" value=\"").append(csrf)
-                        .append("\"><button type=\"submit\">Claim</button></form>\n");
+                        .append("\"><button type=\"submit\">").append(escape(t.get("question.claim")))
+                        .append("</button></form>\n");
             }
             if (session.get().role() == DeskStore.Role.SUPERVISOR) {
                 html.append("<form method=\"post\" action=\"").append(PATH).append("/abusive\">")
                         .append("<input type=\"hidden\" name=\"id\" value=\"").append(escape(q.id())).append("\">")
                         .append("<input type=\"hidden\" name=\"form\" value=\"").append(csrf).append("\">")
-                        .append("<button type=\"submit\">Mark the sender as abusive</button></form>\n");
+                        .append("<button type=\"submit\">").append(escape(t.get("question.markAbusive")))
+                        .append("</button></form>\n");
             }
-            List<DeskStore.AnswerTemplate> ofTopic = templates.stream().filter(t -> t.topic() == q.topic()).toList();
+            List<DeskStore.AnswerTemplate> ofTopic = templates.stream().filter(tpl -> tpl.topic() == q.topic()).toList();
             if (!ofTopic.isEmpty()) {
                 html.append("<form method=\"post\" action=\"").append(PATH).append("/fill\">")
                         .append("<input type=\"hidden\" name=\"id\" value=\"").append(escape(q.id())).append("\">")
                         .append("<input type=\"hidden\" name=\"form\" value=\"").append(csrf).append("\">")
-                        .append("<label>Template <select name=\"template\">");
-                for (DeskStore.AnswerTemplate t : ofTopic) {
-                    html.append("<option value=\"").append(escape(t.id())).append("\">").append(escape(t.title()))
+                        .append("<label>").append(escape(t.get("question.template")))
+                        .append(" <select name=\"template\">");
+                for (DeskStore.AnswerTemplate tpl : ofTopic) {
+                    html.append("<option value=\"").append(escape(tpl.id())).append("\">").append(escape(tpl.title()))
                             .append("</option>");
                 }
-                html.append("</select></label> <button type=\"submit\">Fill the answer</button></form>\n");
+                html.append("</select></label> <button type=\"submit\">").append(escape(t.get("question.fill")))
+                        .append("</button></form>\n");
             }
             html.append("<form method=\"post\" action=\"").append(PATH).append("/answer\">")
                     .append("<input type=\"hidden\" name=\"id\" value=\"").append(escape(q.id())).append("\">")
                     .append("<input type=\"hidden\" name=\"form\" value=\"").append(csrf).append("\">")
-                    .append("<label>Answer<br><textarea name=\"answer\" required maxlength=\"")
+                    .append("<label>").append(escape(t.get("question.answer"))).append("<br><textarea name=\"answer\" required maxlength=\"")
                     .append(QuestionLimits.ANSWER_MAX).append("\">").append(escape(prefill.orElse("")))
                     .append("</textarea></label><br>")
-                    .append("<button type=\"submit\">Send answer</button></form>\n");
+                    .append("<button type=\"submit\">").append(escape(t.get("question.send"))).append("</button></form>\n");
         }
         html.append("</article>\n");
     }

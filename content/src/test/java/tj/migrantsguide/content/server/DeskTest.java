@@ -451,4 +451,25 @@ class DeskTest {
             assertTrue(audit.contains(row), row + " in " + audit);
         }
     }
+
+    // ---- the desk in Tajik, Russian and English (issue 20) ----
+
+    @Test
+    void theLanguageSwitchSetsACookieAndTheDeskSpeaksTajikOrRussian() throws Exception {
+        ask("k1", "documents", "RU", "Я потерял паспорт.");
+        HttpResponse<String> switched = server.send(server.request("desk/language?to=tg").GET());
+        assertEquals(303, switched.statusCode());
+        String cookie = switched.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(cookie.startsWith(DeskHandler.LANGUAGE_COOKIE + "=tg;"), cookie);
+
+        String tajik = server.send(server.request("desk").header("Cookie", session() + "; "
+                + DeskHandler.LANGUAGE_COOKIE + "=tg").GET()).body();
+        assertTrue(tajik.contains("<html lang=\"tg\">"), tajik);
+        assertTrue(tajik.contains("Саволҳои бепосух: 1."), tajik);
+        assertTrue(tajik.contains("<h2>Ҳуҷҷатҳо</h2>") && tajik.contains(">Ҷавобро фиристодан</button>"), tajik);
+        String russian = server.send(server.request("desk/login").header("Cookie", DeskHandler.LANGUAGE_COOKIE
+                + "=ru").GET()).body();
+        assertTrue(russian.contains(">Пароль<br>") && russian.contains(">Войти</button>"), russian);
+        assertTrue(page().body().contains("1 open questions."), "English without the cookie");
+    }
 }
