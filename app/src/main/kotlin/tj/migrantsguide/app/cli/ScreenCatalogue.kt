@@ -1,5 +1,6 @@
 package tj.migrantsguide.app.cli
 
+import androidx.compose.ui.unit.dp
 import androidx.compose.runtime.Composable
 import java.time.Clock
 import tj.migrantsguide.app.data.GuideContent
@@ -113,6 +114,18 @@ class ScreenCatalogue(
                 val item = ItemRef(ItemKind.ARTICLE, country, article?.id() ?: "none")
                 val state = loadArticleState(content, item, language, bookmarks)
                 ({ ArticleContent(state, ignore) })
+            }
+            "article-sources" -> {
+                // An article's sources by name, with their quoted words shown (issue 21): the end of the article.
+                val article = content.articles(country, language).maxByOrNull { it.sources().size }
+                val sources = article?.sources().orEmpty()
+                ({
+                    tj.migrantsguide.app.designsystem.GuideScreenFrame(article?.title() ?: "", onBack = {}, onEmergency = {}) {
+                        androidx.compose.foundation.lazy.LazyColumn(contentPadding = androidx.compose.foundation.layout.PaddingValues(16.dp)) {
+                            item { tj.migrantsguide.app.designsystem.SourcesBlock(sources, initiallyShown = true) }
+                        }
+                    }
+                })
             }
             "contacts", "emergency" -> {
                 val state = loadContactsState(content, country, language, name == "emergency", bookmarks)

@@ -30,7 +30,7 @@ object Screenshot {
         "home", "guide", "contacts", "checklist", "search", "ask", "settings",
         "article", "checklists", "emergency", "saved", "about", "welcome", "country",
         "dates", "date-entry", "date-entry-error",
-        "article-unconfirmed",
+        "article-unconfirmed", "article-sources",
     )
 
     /**
@@ -91,6 +91,7 @@ object Screenshot {
             if (request.screen in ClassModeScreenshot.SCREENS) {
                 return ClassModeScreenshot.shoot(content, country, request, out, err)
             }
+            val named = content.namedSources()
             val catalogue = ScreenCatalogue(
                 content, userData, StoreSearch(guide.store()), request.language, country, clock, request.query, request.stage,
                 request.theme, TextSize.nearest(request.fontScale),
@@ -101,7 +102,7 @@ object Screenshot {
                 Files.createDirectories(request.out)
                 for (name in SCREENS) {
                     val file = request.out.resolve(fileName(name, request))
-                    Files.write(file, render(request) { catalogue.screen(name)!!() })
+                    Files.write(file, render(request) { WithSources(named) { catalogue.screen(name)!!() } })
                     out.println("written: $file")
                 }
                 return 0
@@ -110,7 +111,7 @@ object Screenshot {
                 err.println("error: unknown screen ${request.screen} (known: ${SCREENS.joinToString()})")
                 return 2
             }
-            val png = render(request) { screen() }
+            val png = render(request) { WithSources(named) { screen() } }
             request.out.toAbsolutePath().parent?.let { Files.createDirectories(it) }
             Files.write(request.out, png)
             out.println("written: ${request.out}")
@@ -120,6 +121,11 @@ object Screenshot {
             if (request.dataDirectory == null) data.toFile().deleteRecursively()
         }
     }
+
+    /** The named sources, as the window provides them to every screen (issue 21). */
+    @Composable
+    private fun WithSources(named: List<tj.migrantsguide.guide.NamedSource>, content: @Composable () -> Unit) =
+        androidx.compose.runtime.CompositionLocalProvider(tj.migrantsguide.app.designsystem.LocalNamedSources provides named) { content() }
 
     /** Renders a few frames (so that effects settle) and encodes the last as PNG. */
     fun render(r: Request, content: @Composable () -> Unit): ByteArray {

@@ -53,6 +53,9 @@ interface GuideContent {
     /** Whose key signed the installed content ([provenance]'s key); null when it is not known (and in fakes). */
     fun signer(): Signer? = null
 
+    /** The documents and sites the content cites, named; empty before the feed carried the table (and in fakes). */
+    fun namedSources(): List<tj.migrantsguide.guide.NamedSource> = emptyList()
+
     /** Grows whenever the content changes (an update was installed); screens reload when it does. */
     val revision: StateFlow<Long>
 

@@ -45,6 +45,8 @@ class StoreGuideContent(
 
     override fun provenance(): tj.migrantsguide.store.Provenance? = store.provenance().orElse(null)
 
+    override fun namedSources(): List<tj.migrantsguide.guide.NamedSource> = store.namedSources()
+
     override fun signer(): Signer? {
         val pinned = pinnedKeys ?: return null
         return store.provenance().flatMap { it.signedBy() }.map { Signer.onDevice(it, store.folder(), pinned()) }.orElse(null)

@@ -7,6 +7,12 @@ import androidx.compose.foundation.layout.FlowRow
 import androidx.compose.material3.MaterialTheme
 import androidx.compose.material3.Text
 import androidx.compose.runtime.Composable
+import androidx.compose.runtime.getValue
+import androidx.compose.runtime.mutableStateOf
+import androidx.compose.runtime.remember
+import androidx.compose.runtime.saveable.rememberSaveable
+import androidx.compose.runtime.setValue
+import androidx.compose.runtime.staticCompositionLocalOf
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.platform.testTag
 import androidx.compose.ui.unit.dp
@@ -15,10 +21,12 @@ import java.util.Optional
 import tj.migrantsguide.app.navigation.Destination
 import tj.migrantsguide.app.navigation.Open
 import tj.migrantsguide.app.navigation.UiAction
+import tj.migrantsguide.app.model.sourceLine
 import tj.migrantsguide.app.text.LocalStrings
 import tj.migrantsguide.app.text.S
 import tj.migrantsguide.app.text.Strings
 import tj.migrantsguide.guide.Language
+import tj.migrantsguide.guide.NamedSource
 
 /**
  * At the top of an article or checklist whose main practical fact is not confirmed (`verified: unknown`, content
@@ -55,16 +63,34 @@ fun verifiedText(strings: Strings, verified: Optional<LocalDate>): String =
 
 /** Where the facts come from: document and line, official page, or law. Small, but always there. */
 @Composable
-fun SourcesBlock(sources: List<String>, modifier: Modifier = Modifier) {
+fun SourcesBlock(sources: List<String>, modifier: Modifier = Modifier, initiallyShown: Boolean = false) {
     if (sources.isEmpty()) return
     val strings = LocalStrings.current
-    Column(modifier, verticalArrangement = Arrangement.spacedBy(2.dp)) {
+    val table = LocalNamedSources.current
+    val lines = remember(sources, table, strings) { sources.map { sourceLine(strings, strings.language, it, table) } }
+    var shown by rememberSaveable(sources) { mutableStateOf(initiallyShown) }
+    Column(modifier.testTag("sources"), verticalArrangement = Arrangement.spacedBy(4.dp)) {
         Text(strings[S.SOURCES], style = MaterialTheme.typography.labelLarge, color = MaterialTheme.colorScheme.onSurfaceVariant)
-        for (source in sources) {
-            Text(source, style = MaterialTheme.typography.bodySmall, color = MaterialTheme.colorScheme.onSurfaceVariant)
+        for (line in lines) {
+            Text(line.title, style = MaterialTheme.typography.bodyMedium, color = MaterialTheme.colorScheme.onSurfaceVariant,
+                modifier = Modifier.testTag("source-title"))
+            if (shown) {
+                line.quote?.let { Text("«$it»", style = MaterialTheme.typography.bodyMedium, modifier = Modifier.testTag("source-quote")) }
+                line.where?.let { Text(it, style = MaterialTheme.typography.bodySmall, color = MaterialTheme.colorScheme.onSurfaceVariant) }
+            }
+        }
+        if (lines.any { it.quote != null || it.where != null }) {
+            QuietAction(
+                if (shown) strings[S.SOURCE_HIDE_WORDS] else strings[S.SOURCE_SHOW_WORDS],
+                onClick = { shown = !shown },
+                modifier = Modifier.testTag("source-words"),
+            )
         }
     }
 }
+
+/** The named-source table of the installed content (issue 21), provided by the window; empty in screens without it. */
+val LocalNamedSources = staticCompositionLocalOf<List<NamedSource>> { emptyList() }
 
 /** Shown on an item that is not yet translated into the reader's language (content rule 4). */
 @Composable

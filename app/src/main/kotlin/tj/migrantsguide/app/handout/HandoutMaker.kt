@@ -31,7 +31,11 @@ sealed class HandoutNotMade(message: String) : Exception(message) {
 }
 
 /** The words around a handout's content, from the app's strings in [strings]' language. */
-fun handoutLabels(strings: Strings): HandoutLabels = HandoutLabels(
+fun handoutLabels(
+    strings: Strings,
+    language: Language = Language.ENGLISH,
+    sourceTable: List<tj.migrantsguide.guide.NamedSource> = emptyList(),
+): HandoutLabels = HandoutLabels(
     appName = strings[S.APP_NAME],
     checklistHeading = strings[S.HANDOUT_CHECKLIST],
     contactsHeading = strings[S.HANDOUT_CONTACTS],
@@ -47,6 +51,7 @@ fun handoutLabels(strings: Strings): HandoutLabels = HandoutLabels(
     page = { page, pages -> strings[S.HANDOUT_PAGE, "page" to page, "pages" to pages] },
     getTheApp = { url -> strings[S.GET_THE_APP, "url" to url] },
     linkPlaceholder = strings[S.LINK_PLACEHOLDER],
+    sourceNames = { sources -> tj.migrantsguide.app.model.sourceTitles(strings, language, sources, sourceTable) },
 )
 
 /**
@@ -61,7 +66,7 @@ class HandoutMaker(
 ) {
     /** Writes the PDF of [request] in [language] to [out]; throws [HandoutNotMade] before writing anything. */
     fun write(request: HandoutRequest, language: Language, out: OutputStream) {
-        val labels = handoutLabels(Strings.of(language))
+        val labels = handoutLabels(Strings.of(language), language, content.namedSources())
         val contentDate: LocalDate? = content.edition()?.published?.atZone(ZoneOffset.UTC)?.toLocalDate()
         val countries = content.countries()
         when (request) {

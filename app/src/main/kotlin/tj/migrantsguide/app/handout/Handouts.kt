@@ -36,6 +36,8 @@ data class HandoutLabels(
     val getTheApp: (String) -> String,
     /** Under the QR code when the link is a development placeholder no phone can open (issue 18). */
     val linkPlaceholder: String = "",
+    /** An item's sources as their named documents and sites, never file names (issue 21). */
+    val sourceNames: (List<String>) -> String = { it.joinToString("; ") },
 )
 
 /** A heading and its contacts, in the order the app's contacts screen shows them. */
@@ -74,7 +76,7 @@ object Handouts {
             small,
             2f,
         )
-        layout.paragraph(labels.sources + ": " + checklist.sources().joinToString("; "), small)
+        layout.paragraph(labels.sources + ": " + labels.sourceNames(checklist.sources()), small)
     }
 
     fun contacts(
@@ -132,7 +134,7 @@ object Handouts {
                 layout.paragraph(numbersKeptWhole(rule.body()), body, 2f)
                 if (deadline.earliestPossible()) layout.paragraph(strings[S.DEADLINE_EARLIEST], small, 2f)
                 layout.paragraph(strings[S.DATES_IF_MISSED, "text" to rule.missed()], body, 2f)
-                layout.paragraph(labels.sources + ": " + rule.sources().joinToString("; "), small, 1f)
+                layout.paragraph(labels.sources + ": " + labels.sourceNames(rule.sources()), small, 1f)
                 layout.paragraph(rule.verified().map(labels.lastVerified).orElse(labels.notVerified), small, 4f)
             }
         }

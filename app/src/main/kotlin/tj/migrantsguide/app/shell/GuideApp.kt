@@ -116,7 +116,12 @@ fun GuideApp(
                 .focusRequester(screenFocus)
                 .focusTarget(),
         ) {
-          CompositionLocalProvider(LocalListScroller provides scroller) {
+          // The named sources, for every screen's "Sources" (read again when an update changes the content).
+          val contentRevision by services.content.revision.collectAsState()
+          val namedSources by androidx.compose.runtime.produceState(emptyList<tj.migrantsguide.guide.NamedSource>(), contentRevision) {
+              value = kotlinx.coroutines.withContext(services.background) { runCatching { services.content.namedSources() }.getOrDefault(emptyList()) }
+          }
+          CompositionLocalProvider(LocalListScroller provides scroller, tj.migrantsguide.app.designsystem.LocalNamedSources provides namedSources) {
             androidx.compose.material3.Surface(
                 color = MaterialTheme.colorScheme.background,
                 contentColor = MaterialTheme.colorScheme.onBackground,

@@ -5,6 +5,8 @@ import java.util.Optional
 import tj.migrantsguide.app.data.DateBook
 import tj.migrantsguide.app.data.GuideContent
 import tj.migrantsguide.app.model.countryName
+import tj.migrantsguide.app.model.sourceLine
+import tj.migrantsguide.app.text.Strings
 import tj.migrantsguide.app.navigation.UiAction
 import tj.migrantsguide.dates.Deadline
 import tj.migrantsguide.guide.DateEvent
@@ -104,7 +106,9 @@ fun loadDatesState(
                 title = notice.titles()[language] ?: notice.titles().values.firstOrNull() ?: notice.ruleId(),
                 before = notice.dueBefore(),
                 after = notice.dueAfter().orElse(null),
-                source = notice.sources().firstOrNull()?.substringBefore(" |"),
+                source = notice.sources().firstOrNull()?.let {
+                    sourceLine(Strings.of(language), language, it, content.namedSources()).title
+                },
                 verified = notice.verified().orElse(null),
                 isNew = notice.seenAt().isEmpty,
             )

@@ -9,6 +9,8 @@ import tj.migrantsguide.app.model.ContactGroupKind
 import tj.migrantsguide.app.model.ContentStatus
 import tj.migrantsguide.app.model.contentStatus
 import tj.migrantsguide.app.model.countryName
+import tj.migrantsguide.app.model.sourceLine
+import tj.migrantsguide.app.text.Strings
 import tj.migrantsguide.app.model.emergencyContacts
 import tj.migrantsguide.dates.Destinations
 import tj.migrantsguide.guide.Contact
@@ -62,7 +64,9 @@ fun nextDeadline(content: GuideContent, personId: Long, language: Language, cloc
         earliestPossible = next.earliestPossible(),
         article = ItemRef(ItemKind.ARTICLE, next.countryCode(), rule.articleId()),
         movedFrom = moved?.dueBefore(),
-        movedSource = moved?.sources()?.firstOrNull()?.substringBefore(" |"),
+        movedSource = moved?.sources()?.firstOrNull()?.let {
+            sourceLine(Strings.of(language), language, it, content.namedSources()).title
+        },
         movedVerified = moved?.verified()?.orElse(null),
     )
 }
