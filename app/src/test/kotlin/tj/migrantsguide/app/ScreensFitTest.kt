@@ -40,15 +40,22 @@ class ScreensFitTest {
             for (language in listOf(Language.TAJIK, Language.RUSSIAN)) {
                 // A query with hits, so that the search screen shows results too.
                 val query = if (language == Language.TAJIK) "боварӣ" else "линия"
+                val content = StoreGuideContent(guide.store())
+                val named = content.namedSources()
                 val screens = ScreenCatalogue(
-                    StoreGuideContent(guide.store()), StoreUserData(guide.store().user()), StoreSearch(guide.store()), language, "RU", testClock, query = query,
+                    content, StoreUserData(guide.store().user()), StoreSearch(guide.store()), language, "RU", testClock, query = query,
                 ).all()
                 // High contrast draws 3 dp borders around every card and button: less room for the words.
                 for (theme in listOf(Theme.LIGHT, Theme.HIGH_CONTRAST)) {
                     runDesktopComposeUiTest(width = 412, height = WINDOW_HEIGHT) {
                         var index by mutableIntStateOf(0)
                         setContent {
-                            GuideTheme(theme, TextSize.LARGEST, language) { screens[index].second() }
+                            // The named sources, as the window provides them (else citations show as file names).
+                            GuideTheme(theme, TextSize.LARGEST, language) {
+                                androidx.compose.runtime.CompositionLocalProvider(
+                                    tj.migrantsguide.app.designsystem.LocalNamedSources provides named,
+                                ) { screens[index].second() }
+                            }
                         }
                         for (i in screens.indices) {
                             index = i

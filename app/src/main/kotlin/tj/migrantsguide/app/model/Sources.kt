@@ -39,6 +39,12 @@ fun sourceLine(strings: Strings, language: Language, source: String, table: List
     return SourceLine(title, citation.quote().orElse(null), where)
 }
 
+/** The named document or site alone ("Ministry of Foreign Affairs of …"), or the citation as written for a law. */
+fun sourceName(language: Language, source: String, table: List<NamedSource>): String {
+    val citation = Citation.parse(source)
+    return citation.find(table).map { it.describe(language) }.orElse(citation.location())
+}
+
 /** The sources of an item for paper: each named source once, in the order first cited, joined with "; ". */
 fun sourceTitles(strings: Strings, language: Language, sources: List<String>, table: List<NamedSource>): String =
     sources.map { sourceLine(strings, language, it, table).title }.distinct().joinToString("; ")

@@ -27,6 +27,7 @@ import tj.migrantsguide.app.navigation.Back
 import tj.migrantsguide.app.navigation.Emergency
 import tj.migrantsguide.app.navigation.UiAction
 import tj.migrantsguide.app.sync.AppFeed
+import tj.migrantsguide.app.model.sourceName
 import tj.migrantsguide.app.text.LocalStrings
 import tj.migrantsguide.app.text.P
 import tj.migrantsguide.app.text.S
@@ -56,13 +57,16 @@ fun loadAboutState(
     developmentBuild: Boolean = AppFeed.developmentBuild,
 ): AboutState {
     val uses = HashMap<String, Int>()
+    val table = content.namedSources()
     for (country in content.countries()) {
         val code = country.code()
         val cited = content.articles(code, language).map { it.sources() } +
             content.contacts(code, language).map { it.sources() } +
             content.checklists(code, language).map { it.sources() }
         for (sources in cited) {
-            for (document in sources.map(::document).toSet()) uses.merge(document, 1, Int::plus)
+            // Counted per named document or site (issue 21); without the table, per document file as before.
+            val named = sources.map { if (table.isEmpty()) document(it) else sourceName(language, it, table) }
+            for (name in named.toSet()) uses.merge(name, 1, Int::plus)
         }
     }
     return AboutState(
@@ -124,9 +128,8 @@ fun AboutContent(state: AboutState?, onAction: (UiAction) -> Unit) {
             }
             item { SectionTitle(strings[S.SOURCES_CITED]) }
             items(state.sources, key = { "source:${it.source}" }) { use ->
-                // The document's name is a long code: on its own line, small, so that it is not broken.
                 androidx.compose.foundation.layout.Column {
-                    Text(use.source, style = MaterialTheme.typography.bodySmall)
+                    Text(use.source, style = MaterialTheme.typography.bodyMedium)
                     Text(
                         strings.plural(P.ITEMS_CITING, use.items),
                         style = MaterialTheme.typography.bodyMedium,
