@@ -328,8 +328,9 @@ final class DeskHandler implements ServerExchange.Route {
             return;
         }
         StringBuilder html = new StringBuilder(4096);
-        head(html, "Desk: abusive senders", text(exchange));
-        html.append("<p><a href=\"").append(PATH).append("\">Back to the questions</a></p>\n<h2>Senders marked as ")
+        head(html, text(exchange).get("title.abusive"), text(exchange));
+        html.append("<p><a href=\"").append(PATH).append("\">")
+                .append(escape(text(exchange).get("nav.back"))).append("</a></p>\n<h2>Senders marked as ")
                 .append("abusive</h2>\n<p>Their new questions are refused, and their phones are told so.</p>\n<table>")
                 .append("<thead><tr><th>Marked from question</th><th>By</th><th>When</th><th></th></tr></thead>")
                 .append("<tbody>\n");
@@ -369,8 +370,9 @@ final class DeskHandler implements ServerExchange.Route {
         audit(session.operator(), "fill-template", Optional.of(id), "template " + template.get().id() + " ("
                 + template.get().title() + ")");
         StringBuilder html = new StringBuilder(4096);
-        head(html, "Desk: answer with a template", text(exchange));
-        html.append("<p><a href=\"").append(PATH).append("\">Back to the questions</a></p>\n")
+        head(html, text(exchange).get("title.fill"), text(exchange));
+        html.append("<p><a href=\"").append(PATH).append("\">")
+                .append(escape(text(exchange).get("nav.back"))).append("</a></p>\n")
                 .append("<p class=\"notice\" role=\"status\">Filled with the template <strong>")
                 .append(escape(template.get().title())).append("</strong>. Edit it for this person, then send.</p>\n");
         question(html, question.get(), Optional.of(session), store.desk().templates(),
@@ -417,8 +419,9 @@ final class DeskHandler implements ServerExchange.Route {
             return;
         }
         StringBuilder html = new StringBuilder(8192);
-        head(html, "Desk: answer templates", text(exchange));
-        html.append("<p><a href=\"").append(PATH).append("\">Back to the questions</a></p>\n");
+        head(html, text(exchange).get("title.templates"), text(exchange));
+        html.append("<p><a href=\"").append(PATH).append("\">")
+                .append(escape(text(exchange).get("nav.back"))).append("</a></p>\n");
         notice.ifPresent(n -> html.append("<p class=\"notice\" role=\"alert\">").append(escape(n)).append("</p>\n"));
         html.append("<h2>New template</h2>\n");
         templateForm(html, session, Optional.empty());
@@ -493,8 +496,9 @@ final class DeskHandler implements ServerExchange.Route {
         }
         audit(session.operator(), "read-audit", Optional.empty(), "");
         StringBuilder html = new StringBuilder(8192);
-        head(html, "Desk: audit log", text(exchange));
-        html.append("<p><a href=\"").append(PATH).append("\">Back to the questions</a></p>\n<table><thead><tr>")
+        head(html, text(exchange).get("title.audit"), text(exchange));
+        html.append("<p><a href=\"").append(PATH).append("\">")
+                .append(escape(text(exchange).get("nav.back"))).append("</a></p>\n<table><thead><tr>")
                 .append("<th>When</th><th>Who</th><th>What</th><th>Question</th><th>Detail</th></tr></thead><tbody>\n");
         for (DeskStore.AuditEntry e : store.desk().audit(500)) {
             html.append("<tr><td>").append(escape(TIME.format(e.at()))).append("</td><td>").append(escape(e.operator()))
