@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -86,16 +87,36 @@ class DeskBrowserTest {
         assertEquals(201, response.statusCode(), response.body());
     }
 
-    private void logIn(String name, String password) {
+    private void logIn(String name, String password) throws InterruptedException {
         browser.get(server.base().resolve("desk/login").toString());
         browser.findElement(By.name("name")).sendKeys(name);
         browser.findElement(By.name("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        submit(browser.findElement(By.cssSelector("button[type=submit]")));
     }
 
     private void screenshot(String name) throws Exception {
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENS.resolve("desk-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * Clicks and waits until the browser has left the page (its body went stale): reading the page right after a
+     * click could read the old one, or lose it half-way (StaleElementReferenceException under load). The bound is
+     * for liveness only, not a speed target.
+     */
+    private void submit(WebElement button) throws InterruptedException {
+        WebElement before = browser.findElement(By.tagName("body"));
+        button.click();
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < end) {
+            try {
+                before.isEnabled();
+            } catch (StaleElementReferenceException left) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the page did not change within 30 s of the click");
     }
 
     private String text() {
@@ -117,21 +138,21 @@ class DeskBrowserTest {
         assertTrue(text().contains("2 open questions"), text());
         WebElement first = browser.findElements(By.cssSelector("article.q")).get(0);
         String id = first.getAttribute("id").substring(2);
-        first.findElement(By.xpath(".//form[contains(@action,'/desk/claim')]//button")).click();
+        submit(first.findElement(By.xpath(".//form[contains(@action,'/desk/claim')]//button")));
         WebElement claimed = browser.findElement(By.id("q-" + id));
         assertTrue(claimed.getText().contains("claimed by aziz"), claimed.getText());
         screenshot("claimed");
 
         claimed.findElement(By.name("answer")).sendKeys("Позвоните на горячую линию и возьмите договор.");
-        claimed.findElement(By.xpath(".//form[contains(@action,'/desk/answer')]//button")).click();
+        submit(claimed.findElement(By.xpath(".//form[contains(@action,'/desk/answer')]//button")));
         assertTrue(text().contains("1 open question"), text());
         assertTrue(text().contains("Answered recently"), text());
         screenshot("answered");
-        browser.findElement(By.xpath("//form[contains(@action,'/desk/logout')]//button")).click();
+        submit(browser.findElement(By.xpath("//form[contains(@action,'/desk/logout')]//button")));
         assertTrue(browser.getCurrentUrl().endsWith("/desk/login"), browser.getCurrentUrl());
 
         logIn(TestServer.SUPERVISOR, TestServer.DESK_PASSWORD);
-        browser.findElement(By.linkText("Audit log")).click();
+        submit(browser.findElement(By.linkText("Audit log")));
         String audit = text();
         assertTrue(audit.contains("aziz claim " + id), audit);
         assertTrue(audit.contains("aziz answer " + id), audit);
