@@ -16,6 +16,7 @@ import androidx.compose.ui.test.hasText
 import androidx.compose.ui.test.onFirst
 import androidx.compose.ui.test.onNodeWithTag
 import androidx.compose.ui.test.onNodeWithText
+import androidx.compose.ui.test.onAllNodesWithText
 import androidx.compose.ui.test.onRoot
 import androidx.compose.ui.test.performClick
 import androidx.compose.ui.test.performKeyInput
@@ -83,9 +84,15 @@ class AppFlowTest {
                 onNodeWithTag("stage:abroad").performClick()
                 onNodeWithTag("open:article/RU/registration-15-days").performClick()
                 onNodeWithText("Дар давоми 15 рӯз ба қайди муҳоҷиратӣ гузошта шавед").assertIsDisplayed()
-                onNodeWithTag("article").performScrollToNode(hasText("004_48969e50023832c2.txt:31"))
+                // The source by name (issue 21: 004_48969e50023832c2.txt is this document), its line on demand.
+                val named = "маълумоти иловагии Тоҷикистон оид ба тавсияҳои Кумита, 2021"
+                onNodeWithTag("article").performScrollToNode(hasText(named, substring = true))
                 onNodeWithText(tg[S.VERIFIED_ON, "date" to "23.11.2026"]).assertIsDisplayed()
-                onNodeWithText("004_48969e50023832c2.txt:31").assertIsDisplayed()
+                onAllNodesWithText(named, substring = true).onFirst().assertIsDisplayed()
+                onNodeWithTag("article").performScrollToNode(hasTestTag("source-words"))
+                onNodeWithTag("source-words").performClick()
+                onNodeWithTag("article").performScrollToNode(hasText(tg[S.SOURCE_LINE, "line" to "31"]))
+                onAllNodesWithText(tg[S.SOURCE_LINE, "line" to "31"]).onFirst().assertIsDisplayed()
                 press(Key.Escape)
                 onNodeWithTag("guide").assertExists()
                 press(Key.Escape)

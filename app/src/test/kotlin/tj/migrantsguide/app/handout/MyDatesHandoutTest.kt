@@ -42,7 +42,10 @@ class MyDatesHandoutTest {
                     assertTrue(text.contains(flat(rule.title())), "no title ${rule.title()} in $text")
                     assertTrue(text.contains(strings.date(deadline.due())), "no due day in $text")
                     assertTrue(text.contains(strings.date(deadline.eventDay())), "no event day in $text")
-                    assertTrue(text.contains("004_48969e50023832c2.txt:"), text)
+                    // Its sources by name (issue 21), never a file name.
+                    val named = tj.migrantsguide.app.model.sourceTitles(strings, language, rule.sources(), content.namedSources())
+                    assertTrue(named.isNotBlank() && text.contains(flat(named)), "no sources \"$named\" in $text")
+                    assertTrue(!text.contains(".txt:"), text)
                     assertTrue(text.contains(flat(strings[S.VERIFIED_ON, "date" to strings.date(rule.verified().orElseThrow())])), text)
                 }
                 // Kazakhstan's 30 days from 40 days ago: overdue on paper too.
