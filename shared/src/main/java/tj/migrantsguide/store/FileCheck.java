@@ -56,7 +56,10 @@ final class FileCheck {
         long pages = Integer.toUnsignedLong(fields.getInt(28));
         long validFor = Integer.toUnsignedLong(fields.getInt(92));
         // The page count in the header is trusted by SQLite only when written with the current change counter.
-        if (validFor == changeCounter && pages > 0 && size < pages * pageBytes) {
+        // With a write-ahead log beside the file the header may be ahead of the file: a checkpoint copies page 1
+        // (the header) first and the file grows as later pages follow, so a kill mid-checkpoint leaves a short
+        // file that SQLite completes from the log. Then only SQLite's own check below can tell damage.
+        if (!hasLog(file) && validFor == changeCounter && pages > 0 && size < pages * pageBytes) {
             return Optional.of(Damage.TRUNCATED);
         }
         // Read-only: looking must not change the file (no checkpoint on close) before we know whether to keep it.
@@ -111,6 +114,11 @@ final class FileCheck {
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean hasLog(Path file) throws IOException {
+        Path log = file.resolveSibling(file.getFileName() + "-wal");
+        return Files.exists(log) && Files.size(log) > 0;
     }
 
     private static boolean startsWithMagic(byte[] header, int read) {

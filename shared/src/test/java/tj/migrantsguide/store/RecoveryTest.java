@@ -127,6 +127,47 @@ class RecoveryTest {
         assertContentRestored(Damage.WRONG_SCHEMA);
     }
 
+    @Test
+    void aContentFileKilledMidCheckpointIsCompletedFromItsLogAndNotCalledDamaged() throws Exception {
+        // A checkpoint copies the log's pages into the file in page order: the header (page 1, with the new page
+        // count) lands first and the file grows as the later pages follow. A kill between leaves a file shorter
+        // than its header says, which SQLite completes from the log at the next open (CrashTest hit this).
+        Path file = temp.resolve("copy.db");
+        Files.copy(data.resolve("content.db"), file);
+        Path cut = temp.resolve("cut.db");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA wal_autocheckpoint = 0");
+            statement.execute("CREATE TABLE padding(x)");
+            statement.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000) "
+                    + "INSERT INTO padding SELECT randomblob(1000) FROM n");
+            Files.copy(file, cut);
+            Files.copy(file.resolveSibling("copy.db-wal"), cut.resolveSibling("cut.db-wal"));
+        }
+        int pageSize = pageSize(cut);
+        byte[] log = Files.readAllBytes(cut.resolveSibling("cut.db-wal"));
+        byte[] header = null;
+        for (int frame = 32; frame + 24 + pageSize <= log.length; frame += 24 + pageSize) {
+            int page = java.nio.ByteBuffer.wrap(log, frame, 4).getInt();
+            if (page == 1) {
+                header = java.util.Arrays.copyOfRange(log, frame + 24, frame + 24 + pageSize);
+            }
+        }
+        try (RandomAccessFile raf = new RandomAccessFile(cut.toFile(), "rw")) {
+            raf.write(header);
+        }
+        long headerPages = java.nio.ByteBuffer.wrap(header, 28, 4).getInt();
+        assertTrue(Files.size(cut) < headerPages * pageSize, "the file is shorter than its header says");
+
+        assertEquals(Optional.empty(), FileCheck.inspect(cut, StoreFile.CONTENT));
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + cut);
+                Statement statement = connection.createStatement();
+                java.sql.ResultSet rows = statement.executeQuery("SELECT count(*) FROM padding")) {
+            assertTrue(rows.next());
+            assertEquals(2000, rows.getInt(1), "every row the log held");
+        }
+    }
+
     private void assertContentRestored(Damage expected) throws Exception {
         try (Guide guide = start()) {
             RecoveryNotice notice = guide.startReport().recovery().orElseThrow();
