@@ -49,14 +49,19 @@ public final class Main {
               keygen --out DIR                      make a new signing key: DIR/private.key (keep it
                                                     secret, off the repository) and DIR/public.key (pin it
                                                     in the app)
-              serve --feed FEED --port P [--db FILE] [--jdbc URL] [--host ADDR] [--limits standard|none]
+              serve --feed FEED --port P [--db FILE] [--jdbc URL] [--host ADDR] [--limits standard|proxy|none]
+                    [--trusted-proxy ADDR[,ADDR]]
                                                     run the reference server for a demo: the feed at
                                                     /feed/, the questions API at /v1/questions and the
                                                     desk at /desk (operators' accounts: desk-operator).
                                                     Questions go to FILE (default ./inbox.db) or to a
                                                     JDBC URL (jdbc:postgresql://… for several nodes);
-                                                    ADDR defaults to 127.0.0.1. --limits none leaves
-                                                    per-device limits to nginx in front. Ctrl-C stops.
+                                                    ADDR defaults to 127.0.0.1. --limits proxy leaves
+                                                    per-device limits to nginx in front and keeps the
+                                                    desk's wrong passwords per address; none has no
+                                                    limits. --trusted-proxy: the proxies (nginx) whose
+                                                    X-Forwarded-For names the client; from anyone else
+                                                    the header is ignored. Ctrl-C stops.
               desk-operator --name NAME [--role operator|supervisor] [--db FILE | --jdbc URL]
                                                     add a desk operator (the first supervisor); the
                                                     password from $GUIDE_DESK_NEW_PASSWORD.

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import tj.migrantsguide.content.server.ReferenceServer;
+import tj.migrantsguide.content.server.TrustedProxies;
 
 /** {@code guide-content.jar serve}: the reference server in the foreground until Ctrl-C. */
 final class Serve {
@@ -34,8 +35,19 @@ final class Serve {
                 new InetSocketAddress(host, port), jdbcUrl);
         switch (limits) {
             case "standard" -> { }
+            case "proxy" -> settings = settings.withLimits(ReferenceServer.Limits.behindProxy());
             case "none" -> settings = settings.withLimits(ReferenceServer.Limits.none());
-            default -> throw new Arguments.UsageException("--limits must be standard or none: " + limits);
+            default -> throw new Arguments.UsageException("--limits must be standard, proxy or none: " + limits);
+        }
+        // Behind nginx every request comes from nginx: only its X-Forwarded-For says who the client is, and only
+        // a proxy named here is believed (a client can write the header too).
+        if (arguments.value("--trusted-proxy").isPresent()) {
+            try {
+                settings = settings.withTrustedProxies(TrustedProxies.parse(arguments.value("--trusted-proxy")
+                        .get()));
+            } catch (TrustedProxies.NotAnAddress e) {
+                throw new Arguments.UsageException("--trusted-proxy: " + e.getMessage());
+            }
         }
         ReferenceServer server = ReferenceServer.start(settings);
         String base = server.base().toString();

@@ -45,7 +45,6 @@ final class DeskHandler implements ServerExchange.Route {
             // posts, and the origin check refused every answer from a real browser (found by DeskBrowserTest).
             // Other sites still learn nothing: the referrer goes to this server only.
             "Referrer-Policy", "same-origin");
-    private static final Map<String, String> LANGUAGES = Map.of("tg", "Tajik", "ru", "Russian", "en", "English");
 
     /** The desk's forms; each one is sent with the session's CSRF token. */
     private static final java.util.Set<String> POSTS = java.util.Set.of(PATH + "/answer", PATH + "/claim",
@@ -102,7 +101,8 @@ final class DeskHandler implements ServerExchange.Route {
                     exchange.reply(303, "text/plain; charset=utf-8", bytes("Log in first.\n"),
                             Map.of("Location", PATH + "/login", "Cache-Control", "no-store"));
                 } else {
-                    exchange.reply(401, "text/plain; charset=utf-8", bytes("Log in to the desk first."), Map.of());
+                    exchange.reply(401, "text/plain; charset=utf-8", bytes(text(exchange).get("refused.logInFirst")),
+                            Map.of());
                 }
                 return;
             }
@@ -122,19 +122,21 @@ final class DeskHandler implements ServerExchange.Route {
             } else if (POSTS.contains(path)) {
                 notAllowed(exchange, "POST");
             } else {
-                exchange.reply(404, "text/plain; charset=utf-8", bytes("Not found"), Map.of());
+                exchange.reply(404, "text/plain; charset=utf-8", bytes(text(exchange).get("refused.notFound")),
+                        Map.of());
             }
         } catch (RuntimeException e) {
             System.getLogger(DeskHandler.class.getName()).log(System.Logger.Level.WARNING, "desk", e);
             if (!exchange.replied()) {
-                exchange.reply(500, "text/plain; charset=utf-8", bytes("The desk could not do this: " + e.getMessage()),
-                        Map.of());
+                exchange.reply(500, "text/plain; charset=utf-8", bytes(text(exchange).format("refused.error",
+                        e.getMessage())), Map.of());
             }
         }
     }
 
     private static void notAllowed(ServerExchange exchange, String allow) {
-        exchange.reply(405, "text/plain; charset=utf-8", bytes("Method not allowed"), Map.of("Allow", allow));
+        exchange.reply(405, "text/plain; charset=utf-8", bytes(text(exchange).get("refused.method")),
+                Map.of("Allow", allow));
     }
 
     private static boolean isRead(String method) {
@@ -148,6 +150,11 @@ final class DeskHandler implements ServerExchange.Route {
      * in the form; another site can make the browser send the cookie but cannot read it to fill the form.
      */
     private void loginPage(ServerExchange exchange, Optional<String> notice, int status) {
+        loginPage(exchange, notice, status, Map.of());
+    }
+
+    private void loginPage(ServerExchange exchange, Optional<String> notice, int status,
+            Map<String, String> extraHeaders) {
         String token = accounts.token();
         StringBuilder html = new StringBuilder(2048);
         DeskText t = text(exchange);
@@ -161,6 +168,7 @@ final class DeskHandler implements ServerExchange.Route {
                 .append("<p><button type=\"submit\">").append(escape(t.get("login.submit")))
                 .append("</button></p></form>\n</body></html>\n");
         Map<String, String> headers = new HashMap<>(PAGE_HEADERS);
+        headers.putAll(extraHeaders);
         headers.put("Set-Cookie", cookieHeader(exchange, LOGIN_COOKIE, token, DeskAccounts.Security.standard()
                 .lockout()));
         exchange.reply(status, "text/html; charset=utf-8", bytes(html.toString()), headers);
@@ -171,13 +179,13 @@ final class DeskHandler implements ServerExchange.Route {
         try {
             form = form(new String(exchange.body(FORM_MAX_BYTES), StandardCharsets.UTF_8));
         } catch (ServerExchange.BodyTooLarge e) {
-            exchange.reply(413, "text/plain; charset=utf-8", bytes("Too long."), Map.of());
+            exchange.reply(413, "text/plain; charset=utf-8", bytes(text(exchange).get("login.tooLong")), Map.of());
             return;
         }
         Optional<String> pair = cookie(exchange, LOGIN_COOKIE);
         if (!sameOrigin(exchange) || pair.isEmpty() || !MessageDigest.isEqual(bytes(pair.get()),
                 bytes(form.getOrDefault("form", "")))) {
-            exchange.reply(403, "text/plain; charset=utf-8", bytes("This form is out of date; reload the page."),
+            exchange.reply(403, "text/plain; charset=utf-8", bytes(text(exchange).get("login.formOutOfDate")),
                     Map.of());
             return;
         }
@@ -194,25 +202,26 @@ final class DeskHandler implements ServerExchange.Route {
         }
         DeskAccounts.Login login = accounts.login(name, form.getOrDefault("password", ""), now);
         if (login instanceof DeskAccounts.Login.LockedOut locked) {
-            audit(name, "login-locked", Optional.empty(), "refused while locked out, from " + exchange.remoteAddress());
+            audit(name, "login-locked", Optional.empty(), exchange.remoteAddress());
             tooManyWrongPasswords(exchange, Duration.between(now, locked.until()));
         } else if (login instanceof DeskAccounts.Login.LoggedIn in) {
-            audit(in.operator(), "login", Optional.empty(), "from " + exchange.remoteAddress());
+            audit(in.operator(), "login", Optional.empty(), exchange.remoteAddress());
             exchange.reply(303, "text/plain; charset=utf-8", bytes("Logged in.\n"), Map.of("Location", PATH,
                     "Cache-Control", "no-store", "Set-Cookie", cookieHeader(exchange, SESSION_COOKIE,
                             in.sessionToken(), accounts.security().sessionLength())));
         } else {
             failedLogins.acquire(exchange.remoteAddress());
             audit(name.matches("[a-z0-9._-]{1,64}") ? name : "?", "login-refused", Optional.empty(),
-                    "wrong name or password, from " + exchange.remoteAddress());
+                    exchange.remoteAddress());
             loginPage(exchange, Optional.of(text(exchange).get("login.wrong")), 401);
         }
     }
 
-    private static void tooManyWrongPasswords(ServerExchange exchange, Duration wait) {
+    /** The login page again, with the wait in words and in {@code Retry-After}. */
+    private void tooManyWrongPasswords(ServerExchange exchange, Duration wait) {
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
-        exchange.reply(429, "text/plain; charset=utf-8", bytes("Too many wrong passwords; wait " + seconds
-                + " s. Until then even the right password is refused."),
+        loginPage(exchange, Optional.of(text(exchange).format("login.locked", seconds,
+                TIME.format(clock.instant().plusSeconds(seconds)))), 429,
                 Map.of("Retry-After", Long.toString(seconds)));
     }
 
@@ -252,21 +261,19 @@ final class DeskHandler implements ServerExchange.Route {
     private void post(ServerExchange exchange, DeskStore.Session session, String sessionToken, String action)
             throws IOException {
         if (!sameOrigin(exchange)) {
-            exchange.reply(403, "text/plain; charset=utf-8", bytes("Forms can only be sent from the desk page."),
-                    Map.of());
+            exchange.reply(403, "text/plain; charset=utf-8", bytes(text(exchange).get("refused.origin")), Map.of());
             return;
         }
         byte[] body;
         try {
             body = exchange.body(FORM_MAX_BYTES);
         } catch (ServerExchange.BodyTooLarge e) {
-            page(exchange, session, Map.of(), Optional.of("The answer is too long."), 413);
+            page(exchange, session, Map.of(), Optional.of(text(exchange).get("answer.bodyTooLong")), 413);
             return;
         }
         Map<String, String> form = form(new String(body, StandardCharsets.UTF_8));
         if (!MessageDigest.isEqual(bytes(session.csrf()), bytes(form.getOrDefault("form", "")))) {
-            exchange.reply(403, "text/plain; charset=utf-8", bytes("This form is out of date; reload the desk."),
-                    Map.of());
+            exchange.reply(403, "text/plain; charset=utf-8", bytes(text(exchange).get("refused.csrf")), Map.of());
             return;
         }
         String id = form.getOrDefault("id", "");
@@ -284,11 +291,10 @@ final class DeskHandler implements ServerExchange.Route {
                     exchange.reply(303, "text/plain; charset=utf-8", bytes("Claimed.\n"), Map.of("Location",
                             PATH + "#q-" + id, "Cache-Control", "no-store"));
                 } else if (claim instanceof InboxStore.DeskClaim.HeldByAnother other) {
-                    page(exchange, session, Map.of(), Optional.of("Question " + id + " is claimed by "
-                            + other.operator() + " until " + TIME.format(other.until()) + "."), 409);
+                    page(exchange, session, Map.of(), Optional.of(text(exchange).format("claim.heldByAnother", id,
+                            other.operator(), TIME.format(other.until()))), 409);
                 } else {
-                    page(exchange, session, Map.of(), Optional.of("Question " + id
-                            + " is answered or deleted already."), 409);
+                    page(exchange, session, Map.of(), Optional.of(text(exchange).format("claim.gone", id)), 409);
                 }
             }
             case "fill" -> fill(exchange, session, id, form.getOrDefault("template", ""));
@@ -304,43 +310,45 @@ final class DeskHandler implements ServerExchange.Route {
     private void markAbusive(ServerExchange exchange, DeskStore.Session session, String id, boolean mark)
             throws IOException {
         if (session.role() != DeskStore.Role.SUPERVISOR) {
-            exchange.reply(403, "text/plain; charset=utf-8", bytes("Only supervisors mark senders as abusive."),
+            exchange.reply(403, "text/plain; charset=utf-8", bytes(text(exchange).get("abusive.supervisorsOnly")),
                     Map.of());
             return;
         }
         boolean done = mark ? store.desk().markAbusive(id, session.operator(), clock.instant())
                 : store.desk().unmarkAbusive(id);
         if (!done) {
-            page(exchange, session, Map.of(), Optional.of(mark ? "There is no question " + id + "."
-                    : "The sender of question " + id + " is not marked."), 404);
+            page(exchange, session, Map.of(), Optional.of(text(exchange).format(mark ? "question.missing"
+                    : "abusive.notMarked", id)), 404);
             return;
         }
-        audit(session.operator(), mark ? "mark-abusive" : "unmark-abusive", Optional.of(id), mark
-                ? "its device's new questions are refused" : "its device may ask again");
+        audit(session.operator(), mark ? "mark-abusive" : "unmark-abusive", Optional.of(id), "");
         exchange.reply(303, "text/plain; charset=utf-8", bytes("Done.\n"), Map.of("Location", PATH + "/abusive",
                 "Cache-Control", "no-store"));
     }
 
     private void abusivePage(ServerExchange exchange, DeskStore.Session session) {
         if (session.role() != DeskStore.Role.SUPERVISOR) {
-            exchange.reply(403, "text/plain; charset=utf-8", bytes("Only supervisors mark senders as abusive."),
+            exchange.reply(403, "text/plain; charset=utf-8", bytes(text(exchange).get("abusive.supervisorsOnly")),
                     Map.of());
             return;
         }
         StringBuilder html = new StringBuilder(4096);
-        head(html, text(exchange).get("title.abusive"), text(exchange));
-        html.append("<p><a href=\"").append(PATH).append("\">")
-                .append(escape(text(exchange).get("nav.back"))).append("</a></p>\n<h2>Senders marked as ")
-                .append("abusive</h2>\n<p>Their new questions are refused, and their phones are told so.</p>\n<table>")
-                .append("<thead><tr><th>Marked from question</th><th>By</th><th>When</th><th></th></tr></thead>")
+        DeskText t = text(exchange);
+        head(html, t.get("title.abusive"), t);
+        html.append("<p><a href=\"").append(PATH).append("\">").append(escape(t.get("nav.back")))
+                .append("</a></p>\n<h2>").append(escape(t.get("abusive.heading"))).append("</h2>\n<p>")
+                .append(escape(t.get("abusive.explain"))).append("</p>\n<table><thead><tr><th>")
+                .append(escape(t.get("abusive.question"))).append("</th><th>").append(escape(t.get("abusive.by")))
+                .append("</th><th>").append(escape(t.get("abusive.when"))).append("</th><th></th></tr></thead>")
                 .append("<tbody>\n");
         for (DeskStore.AbusiveMark m : store.desk().abusiveMarks()) {
             html.append("<tr><td>").append(escape(m.questionId())).append("</td><td>").append(escape(m.markedBy()))
-                    .append("</td><td>").append(escape(TIME.format(m.markedAt()))).append("</td><td><form method=")
+                    .append("</td><td class=\"when\">").append(escape(TIME.format(m.markedAt())))
+                    .append("</td><td><form method=")
                     .append("\"post\" action=\"").append(PATH).append("/abusive-undo\"><input type=\"hidden\" ")
                     .append("name=\"id\" value=\"").append(escape(m.questionId())).append("\"><input type=\"hidden\" ")
                     .append("name=\"form\" value=\"").append(escape(session.csrf())).append("\"><button type=")
-                    .append("\"submit\">Undo</button></form></td></tr>\n");
+                    .append("\"submit\">").append(escape(t.get("abusive.undo"))).append("</button></form></td></tr>\n");
         }
         html.append("</tbody></table>\n</body></html>\n");
         exchange.reply(200, "text/html; charset=utf-8", bytes(html.toString()), PAGE_HEADERS);
@@ -358,25 +366,24 @@ final class DeskHandler implements ServerExchange.Route {
         Optional<InboxStore.DeskQuestion> question = store.deskQuestion(id);
         Optional<DeskStore.AnswerTemplate> template = store.desk().template(templateId);
         if (question.isEmpty()) {
-            page(exchange, session, Map.of(), Optional.of("There is no question " + id
-                    + " (deleted by the person?)."), 404);
+            page(exchange, session, Map.of(), Optional.of(text(exchange).format("question.deleted", id)), 404);
             return;
         }
         if (template.isEmpty() || template.get().topic() != question.get().topic()) {
-            page(exchange, session, Map.of(), Optional.of("Question " + id + ": there is no such template for "
-                    + topicName(question.get().topic()) + "."), 400);
+            page(exchange, session, Map.of(), Optional.of(text(exchange).format("fill.noTemplate", id,
+                    text(exchange).topic(question.get().topic()))), 400);
             return;
         }
-        audit(session.operator(), "fill-template", Optional.of(id), "template " + template.get().id() + " ("
+        audit(session.operator(), "fill-template", Optional.of(id), template.get().id() + " ("
                 + template.get().title() + ")");
         StringBuilder html = new StringBuilder(4096);
-        head(html, text(exchange).get("title.fill"), text(exchange));
-        html.append("<p><a href=\"").append(PATH).append("\">")
-                .append(escape(text(exchange).get("nav.back"))).append("</a></p>\n")
-                .append("<p class=\"notice\" role=\"status\">Filled with the template <strong>")
-                .append(escape(template.get().title())).append("</strong>. Edit it for this person, then send.</p>\n");
+        DeskText t = text(exchange);
+        head(html, t.get("title.fill"), t);
+        html.append("<p><a href=\"").append(PATH).append("\">").append(escape(t.get("nav.back")))
+                .append("</a></p>\n<p class=\"notice\" role=\"status\">")
+                .append(strong(t.get("fill.filled"), template.get().title())).append("</p>\n");
         question(html, question.get(), Optional.of(session), store.desk().templates(),
-                Optional.of(template.get().body()), text(exchange));
+                Optional.of(template.get().body()), t);
         html.append("</body></html>\n");
         exchange.reply(200, "text/html; charset=utf-8", bytes(html.toString()), PAGE_HEADERS);
     }
@@ -384,18 +391,20 @@ final class DeskHandler implements ServerExchange.Route {
     /** A supervisor adds a template (no {@code template} id in the form) or edits one (its id). */
     private void saveTemplate(ServerExchange exchange, DeskStore.Session session, Map<String, String> form) {
         if (session.role() != DeskStore.Role.SUPERVISOR) {
-            exchange.reply(403, "text/plain; charset=utf-8", bytes("Templates are written by supervisors."), Map.of());
+            exchange.reply(403, "text/plain; charset=utf-8", bytes(text(exchange).get("templates.supervisorsOnly")),
+                    Map.of());
             return;
         }
         Optional<Topic> topic = Topic.fromCode(form.getOrDefault("topic", ""));
         String title = QuestionRules.normaliseText(form.getOrDefault("title", "")).strip();
         String body = QuestionRules.normaliseText(form.getOrDefault("body", ""));
         Optional<FieldProblem> problem = QuestionRules.checkAnswer(body);
-        String notice = topic.isEmpty() ? "Choose the template's topic."
+        DeskText t = text(exchange);
+        String notice = topic.isEmpty() ? t.get("templates.chooseTopic")
                 : title.isEmpty() || title.length() > TEMPLATE_TITLE_MAX
-                        ? "Give the template a title of 1 to " + TEMPLATE_TITLE_MAX + " characters."
-                        : problem.map(p -> p instanceof FieldProblem.Missing ? "Write the template's text."
-                                : p.message()).orElse("");
+                        ? t.format("templates.titleLength", TEMPLATE_TITLE_MAX)
+                        : problem.map(p -> p instanceof FieldProblem.Missing ? t.get("templates.missingText")
+                                : problemText(p, t)).orElse("");
         if (!notice.isEmpty()) {
             templatesPage(exchange, session, Optional.of(notice), 400);
             return;
@@ -405,7 +414,7 @@ final class DeskHandler implements ServerExchange.Route {
         String id = edit ? given : accounts.token().substring(0, 22);
         store.desk().saveTemplate(new DeskStore.AnswerTemplate(id, topic.get(), title, body, session.operator(),
                 clock.instant()));
-        audit(session.operator(), edit ? "template-edit" : "template-add", Optional.empty(), "template " + id
+        audit(session.operator(), edit ? "template-edit" : "template-add", Optional.empty(), id
                 + " (" + topic.get().code() + ": " + title + ")");
         exchange.reply(303, "text/plain; charset=utf-8", bytes("Saved.\n"), Map.of("Location", PATH + "/templates#t-"
                 + id, "Cache-Control", "no-store"));
@@ -415,22 +424,24 @@ final class DeskHandler implements ServerExchange.Route {
     private void templatesPage(ServerExchange exchange, DeskStore.Session session, Optional<String> notice,
             int status) {
         if (session.role() != DeskStore.Role.SUPERVISOR) {
-            exchange.reply(403, "text/plain; charset=utf-8", bytes("Templates are written by supervisors."), Map.of());
+            exchange.reply(403, "text/plain; charset=utf-8", bytes(text(exchange).get("templates.supervisorsOnly")),
+                    Map.of());
             return;
         }
         StringBuilder html = new StringBuilder(8192);
-        head(html, text(exchange).get("title.templates"), text(exchange));
-        html.append("<p><a href=\"").append(PATH).append("\">")
-                .append(escape(text(exchange).get("nav.back"))).append("</a></p>\n");
+        DeskText text = text(exchange);
+        head(html, text.get("title.templates"), text);
+        html.append("<p><a href=\"").append(PATH).append("\">").append(escape(text.get("nav.back")))
+                .append("</a></p>\n");
         notice.ifPresent(n -> html.append("<p class=\"notice\" role=\"alert\">").append(escape(n)).append("</p>\n"));
-        html.append("<h2>New template</h2>\n");
-        templateForm(html, session, Optional.empty());
-        html.append("<h2>Templates</h2>\n");
+        html.append("<h2>").append(escape(text.get("templates.new"))).append("</h2>\n");
+        templateForm(html, session, Optional.empty(), text);
+        html.append("<h2>").append(escape(text.get("templates.all"))).append("</h2>\n");
         for (DeskStore.AnswerTemplate t : store.desk().templates()) {
             html.append("<article class=\"q\" id=\"t-").append(escape(t.id())).append("\"><div class=\"meta\">")
-                    .append(escape(topicName(t.topic()))).append(" · last changed by ").append(escape(t.updatedBy()))
-                    .append(", ").append(escape(TIME.format(t.updatedAt()))).append("</div>\n");
-            templateForm(html, session, Optional.of(t));
+                    .append(escape(text.topic(t.topic()))).append(" · ").append(escape(text.format(
+                            "templates.changedBy", t.updatedBy(), TIME.format(t.updatedAt())))).append("</div>\n");
+            templateForm(html, session, Optional.of(t), text);
             html.append("</article>\n");
         }
         html.append("</body></html>\n");
@@ -438,24 +449,27 @@ final class DeskHandler implements ServerExchange.Route {
     }
 
     private static void templateForm(StringBuilder html, DeskStore.Session session,
-            Optional<DeskStore.AnswerTemplate> template) {
+            Optional<DeskStore.AnswerTemplate> template, DeskText text) {
         html.append("<form method=\"post\" action=\"").append(PATH).append("/template\">")
                 .append("<input type=\"hidden\" name=\"form\" value=\"").append(escape(session.csrf())).append("\">");
         template.ifPresent(t -> html.append("<input type=\"hidden\" name=\"template\" value=\"")
                 .append(escape(t.id())).append("\">"));
-        html.append("<p><label>Topic <select name=\"topic\" required>");
+        html.append("<p><label>").append(escape(text.get("templates.topic"))).append(" <select name=\"topic\" required>");
         for (Topic topic : Topic.values()) {
             html.append("<option value=\"").append(topic.code()).append("\"")
                     .append(template.filter(t -> t.topic() == topic).isPresent() ? " selected" : "").append(">")
-                    .append(escape(topicName(topic))).append("</option>");
+                    .append(escape(text.topic(topic))).append("</option>");
         }
-        html.append("</select></label> <label>Title <input name=\"title\" required maxlength=\"")
+        html.append("</select></label> <label>").append(escape(text.get("templates.title")))
+                .append(" <input name=\"title\" required maxlength=\"")
                 .append(TEMPLATE_TITLE_MAX).append("\" value=\"").append(escape(template.map(
                         DeskStore.AnswerTemplate::title).orElse(""))).append("\"></label></p>")
-                .append("<p><label>Text<br><textarea name=\"body\" required maxlength=\"")
+                .append("<p><label>").append(escape(text.get("templates.text")))
+                .append("<br><textarea name=\"body\" required maxlength=\"")
                 .append(QuestionLimits.ANSWER_MAX).append("\">").append(escape(template.map(
                         DeskStore.AnswerTemplate::body).orElse(""))).append("</textarea></label></p>")
-                .append("<p><button type=\"submit\">").append(template.isPresent() ? "Save template" : "Add template")
+                .append("<p><button type=\"submit\">").append(escape(text.get(template.isPresent() ? "templates.save"
+                        : "templates.add")))
                 .append("</button></p></form>\n");
     }
 
@@ -464,24 +478,24 @@ final class DeskHandler implements ServerExchange.Route {
         String answer = QuestionRules.normaliseText(form.getOrDefault("answer", ""));
         Optional<FieldProblem> problem = QuestionRules.checkAnswer(answer);
         if (problem.isPresent()) {
-            String text = problem.get() instanceof FieldProblem.Missing ? "Write an answer before sending."
-                    : problem.get().message();
-            page(exchange, session, Map.of(), Optional.of("Question " + id + ": " + text), 400);
+            DeskText t = text(exchange);
+            String text = problem.get() instanceof FieldProblem.Missing ? t.get("answer.missing")
+                    : problemText(problem.get(), t);
+            page(exchange, session, Map.of(), Optional.of(t.format("answer.problem", id, text)), 400);
             return;
         }
         // Answering takes the question too: if another operator holds it, this one is told so and nothing is sent.
         InboxStore.DeskClaim claim = store.claimQuestion(id, session.operator(), clock.instant());
         if (claim instanceof InboxStore.DeskClaim.HeldByAnother other) {
-            page(exchange, session, Map.of(), Optional.of("Question " + id + " is claimed by " + other.operator()
-                    + "; it answers it."), 409);
+            page(exchange, session, Map.of(), Optional.of(text(exchange).format("answer.heldByAnother", id,
+                    other.operator())), 409);
             return;
         }
         if (!store.answer(id, answer, clock.instant())) {
-            page(exchange, session, Map.of(), Optional.of("There is no question " + id
-                    + " (deleted by the person?)."), 404);
+            page(exchange, session, Map.of(), Optional.of(text(exchange).format("question.deleted", id)), 404);
             return;
         }
-        audit(session.operator(), "answer", Optional.of(id), answer.length() + " characters");
+        audit(session.operator(), "answer", Optional.of(id), Integer.toString(answer.length()));
         // Post/redirect/get: reloading the page does not send the answer twice.
         exchange.reply(303, "text/plain; charset=utf-8", bytes("Answered.\n"), Map.of("Location", PATH, "Cache-Control",
                 "no-store"));
@@ -491,19 +505,26 @@ final class DeskHandler implements ServerExchange.Route {
 
     private void auditPage(ServerExchange exchange, DeskStore.Session session) {
         if (session.role() != DeskStore.Role.SUPERVISOR) {
-            exchange.reply(403, "text/plain; charset=utf-8", bytes("The audit log is for supervisors."), Map.of());
+            exchange.reply(403, "text/plain; charset=utf-8", bytes(text(exchange).get("audit.supervisorsOnly")),
+                    Map.of());
             return;
         }
         audit(session.operator(), "read-audit", Optional.empty(), "");
         StringBuilder html = new StringBuilder(8192);
-        head(html, text(exchange).get("title.audit"), text(exchange));
-        html.append("<p><a href=\"").append(PATH).append("\">")
-                .append(escape(text(exchange).get("nav.back"))).append("</a></p>\n<table><thead><tr>")
-                .append("<th>When</th><th>Who</th><th>What</th><th>Question</th><th>Detail</th></tr></thead><tbody>\n");
+        DeskText t = text(exchange);
+        head(html, t.get("title.audit"), t);
+        html.append("<p><a href=\"").append(PATH).append("\">").append(escape(t.get("nav.back")))
+                .append("</a></p>\n<table><thead><tr>");
+        for (String column : new String[] {"audit.when", "audit.who", "audit.what", "audit.question", "audit.detail"}) {
+            html.append("<th>").append(escape(t.get(column))).append("</th>");
+        }
+        html.append("</tr></thead><tbody>\n");
         for (DeskStore.AuditEntry e : store.desk().audit(500)) {
-            html.append("<tr><td>").append(escape(TIME.format(e.at()))).append("</td><td>").append(escape(e.operator()))
-                    .append("</td><td>").append(escape(e.action())).append("</td><td>")
-                    .append(escape(e.questionId().orElse(""))).append("</td><td>").append(escape(e.detail()))
+            html.append("<tr><td class=\"when\">").append(escape(TIME.format(e.at()))).append("</td><td>")
+                    .append(escape(e.operator()))
+                    .append("</td><td data-action=\"").append(escape(e.action())).append("\">")
+                    .append(escape(t.action(e.action()))).append("</td><td>")
+                    .append(escape(e.questionId().orElse(""))).append("</td><td>").append(escape(auditDetail(e, t)))
                     .append("</td></tr>\n");
         }
         html.append("</tbody></table>\n</body></html>\n");
@@ -557,21 +578,22 @@ final class DeskHandler implements ServerExchange.Route {
         DeskText t = text(exchange);
         head(html, t.get("title.queue"), t);
         html.append("<form class=\"who\" method=\"post\" action=\"").append(PATH).append("/logout\">")
-                .append(escape(session.operator())).append(" (").append(session.role().code()).append(") ")
+                .append(escape(session.operator())).append(" (").append(escape(t.get("role." + session.role().code())))
+                .append(") ")
                 .append(session.role() == DeskStore.Role.SUPERVISOR ? "<a href=\"" + PATH + "/audit\">"
                         + escape(t.get("nav.audit")) + "</a> <a href=\"" + PATH + "/templates\">"
                         + escape(t.get("nav.templates")) + "</a> <a href=\"" + PATH + "/abusive\">"
                         + escape(t.get("nav.abusive")) + "</a> " : "")
                 .append("<input type=\"hidden\" name=\"form\" value=\"").append(escape(session.csrf()))
                 .append("\"><button type=\"submit\">").append(escape(t.get("nav.logout"))).append("</button></form>\n");
-        audit(session.operator(), "read-queue", Optional.empty(), queue.questions().size() + " questions shown"
+        audit(session.operator(), "read-queue", Optional.empty(), queue.questions().size()
                 + after.map(a -> " after " + a.text()).orElse(""));
         notice.ifPresent(n -> html.append("<p class=\"notice\" role=\"alert\">").append(escape(n)).append("</p>\n"));
         html.append("<p>").append(escape(t.get("queue.open", openTotal))).append("</p>\n");
 
         answerTimes(html, store.answerTimes(clock.instant()), t);
 
-        html.append("<nav aria-label=\"Filter by topic\"><strong>").append(escape(t.get("queue.topic")))
+        html.append("<nav aria-label=\"").append(escape(t.get("queue.filterTopic"))).append("\"><strong>").append(escape(t.get("queue.topic")))
                 .append("</strong> <a href=\"").append(PATH).append("\">").append(escape(t.get("queue.all"))).append("</a>");
         for (Map.Entry<Topic, Long> e : perTopic.entrySet()) {
             if (e.getValue() > 0) {
@@ -579,7 +601,8 @@ final class DeskHandler implements ServerExchange.Route {
                         .append(escape(t.topic(e.getKey()))).append(" (").append(e.getValue()).append(")</a>");
             }
         }
-        html.append("</nav>\n<nav aria-label=\"Filter by country\"><strong>" + escape(t.get("queue.country")) + "</strong> ");
+        html.append("</nav>\n<nav aria-label=\"").append(escape(t.get("queue.filterCountry"))).append("\"><strong>")
+                .append(escape(t.get("queue.country"))).append("</strong> ");
         for (Map.Entry<String, Long> e : perCountry.entrySet()) {
             html.append("<a href=\"").append(PATH).append("?country=").append(escape(e.getKey())).append("\">")
                     .append(escape(e.getKey())).append(" (").append(e.getValue()).append(")</a>");
@@ -599,7 +622,8 @@ final class DeskHandler implements ServerExchange.Route {
             }
         }
 
-        queue.next().ifPresent(next -> html.append("<nav aria-label=\"Pages\"><a rel=\"next\" href=\"").append(PATH)
+        queue.next().ifPresent(next -> html.append("<nav aria-label=\"").append(escape(t.get("queue.pages")))
+                .append("\"><a rel=\"next\" href=\"").append(PATH)
                 .append("?after=").append(escape(next.text())).append(topicFilter.map(topic -> "&amp;topic=" + topic.code())
                         .orElse("")).append(countryFilter.map(c -> "&amp;country=" + escape(URLEncoder.encode(c,
                         StandardCharsets.UTF_8))).orElse(""))
@@ -657,7 +681,10 @@ final class DeskHandler implements ServerExchange.Route {
                 .answer{white-space:pre-wrap;background:#eef6ee;padding:.5rem;border-radius:.25rem}
                 .notice{background:#fff4e5;border:1px solid #e0a040;padding:.5rem;border-radius:.25rem}
                 textarea{width:100%;min-height:5rem;font:inherit} nav a{margin-right:.75rem}
-                .who{float:right} table{border-collapse:collapse} td,th{border:1px solid #ccc;padding:.25rem .5rem}
+                .who{display:flex;flex-wrap:wrap;gap:.25rem .75rem;align-items:center;justify-content:flex-end;
+                  margin:.5rem 0}
+                table{border-collapse:collapse;margin:.5rem 0} td,th{border:1px solid #ccc;padding:.25rem .5rem}
+                caption{text-align:left;font-weight:bold;padding:.25rem 0} .when{white-space:nowrap}
                 </style></head><body>
                 <h1>HEADING</h1>
                 """.replace("TITLE", escape(title)).replace("LANG", t.language().code())
@@ -680,7 +707,8 @@ final class DeskHandler implements ServerExchange.Route {
                 .append(escape(TIME.format(q.receivedAt()))).append(" · ").append(escape(t.topic(q.topic())))
                 .append(" · ").append(escape(q.country())).append(" · ").append(escape(t.get("question.answerIn")))
                 .append(" <strong>")
-                .append(escape(LANGUAGES.getOrDefault(q.language(), q.language()))).append("</strong>");
+                .append(escape(DeskText.Language.fromCode(q.language()).map(l -> t.get("language." + l.code()))
+                        .orElse(q.language()))).append("</strong>");
         q.contact().ifPresent(c -> html.append(" · ").append(escape(t.get("question.contact"))).append(" <strong>").append(escape(c))
                 .append("</strong>"));
         html.append("</div>\n<div class=\"msg\">").append(escape(q.message())).append("</div>\n");
@@ -695,7 +723,8 @@ final class DeskHandler implements ServerExchange.Route {
                     .filter(c -> c.at().plus(InboxStore.DESK_CLAIM_HOLD).isAfter(clock.instant()));
             if (claimed.isPresent()) {
                 html.append("<p class=\"meta\">").append(escape(t.get("question.claimedBy"))).append(" <strong>").append(escape(claimed.get().operator()))
-                        .append("</strong> at ").append(escape(TIME.format(claimed.get().at()))).append("</p>\n");
+                        .append("</strong> ").append(escape(t.get("question.claimedAt"))).append(" ")
+                        .append(escape(TIME.format(claimed.get().at()))).append("</p>\n");
             } else {
                 html.append("<form method=\"post\" action=\"").append(PATH).append("/claim\">")
                         .append("<input type=\"hidden\" name=\"id\" value=\"").append(escape(q.id()))
@@ -743,16 +772,56 @@ final class DeskHandler implements ServerExchange.Route {
         }
     }
 
-    static String topicName(Topic topic) {
-        return switch (topic) {
-            case DOCUMENTS -> "Documents";
-            case WORK_AND_PAY -> "Work and pay";
-            case REGISTRATION -> "Registration";
-            case HEALTH -> "Health";
-            case FAMILY -> "Family";
-            case RETURN -> "Return";
-            case REPORT_A_PROBLEM -> "Reported problems";
-        };
+    /** Why an answer or a template's text cannot be sent, in the desk's language. */
+    private static String problemText(FieldProblem problem, DeskText t) {
+        if (problem instanceof FieldProblem.TooLong tooLong) {
+            return t.format("answer.tooLong", tooLong.maximum(), tooLong.actual());
+        }
+        if (problem instanceof FieldProblem.ForbiddenCharacter forbidden) {
+            return t.format("answer.forbidden", forbidden.codePoint(), forbidden.position() + 1);
+        }
+        return problem instanceof FieldProblem.Missing ? t.get("answer.missing") : problem.message();
+    }
+
+    /**
+     * An audit entry's detail in the desk's language. The log keeps data, not sentences (an address, a count, a
+     * template); entries written before it kept English sentences and are shown as they are.
+     */
+    private static String auditDetail(DeskStore.AuditEntry entry, DeskText t) {
+        String detail = entry.detail();
+        switch (entry.action()) {
+            case "login", "login-refused", "login-locked" -> {
+                return detail.matches("[0-9A-Fa-f.:\\[\\]%]+") ? t.format("audit.from", detail) : detail;
+            }
+            case "read-queue" -> {
+                java.util.regex.Matcher shown = java.util.regex.Pattern.compile("(\\d+)( after .*)?").matcher(detail);
+                return shown.matches() ? t.format("audit.shown", Long.parseLong(shown.group(1)))
+                        + (shown.group(2) == null ? "" : " (" + shown.group(2).substring(7) + ")") : detail;
+            }
+            case "answer" -> {
+                return detail.matches("\\d+") ? t.format("audit.characters", Long.parseLong(detail)) : detail;
+            }
+            case "fill-template", "template-add", "template-edit" -> {
+                if (detail.startsWith("template ")) {
+                    return detail;
+                }
+                java.util.regex.Matcher topic = java.util.regex.Pattern.compile("(\\S+) \\(([a-z-]+): (.*)\\)")
+                        .matcher(detail);
+                return topic.matches() && Topic.fromCode(topic.group(2)).isPresent() ? t.format("audit.template",
+                        topic.group(1) + " (" + t.topic(Topic.fromCode(topic.group(2)).get()) + ": " + topic.group(3)
+                                + ")") : t.format("audit.template", detail);
+            }
+            default -> {
+                return detail;
+            }
+        }
+    }
+
+    /** {@code text} with its {@code %s} replaced by {@code value} in bold, both escaped. */
+    private static String strong(String text, String value) {
+        int at = text.indexOf("%s");
+        return at < 0 ? escape(text) : escape(text.substring(0, at)) + "<strong>" + escape(value) + "</strong>"
+                + escape(text.substring(at + 2));
     }
 
     // ---- small pieces ----

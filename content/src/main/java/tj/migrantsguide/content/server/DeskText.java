@@ -73,6 +73,17 @@ final class DeskText {
         return String.format(Locale.ROOT, get(key), number);
     }
 
+    /** A text with values in it ({@code %s}, {@code %d}, in the order given). */
+    String format(String key, Object... values) {
+        return String.format(Locale.ROOT, get(key), values);
+    }
+
+    /** An action of the audit log in words; an action this desk has no words for (a newer node's) as its code. */
+    String action(String code) {
+        String text = ALL.get(language).getProperty("audit.action." + code);
+        return text == null ? code : text;
+    }
+
     String topic(Topic topic) {
         return get("topic." + topic.code());
     }

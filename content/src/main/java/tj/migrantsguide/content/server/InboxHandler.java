@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
 import tj.migrantsguide.questions.FieldProblem;
+import tj.migrantsguide.questions.Question;
 import tj.migrantsguide.questions.QuestionCodec;
 import tj.migrantsguide.questions.QuestionLimits;
 import tj.migrantsguide.questions.QuestionRules;
@@ -130,9 +131,12 @@ final class InboxHandler implements ServerExchange.Route {
         // mark is refused too (its device had its 201 then, or keeps the question in its outbox).
         Optional<DeskStore.AbusiveMark> mark = store.desk().abusiveMark(tokenHash.get());
         if (mark.isPresent()) {
-            error(exchange, 403, "device_blocked", "The Ministry's desk has stopped taking questions from this "
-                    + "device because questions from it were marked as abuse on " + DAY.format(mark.get().markedAt())
-                    + ". If this is a mistake, reach the Ministry another way and say so.", Map.of());
+            // The app shows this sentence as it is: in the language the person wrote the question in.
+            Question question = ((Validation.Valid) validation).question();
+            DeskText text = DeskText.of(DeskText.Language.fromCode(question.language().code())
+                    .orElse(DeskText.Language.EN));
+            error(exchange, 403, "device_blocked", text.format("inbox.deviceBlocked",
+                    DAY.format(mark.get().markedAt())), Map.of());
             return;
         }
         Instant now = clock.instant();

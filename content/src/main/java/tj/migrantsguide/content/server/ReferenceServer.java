@@ -46,6 +46,14 @@ public final class ReferenceServer implements AutoCloseable {
                     new RateLimit(10, Duration.ofMinutes(1)));
         }
 
+        /**
+         * Behind nginx: the per-device limits are nginx's (a node's memory would count apart from the others'),
+         * the desk's wrong passwords per address stay in the node (per client address with trusted proxies).
+         */
+        public static Limits behindProxy() {
+            return new Limits(RateLimit.NONE, RateLimit.NONE, standard().deskLogins());
+        }
+
         /** No limits at all (benchmarks). */
         public static Limits none() {
             return new Limits(RateLimit.NONE, RateLimit.NONE, RateLimit.NONE);
@@ -62,10 +70,13 @@ public final class ReferenceServer implements AutoCloseable {
      * @param feed the published feed folder to serve, if any
      * @param jdbcUrl where the inbox keeps questions ({@code jdbc:sqlite:FILE} by default)
      * @param desk how operators' passwords are hashed, when they are locked out, how long a session lasts
+     * @param trustedProxies whose {@code X-Forwarded-For} names the client (nginx in front); nobody's by default
      */
     public record Settings(Optional<Path> feed, InetSocketAddress address, String jdbcUrl,
-            DeskAccounts.Security desk, Limits limits, Clock clock, RandomGenerator random) {
+            DeskAccounts.Security desk, Limits limits, Clock clock, RandomGenerator random,
+            TrustedProxies trustedProxies) {
         public Settings {
+            Objects.requireNonNull(trustedProxies, "trustedProxies");
             Objects.requireNonNull(feed, "feed");
             Objects.requireNonNull(address, "address");
             Objects.requireNonNull(jdbcUrl, "jdbcUrl");
@@ -75,13 +86,23 @@ public final class ReferenceServer implements AutoCloseable {
             Objects.requireNonNull(random, "random");
         }
 
+        /** A node facing its clients directly: no proxy trusted. */
+        public Settings(Optional<Path> feed, InetSocketAddress address, String jdbcUrl, DeskAccounts.Security desk,
+                Limits limits, Clock clock, RandomGenerator random) {
+            this(feed, address, jdbcUrl, desk, limits, clock, random, TrustedProxies.NONE);
+        }
+
         public static Settings of(Optional<Path> feed, InetSocketAddress address, String jdbcUrl) {
             return new Settings(feed, address, jdbcUrl, DeskAccounts.Security.standard(), Limits.standard(),
                     Clock.systemUTC(), new SecureRandom());
         }
 
         public Settings withLimits(Limits newLimits) {
-            return new Settings(feed, address, jdbcUrl, desk, newLimits, clock, random);
+            return new Settings(feed, address, jdbcUrl, desk, newLimits, clock, random, trustedProxies);
+        }
+
+        public Settings withTrustedProxies(TrustedProxies proxies) {
+            return new Settings(feed, address, jdbcUrl, desk, limits, clock, random, proxies);
         }
     }
 
@@ -143,7 +164,7 @@ public final class ReferenceServer implements AutoCloseable {
         server.addBean(new NetworkConnectionLimit(CONNECTIONS, connector));
         server.setStopTimeout(1000);
         SizeLimitHandler sizeLimit = new SizeLimitHandler(BODY_BYTES, -1);
-        sizeLimit.setHandler(new Routes(routes));
+        sizeLimit.setHandler(new Routes(routes, settings.trustedProxies()));
         server.setHandler(sizeLimit);
         try {
             server.start();
@@ -171,14 +192,16 @@ public final class ReferenceServer implements AutoCloseable {
         private static final byte[] NOT_FOUND = "Not found\n".getBytes(StandardCharsets.UTF_8);
 
         private final Map<String, ServerExchange.Route> routes;
+        private final TrustedProxies proxies;
 
-        Routes(Map<String, ServerExchange.Route> routes) {
+        Routes(Map<String, ServerExchange.Route> routes, TrustedProxies proxies) {
             this.routes = Map.copyOf(routes);
+            this.proxies = proxies;
         }
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
-            ServerExchange exchange = new ServerExchange(request, response, callback);
+            ServerExchange exchange = new ServerExchange(request, response, callback, proxies);
             String path = exchange.path();
             try {
                 for (Map.Entry<String, ServerExchange.Route> route : routes.entrySet()) {

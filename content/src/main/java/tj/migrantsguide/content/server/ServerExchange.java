@@ -43,12 +43,14 @@ final class ServerExchange {
     private final Request request;
     private final Response response;
     private final Callback callback;
+    private final TrustedProxies proxies;
     private boolean replied;
 
-    ServerExchange(Request request, Response response, Callback callback) {
+    ServerExchange(Request request, Response response, Callback callback, TrustedProxies proxies) {
         this.request = request;
         this.response = response;
         this.callback = callback;
+        this.proxies = proxies;
     }
 
     String method() {
@@ -73,8 +75,13 @@ final class ServerExchange {
         return request.isSecure() || "https".equalsIgnoreCase(request.getHeaders().get("X-Forwarded-Proto"));
     }
 
+    /**
+     * The client's address, what per-address limits count under: the connection's peer, or behind a trusted
+     * proxy the address that proxy says it saw ({@link TrustedProxies}).
+     */
     String remoteAddress() {
-        return Request.getRemoteAddr(request);
+        return proxies.client(Request.getRemoteAddr(request), request.getHeaders().getValuesList("X-Forwarded-For"),
+                header("X-Real-IP"));
     }
 
     /** Reads the body, refusing it as soon as it is known to be larger than {@code limit} bytes. */

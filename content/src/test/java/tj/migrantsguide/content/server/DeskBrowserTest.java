@@ -18,9 +18,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -30,7 +32,8 @@ import tj.migrantsguide.testing.FakeClock;
 
 /**
  * The desk's main paths in a real browser: Debian's chromium driven headless by chromedriver (Selenium), against
- * the real server. Login, lockout, claim, answer, the audit log. Screenshots go to target/screens/desk-*.png
+ * the real server. Login, lockout, claim, answer, the audit log; in Tajik and Russian: a supervisor's template, an
+ * answer filled from it, marking a sender abusive, "answered in N days". Screenshots go to target/screens/desk-*.png
  * (docs/screens/ holds the ones looked at). CI installs chromium and chromium-driver (.ci/run); without them
  * the class is skipped with the reason printed.
  */
@@ -43,6 +46,8 @@ class DeskBrowserTest {
     private final FakeClock clock = new FakeClock(Instant.parse("2026-11-23T10:00:00Z"));
     private TestServer server;
     private WebDriver browser;
+    /** How far the server's clock moves at each click: an operator's minute, so the audit log reads in order. */
+    private Duration perClick = Duration.ZERO;
 
     @BeforeEach
     void start() throws Exception {
@@ -82,9 +87,24 @@ class DeskBrowserTest {
     }
 
     private void ask(String key, String message) throws Exception {
-        HttpResponse<String> response = server.post(TestServer.token(3), key, "{\"topic\":\"work-and-pay\","
-                + "\"country\":\"RU\",\"language\":\"ru\",\"message\":\"" + message + "\"}");
+        ask(3, key, "work-and-pay", message);
+    }
+
+    private String ask(int device, String key, String topic, String message) throws Exception {
+        HttpResponse<String> response = server.post(TestServer.token(device), key, "{\"topic\":\"" + topic + "\","
+                + "\"country\":\"RU\",\"language\":\"tg\",\"message\":\"" + message + "\"}");
         assertEquals(201, response.statusCode(), response.body());
+        return tj.migrantsguide.questions.QuestionCodec.readReceipt(response.body().getBytes(
+                java.nio.charset.StandardCharsets.UTF_8)).orElseThrow().id();
+    }
+
+    /** The article of question {@code id} on the page now. */
+    private WebElement question(String id) {
+        return browser.findElement(By.id("q-" + id));
+    }
+
+    private void click(WebElement within, String formAction) throws InterruptedException {
+        submit(within.findElement(By.xpath(".//form[contains(@action,'" + formAction + "')]//button")));
     }
 
     private void logIn(String name, String password) throws InterruptedException {
@@ -106,17 +126,39 @@ class DeskBrowserTest {
      */
     private void submit(WebElement button) throws InterruptedException {
         WebElement before = browser.findElement(By.tagName("body"));
+        clock.advance(perClick);
         button.click();
         long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < end) {
-            try {
-                before.isEnabled();
-            } catch (StaleElementReferenceException left) {
+            if (left(before) && loaded()) {
                 return;
             }
             Thread.sleep(20);
         }
         throw new AssertionError("the page did not change within 30 s of the click");
+    }
+
+    /**
+     * The old page's body is gone. Chromium says so as a stale element, or, when asked in the middle of the
+     * navigation, as "Node with given id does not belong to the document" (a plain WebDriverException).
+     */
+    private static boolean left(WebElement before) {
+        try {
+            before.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException gone) {
+            return true;
+        } catch (WebDriverException gone) {
+            if (String.valueOf(gone.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw gone;
+        }
+    }
+
+    /** The new page has been read to its end (so that what the test reads next is all there). */
+    private boolean loaded() {
+        return "complete".equals(((JavascriptExecutor) browser).executeScript("return document.readyState"));
     }
 
     private String text() {
@@ -127,6 +169,7 @@ class DeskBrowserTest {
     void anOperatorLogsInClaimsAndAnswersAndTheSupervisorSeesItInTheAuditLog() throws Exception {
         ask("k1", "Работодатель не платит зарплату третий месяц.");
         ask("k2", "Где продлить патент на работу в Москве?");
+        perClick = Duration.ofMinutes(1);
 
         browser.get(server.base().resolve("desk").toString());
         assertTrue(browser.getCurrentUrl().endsWith("/desk/login"), browser.getCurrentUrl());
@@ -154,10 +197,86 @@ class DeskBrowserTest {
         logIn(TestServer.SUPERVISOR, TestServer.DESK_PASSWORD);
         submit(browser.findElement(By.linkText("Audit log")));
         String audit = text();
-        assertTrue(audit.contains("aziz claim " + id), audit);
-        assertTrue(audit.contains("aziz answer " + id), audit);
-        assertTrue(audit.contains("aziz login-refused"), audit);
+        assertTrue(audit.contains("aziz claimed " + id), audit);
+        assertTrue(audit.contains("aziz answered " + id), audit);
+        assertTrue(audit.contains("aziz refused: wrong name or password from 127.0.0.1"), audit);
         screenshot("audit");
+    }
+
+    @Test
+    void inTajikASupervisorWritesATemplateFillsAnAnswerFromItMarksASpammerAndReadsItAllInTheAuditLog()
+            throws Exception {
+        InboxStore inbox = server.server.inbox();
+        String old = ask(5, "k0", "documents", "Шиносномаамро гум кардам, чӣ кор кунам?");
+        clock.advance(Duration.ofDays(2));
+        inbox.answer(old, "Ба сафорати Тоҷикистон муроҷиат кунед.", clock.instant());
+        String lost = ask(5, "k1", "documents", "Шиносномаи ман дар Маскав дуздида шуд. Чӣ кор кунам?");
+        String another = ask(6, "k1", "documents", "Патенти корӣ дар куҷо дароз карда мешавад?");
+        String spam = ask(7, "k1", "health", "Спам спам спам спам спам спам.");
+        perClick = Duration.ofMinutes(1);
+
+        browser.get(server.base().resolve("desk/login").toString());
+        submit(browser.findElement(By.linkText("Тоҷикӣ")));
+        assertTrue(browser.getCurrentUrl().endsWith("/desk/login"), browser.getCurrentUrl());
+        assertTrue(text().contains("Ворид шудан"), text());
+        logIn(TestServer.SUPERVISOR, TestServer.DESK_PASSWORD);
+        String queue = text();
+        assertTrue(queue.contains("Саволҳои бепосух: 3."), queue);
+        assertTrue(queue.contains("Ҷавобҳо дар 30 рӯзи охир"), queue);
+        assertTrue(queue.contains("Ҳуҷҷатҳо 1 2.0 2.0"), "one answer after 2 days: " + queue);
+
+        submit(browser.findElement(By.linkText("Намунаҳо")));
+        browser.findElement(By.cssSelector("select[name=topic] option[value=documents]")).click();
+        browser.findElement(By.name("title")).sendKeys("Шиноснома гум шуд");
+        browser.findElement(By.name("body")).sendKeys("Ба сафорат ё консулгарии Тоҷикистон муроҷиат кунед.");
+        submit(browser.findElement(By.cssSelector("form button[type=submit]")));
+        assertTrue(text().contains("Ҳуҷҷатҳо · охирин тағйир: malika"), text());
+        screenshot("templates-tg");
+
+        submit(browser.findElement(By.linkText("Бозгашт ба саволҳо")));
+        click(question(lost), "/desk/fill");
+        WebElement filled = question(lost);
+        WebElement box = filled.findElement(By.name("answer"));
+        assertEquals("Ба сафорат ё консулгарии Тоҷикистон муроҷиат кунед.", box.getAttribute("value"));
+        assertTrue(text().contains("Аз рӯи намунаи Шиноснома гум шуд пур карда шуд."), text());
+        screenshot("question-tg");
+        box.sendKeys(" Дар Маскав аввал ба полиция хабар диҳед.");
+        click(filled, "/desk/answer");
+        assertTrue(text().contains("Саволҳои бепосух: 2."), text());
+
+        click(question(spam), "/desk/abusive");
+        assertTrue(text().contains("Фиристандагоне, ки бадниятона қайд шудаанд"), text());
+        assertTrue(text().contains(spam + " malika"), text());
+        screenshot("abusive-tg");
+        HttpResponse<String> blocked = server.post(TestServer.token(7), "k2", "{\"topic\":\"health\",\"country\":"
+                + "\"RU\",\"language\":\"tg\",\"message\":\"Боз як саволи ман.\"}");
+        assertEquals(403, blocked.statusCode());
+        assertTrue(blocked.body().contains("қабули саволҳоро аз ин дастгоҳ қатъ кард"), blocked.body());
+
+        submit(browser.findElement(By.linkText("Бозгашт ба саволҳо")));
+        assertTrue(text().contains("Ҳуҷҷатҳо 2"), "two documents answers in the figures now: " + text());
+        screenshot("queue-tg");
+        submit(browser.findElement(By.linkText("Дафтари амалҳо")));
+        String audit = text();
+        for (String row : new String[] {"malika ворид шуд", "malika намуна илова кард",
+                "malika ҷавобро аз рӯи намуна пур кард " + lost, "malika ҷавоб дод " + lost,
+                "malika фиристандаро бадниятона қайд кард: саволҳои нав аз дастгоҳи ӯ қабул намешаванд " + spam}) {
+            assertTrue(audit.contains(row), row + " in " + audit);
+        }
+        screenshot("audit-tg");
+
+        // The same desk in Russian: the queue, a question filled from the template, the audit log.
+        submit(browser.findElement(By.linkText("Русский")));
+        assertTrue(text().contains("Открытых вопросов: 2."), text());
+        assertTrue(text().contains("Ответы за последние 30 дней"), text());
+        screenshot("queue-ru");
+        click(question(another), "/desk/fill");
+        assertTrue(text().contains("Заполнено по шаблону Шиноснома гум шуд."), text());
+        screenshot("question-ru");
+        submit(browser.findElement(By.linkText("Назад к вопросам")));
+        submit(browser.findElement(By.linkText("Журнал действий")));
+        assertTrue(text().contains("malika заполнил ответ по шаблону " + another), text());
+        screenshot("audit-ru");
     }
 
     @Test

@@ -56,9 +56,16 @@ final class TestServer implements AutoCloseable {
     /** A server over the database at {@code jdbcUrl} (SQLite or a test's own PostgreSQL database). */
     static TestServer start(FakeClock clock, ReferenceServer.Limits limits, Optional<Path> feed, int port,
             String jdbcUrl) throws IOException {
+        return start(clock, limits, feed, port, jdbcUrl, TrustedProxies.NONE);
+    }
+
+    /** A node that takes the client's address from {@code proxies}' X-Forwarded-For (a node behind nginx). */
+    static TestServer start(FakeClock clock, ReferenceServer.Limits limits, Optional<Path> feed, int port,
+            String jdbcUrl, TrustedProxies proxies) throws IOException {
         ReferenceServer server = ReferenceServer.start(new ReferenceServer.Settings(feed,
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), port), jdbcUrl,
-                DeskAccounts.Security.forTests(), limits, clock, new SplittableRandom(SEEDS.incrementAndGet())));
+                DeskAccounts.Security.forTests(), limits, clock, new SplittableRandom(SEEDS.incrementAndGet()),
+                proxies));
         DeskAccounts accounts = new DeskAccounts(server.inbox().desk(), DeskAccounts.Security.forTests(),
                 new SplittableRandom(7));
         if (server.inbox().desk().operator(OPERATOR).isEmpty()) { // a second node on the same database has them
