@@ -41,4 +41,13 @@ class ServeCommandTest {
         assertTrue(run(2, "serve", "--feed", "feed", "--port", "eighty").contains("--port must be a number"));
         assertTrue(run(2, "serve", "--feed", "feed", "--port", "70000").contains("--port must be a number"));
     }
+
+    @Test
+    void aTrustedProxyIsAnAddressNotANameAndTheLimitsAreOneOfThree() {
+        String name = run(2, "serve", "--feed", "feed", "--port", "8080", "--trusted-proxy", "127.0.0.1,nginx.internal");
+        assertTrue(name.contains("--trusted-proxy: not an IP address: \"nginx.internal\""), name);
+        String limits = run(2, "serve", "--feed", "feed", "--port", "8080", "--limits", "some");
+        assertTrue(limits.contains("--limits must be standard, proxy or none"), limits);
+        assertTrue(run(0, "--help").contains("[--trusted-proxy ADDR[,ADDR]]"));
+    }
 }
