@@ -772,6 +772,11 @@ final class DeskHandler implements ServerExchange.Route {
         }
     }
 
+    /** A topic's English name (logs, tools); a page says it in its reader's language with {@link DeskText#topic}. */
+    static String topicName(Topic topic) {
+        return DeskText.of(DeskText.Language.EN).topic(topic);
+    }
+
     /** Why an answer or a template's text cannot be sent, in the desk's language. */
     private static String problemText(FieldProblem problem, DeskText t) {
         if (problem instanceof FieldProblem.TooLong tooLong) {
