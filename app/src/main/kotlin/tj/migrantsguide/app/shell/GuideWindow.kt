@@ -71,6 +71,7 @@ import tj.migrantsguide.app.sync.AppFeed
 import tj.migrantsguide.app.sync.BackgroundSync
 import tj.migrantsguide.app.sync.startSyncInBackground
 import tj.migrantsguide.app.system.DesktopActions
+import tj.migrantsguide.app.system.MemoryAfterStart
 import tj.migrantsguide.app.system.StartupTrace
 import tj.migrantsguide.app.text.LocalStrings
 import tj.migrantsguide.app.text.S
@@ -238,6 +239,7 @@ fun openWindow(dataDirectory: Path) {
                         GuideApp(services, navigator, onContentShown = {
                             StartupTrace.mark("first frame with content")
                             firstFrame.reached()
+                            MemoryAfterStart.settle()
                         }, reminders = reminders, prepared = state.prepared)
                     }
                     }
