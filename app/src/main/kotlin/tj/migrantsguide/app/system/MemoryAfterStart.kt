@@ -14,16 +14,18 @@ import java.lang.management.ManagementFactory
  * - `MaxHeapFreeRatio` 30 / `MinHeapFreeRatio` 10: after a marking cycle G1 shrinks the heap to at most 30 % free
  *   (the default, 70 %, keeps more than twice the live data committed);
  * - `G1PeriodicGCInterval`: an idle JVM starts a *concurrent* cycle (no full stop of the window) after that long
- *   without a collection, and uncommits at its remark. One second right after the first frame gives the start-up's
- *   garbage back while the person reads the home screen; then once a minute, so that an idle guide never spins.
+ *   without a collection, and uncommits at its remark. A quarter second for the first ten seconds after the first
+ *   frame gives the start-up's garbage back while the person reads the home screen (1 s often came after 3 s);
+ *   then once a minute, so that an idle guide never spins.
  *
- * Measured (2 cores, load 10, `java -jar` on a prepared folder, RSS 3 s after the first frame, two runs each):
- * default 213–228 MiB, these flags 180–181 MiB; the bare Compose window 120 MiB (docs/performance.md).
+ * Measured (2 cores, load 2–3, `java -jar` on a prepared folder, RSS 3 s after the first frame): default 213–233
+ * MiB, with this 175–185 MiB (live heap ~19 MiB of 36 committed); the bare Compose window 120 MiB.
  * Where the flags cannot be set (a runtime without `jdk.management`, another collector), nothing changes.
  */
 object MemoryAfterStart {
-    private const val SETTLE_INTERVAL_MS = 1_000L
+    private const val SETTLE_INTERVAL_MS = 250L
     private const val IDLE_INTERVAL_MS = 60_000L
+    private const val SETTLE_MS = 10_000L
 
     private val settled = java.util.concurrent.atomic.AtomicBoolean(false)
 
@@ -40,7 +42,7 @@ object MemoryAfterStart {
         val calm = Thread({
             try {
                 // Long enough for one idle second to pass even on a busy machine; the cycle then has run.
-                Thread.sleep(10 * SETTLE_INTERVAL_MS)
+                Thread.sleep(SETTLE_MS)
             } catch (e: InterruptedException) {
                 Thread.currentThread().interrupt()
             }
