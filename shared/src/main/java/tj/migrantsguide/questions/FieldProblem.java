@@ -74,7 +74,10 @@ public sealed interface FieldProblem {
         }
     }
 
-    /** A value outside the fixed list (topic, language) or not in the expected form (country code). */
+    /**
+     * A value outside the fixed list (topic, language) or not in the expected form (country code, a report's item
+     * and number, or those given where they do not belong).
+     */
     record UnknownValue(QuestionField field, String value) implements FieldProblem {
         @Override
         public String code() {
@@ -87,6 +90,10 @@ public sealed interface FieldProblem {
                 case TOPIC -> "Choose one of the topics in the list.";
                 case COUNTRY -> "Choose a country from the list.";
                 case LANGUAGE -> "Choose Tajik, Russian or English.";
+                case ABOUT -> "Only a report of a problem names an item, as contact/CC/id (a contact of the guide).";
+                case NUMBER -> String.format(Locale.ROOT, "Give the number as printed on the contact's card (%d to "
+                        + "%d digits), and only with the item it belongs to.", QuestionLimits.REPORTED_NUMBER_DIGITS_MIN,
+                        QuestionLimits.PHONE_DIGITS_MAX);
                 default -> "This value is not allowed.";
             };
         }

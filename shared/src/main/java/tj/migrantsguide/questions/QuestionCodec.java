@@ -40,7 +40,7 @@ public final class QuestionCodec {
             .build();
     private static final JsonFactory FACTORY = JSON.getFactory();
     private static final Set<String> SUBMISSION_FIELDS = Set.of(
-            "topic", "country", "language", "message", "contact", "consent");
+            "topic", "country", "language", "message", "contact", "consent", "about", "number");
 
     private QuestionCodec() {}
 
@@ -56,6 +56,12 @@ public final class QuestionCodec {
             if (question.contact().isPresent()) {
                 json.writeStringField("contact", question.contact().get());
                 json.writeBooleanField("consent", true);
+            }
+            if (question.about().isPresent()) {
+                json.writeStringField("about", question.about().get().code());
+            }
+            if (question.number().isPresent()) {
+                json.writeStringField("number", question.number().get());
             }
             json.writeEndObject();
         });
@@ -119,8 +125,8 @@ public final class QuestionCodec {
                 return rejected(BodyRejected.Kind.UNKNOWN_FIELD, name, "");
             }
         }
-        String[] strings = new String[5];
-        String[] stringFields = {"topic", "country", "language", "message", "contact"};
+        String[] stringFields = {"topic", "country", "language", "message", "contact", "about", "number"};
+        String[] strings = new String[stringFields.length];
         for (int i = 0; i < stringFields.length; i++) {
             JsonNode value = root.get(stringFields[i]);
             if (value == null) {
@@ -136,7 +142,7 @@ public final class QuestionCodec {
             return rejected(BodyRejected.Kind.WRONG_TYPE, "consent", "true or false");
         }
         return new ReadSubmission.Read(new QuestionDraft(strings[0], strings[1], strings[2], strings[3], strings[4],
-                consent != null && consent.booleanValue()));
+                consent != null && consent.booleanValue(), strings[5], strings[6]));
     }
 
     private static ReadSubmission rejected(BodyRejected.Kind kind, String field, String detail) {

@@ -7,7 +7,11 @@ public enum QuestionField {
     LANGUAGE("language"),
     MESSAGE("message"),
     CONTACT("contact"),
-    CONSENT("consent");
+    CONSENT("consent"),
+    /** A report's item of the guide ({@link ReportedContact#code()}); only with the topic report-a-problem. */
+    ABOUT("about"),
+    /** The number the person tried, as printed on the card; only with {@link #ABOUT}. */
+    NUMBER("number");
 
     private final String jsonName;
 

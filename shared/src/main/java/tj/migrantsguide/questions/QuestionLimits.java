@@ -16,6 +16,14 @@ public final class QuestionLimits {
     /** Digits in a phone number: the shortest local numbers and the longest international ones (E.164: 15). */
     public static final int PHONE_DIGITS_MIN = 7;
     public static final int PHONE_DIGITS_MAX = 15;
+    /** An id of the guide's content (content/SPEC.md: lower-case words joined by '-'); the longest today is 32. */
+    public static final int ITEM_ID_MAX = 64;
+    /**
+     * Digits in a reported number: 3, since cards carry short codes (112, 101) the form's contact rule would refuse;
+     * at most {@link #PHONE_DIGITS_MAX}. The number as printed ("227-07-07-07") is at most 32 characters.
+     */
+    public static final int REPORTED_NUMBER_DIGITS_MIN = 3;
+    public static final int REPORTED_NUMBER_MAX = 32;
     /** An answer written at the desk. */
     public static final int ANSWER_MAX = 4000;
     /**

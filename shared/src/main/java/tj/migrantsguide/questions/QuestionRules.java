@@ -61,11 +61,23 @@ public final class QuestionRules {
             }
         }
 
+        // Taken exactly as sent (no normalising): the device writes what the content has, so anything else is not
+        // one of the guide's items. Only a report names one; a number only with its item.
+        Optional<ReportedContact> about = ReportedContact.parse(draft.about());
+        if (!draft.about().isEmpty() && (about.isEmpty() || topic.filter(t -> t == Topic.REPORT_A_PROBLEM).isEmpty())) {
+            problems.add(new FieldProblem.UnknownValue(QuestionField.ABOUT, shortened(draft.about())));
+        }
+        String number = Normalizer.normalize(draft.number(), Normalizer.Form.NFC).strip();
+        if (!number.isEmpty() && (draft.about().isEmpty() || !isReportedNumber(number))) {
+            problems.add(new FieldProblem.UnknownValue(QuestionField.NUMBER, shortened(number)));
+        }
+
         if (!problems.isEmpty()) {
             return new Validation.Invalid(problems);
         }
         return new Validation.Valid(new Question(topic.orElseThrow(), country, language.orElseThrow(), message,
-                contact.isEmpty() ? Optional.empty() : Optional.of(contact)));
+                contact.isEmpty() ? Optional.empty() : Optional.of(contact), about,
+                number.isEmpty() ? Optional.empty() : Optional.of(number)));
     }
 
     /** The check for an answer written at the desk: same characters as a message, its own length. */
@@ -131,6 +143,20 @@ public final class QuestionRules {
         }
         long digits = contact.chars().filter(c -> c >= '0' && c <= '9').count();
         return digits >= QuestionLimits.PHONE_DIGITS_MIN && digits <= QuestionLimits.PHONE_DIGITS_MAX;
+    }
+
+    /** A number as a card prints it: a phone's characters, short codes (112) included. */
+    static boolean isReportedNumber(String number) {
+        if (number.length() > QuestionLimits.REPORTED_NUMBER_MAX || !PHONE.matcher(number).matches()) {
+            return false;
+        }
+        long digits = number.chars().filter(c -> c >= '0' && c <= '9').count();
+        return digits >= QuestionLimits.REPORTED_NUMBER_DIGITS_MIN && digits <= QuestionLimits.PHONE_DIGITS_MAX;
+    }
+
+    /** A refused value kept in a problem: at most 100 characters of it, since it may be anything a client sent. */
+    private static String shortened(String value) {
+        return value.length() <= 100 ? value : value.substring(0, 100);
     }
 
     static boolean isEmail(String contact) {

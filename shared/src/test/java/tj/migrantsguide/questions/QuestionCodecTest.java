@@ -37,6 +37,22 @@ class QuestionCodecTest {
     }
 
     @Test
+    void aReportCarriesItsItemAndNumberLastAndReadsBack() {
+        Question report = new Question(Topic.REPORT_A_PROBLEM, "RU", Language.RUSSIAN,
+                "Номер 227-07-07-07 не работает.", Optional.empty(),
+                Optional.of(new ReportedContact("RU", "trafficking-hotline-227-ru")), Optional.of("227-07-07-07"));
+        byte[] body = QuestionCodec.writeSubmission(report);
+
+        assertEquals("{\"topic\":\"report-a-problem\",\"country\":\"RU\",\"language\":\"ru\","
+                + "\"message\":\"Номер 227-07-07-07 не работает.\",\"about\":\"contact/RU/trafficking-hotline-227-ru\","
+                + "\"number\":\"227-07-07-07\"}", new String(body, StandardCharsets.UTF_8));
+        var read = assertInstanceOf(QuestionCodec.ReadSubmission.Read.class, QuestionCodec.readSubmission(body));
+        assertEquals(report, assertInstanceOf(Validation.Valid.class, QuestionRules.check(read.draft())).question());
+        assertEquals(new QuestionCodec.BodyRejected(QuestionCodec.BodyRejected.Kind.WRONG_TYPE, "about", "a string"),
+                rejected("{\"about\":{\"kind\":\"contact\"}}"));
+    }
+
+    @Test
     void aWrittenSubmissionReadsBackToTheSameQuestion() {
         var read = assertInstanceOf(QuestionCodec.ReadSubmission.Read.class,
                 QuestionCodec.readSubmission(QuestionCodec.writeSubmission(QUESTION)));

@@ -141,4 +141,49 @@ class QuestionRulesTest {
         }
         assertEquals("Write at least 10 characters (now 3).", all.get(1).message());
     }
+
+    private static QuestionDraft report(String topic, String about, String number) {
+        return new QuestionDraft(topic, "RU", "ru", "Номер 227-07-07-07 («Горячая линия») не работает.", "", false,
+                about, number);
+    }
+
+    @Test
+    void aReportNamesTheContactItIsAboutAndTheNumberTried() {
+        Question question = valid(report("report-a-problem", "contact/RU/trafficking-hotline-227-ru", " 227-07-07-07 "));
+
+        assertEquals(Optional.of(new ReportedContact("RU", "trafficking-hotline-227-ru")), question.about());
+        assertEquals(Optional.of("227-07-07-07"), question.number());
+        // Cards carry short codes, which a contact would not pass as a phone.
+        assertEquals(Optional.of("112"), valid(report("report-a-problem", "contact/KZ/emergency-112-kz", "112")).number());
+        assertEquals(Optional.empty(), valid(report("report-a-problem", "", "")).about());
+    }
+
+    @Test
+    void refusesAnItemThatIsNotAContactOfTheGuideWrittenExactly() {
+        for (String about : List.of("contact/ru/trafficking-hotline-227-ru", "contact/RUS/hotline", "contact/RU/",
+                "contact/RU/Hotline", "contact/RU/hot line", "contact/RU/-hotline", "contact/RU/hotline/x",
+                " contact/RU/hotline", "article/RU/entry-russia", "checklist/RU/before-you-leave", "contact:RU/hotline",
+                "RU/hotline", "contact/RU/" + "a".repeat(QuestionLimits.ITEM_ID_MAX + 1),
+                "contact/RU/hotline\u0000", "contact/RU/хат")) {
+            assertEquals(List.of(new FieldProblem.UnknownValue(QuestionField.ABOUT, about)),
+                    problems(report("report-a-problem", about, "")), about);
+        }
+        assertEquals(Optional.of(new ReportedContact("RU", "a".repeat(QuestionLimits.ITEM_ID_MAX))),
+                valid(report("report-a-problem", "contact/RU/" + "a".repeat(QuestionLimits.ITEM_ID_MAX), "")).about());
+    }
+
+    @Test
+    void onlyAReportNamesAnItemAndOnlyWithItsItemANumber() {
+        assertEquals(List.of(new FieldProblem.UnknownValue(QuestionField.ABOUT, "contact/RU/trafficking-hotline-227-ru")),
+                problems(report("work-and-pay", "contact/RU/trafficking-hotline-227-ru", "")));
+        assertEquals(List.of(new FieldProblem.UnknownValue(QuestionField.NUMBER, "227-07-07-07")),
+                problems(report("report-a-problem", "", "227-07-07-07")));
+        for (String number : List.of("12", "+7 495 abc", "1234567890123456", "7 (495) 123-45-67 " + "0".repeat(20),
+                "++112", "11\u00002")) {
+            assertEquals(List.of(new FieldProblem.UnknownValue(QuestionField.NUMBER, number.strip())),
+                    problems(report("report-a-problem", "contact/RU/trafficking-hotline-227-ru", number)), number);
+        }
+        assertTrue(new FieldProblem.UnknownValue(QuestionField.ABOUT, "x").message().endsWith("."));
+        assertTrue(new FieldProblem.UnknownValue(QuestionField.NUMBER, "x").message().endsWith("."));
+    }
 }
