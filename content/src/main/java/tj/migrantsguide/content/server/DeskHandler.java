@@ -34,9 +34,9 @@ final class DeskHandler implements ServerExchange.Route {
     /** Questions per page of the work queue; {@code size=} asks for up to {@link #PAGE_SIZE_MAX}. */
     static final int PAGE_SIZE = 50;
     static final int PAGE_SIZE_MAX = 500;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
-    private static final Map<String, String> PAGE_HEADERS = Map.of(
+    static final Map<String, String> PAGE_HEADERS = Map.of(
             "Cache-Control", "no-store",
             "Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
                     + "frame-ancestors 'none'; base-uri 'none'",
@@ -113,11 +113,14 @@ final class DeskHandler implements ServerExchange.Route {
                 auditPage(exchange, session.get());
             } else if (path.equals(PATH + "/abusive") && isRead(method)) {
                 abusivePage(exchange, session.get());
+            } else if (path.equals(DeskNumbersPage.PATH) && isRead(method)) {
+                new DeskNumbersPage(store, clock, accounts::token).show(exchange, session.get(), form(exchange.query().orElse("")));
             } else if (path.equals(PATH + "/templates") && isRead(method)) {
                 templatesPage(exchange, session.get(), Optional.empty(), 200);
             } else if (method.equals("POST") && POSTS.contains(path)) {
                 post(exchange, session.get(), token.get(), path.substring(PATH.length() + 1));
-            } else if (queue || path.equals(PATH + "/audit") || path.equals(PATH + "/templates")) {
+            } else if (queue || path.equals(PATH + "/audit") || path.equals(PATH + "/templates")
+                    || path.equals(DeskNumbersPage.PATH)) {
                 notAllowed(exchange, "GET");
             } else if (POSTS.contains(path)) {
                 notAllowed(exchange, "POST");
@@ -232,7 +235,7 @@ final class DeskHandler implements ServerExchange.Route {
     }
 
     /** The language this browser chose at the desk (cookie {@code desk_lang}), English when it chose none. */
-    private static DeskText text(ServerExchange exchange) {
+    static DeskText text(ServerExchange exchange) {
         for (String part : exchange.header("Cookie").orElse("").split(";")) {
             String[] pair = part.trim().split("=", 2);
             if (pair.length == 2 && pair[0].equals(LANGUAGE_COOKIE)) {
@@ -584,6 +587,7 @@ final class DeskHandler implements ServerExchange.Route {
                         + escape(t.get("nav.audit")) + "</a> <a href=\"" + PATH + "/templates\">"
                         + escape(t.get("nav.templates")) + "</a> <a href=\"" + PATH + "/abusive\">"
                         + escape(t.get("nav.abusive")) + "</a> " : "")
+                .append("<a href=\"").append(DeskNumbersPage.PATH).append("\">").append(escape(t.get("nav.numbers"))).append("</a> ")
                 .append("<input type=\"hidden\" name=\"form\" value=\"").append(escape(session.csrf()))
                 .append("\"><button type=\"submit\">").append(escape(t.get("nav.logout"))).append("</button></form>\n");
         audit(session.operator(), "read-queue", Optional.empty(), queue.questions().size()
@@ -665,7 +669,7 @@ final class DeskHandler implements ServerExchange.Route {
     }
 
     /** The page's head, the same on every desk page: no script, one style sheet inline. */
-    private static void head(StringBuilder html, String title, DeskText t) {
+    static void head(StringBuilder html, String title, DeskText t) {
         html.append("""
                 <!DOCTYPE html>
                 <html lang="LANG"><head><meta charset="utf-8">
@@ -764,7 +768,7 @@ final class DeskHandler implements ServerExchange.Route {
         html.append("</article>\n");
     }
 
-    private static int pageSize(String text) {
+    static int pageSize(String text) {
         try {
             return Math.max(1, Math.min(PAGE_SIZE_MAX, Integer.parseInt(text)));
         } catch (NumberFormatException e) {

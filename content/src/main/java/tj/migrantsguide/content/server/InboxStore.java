@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import tj.migrantsguide.questions.Question;
 import tj.migrantsguide.questions.QuestionCodec;
+import tj.migrantsguide.questions.ReportedContact;
 import tj.migrantsguide.questions.Topic;
 
 /**
@@ -36,15 +37,22 @@ public final class InboxStore {
 
     private final InboxDatabase database;
     private final DeskStore desk;
+    private final NumberReports numberReports;
 
     private InboxStore(InboxDatabase database) {
         this.database = database;
         this.desk = new DeskStore(database);
+        this.numberReports = new NumberReports(database);
     }
 
     /** The desk's operators, sessions and audit log, in the same database. */
     public DeskStore desk() {
         return desk;
+    }
+
+    /** Reports of numbers that do not work, grouped per item of the guide for editors (V6). */
+    public NumberReports numberReports() {
+        return numberReports;
     }
 
     /**
@@ -167,8 +175,8 @@ public final class InboxStore {
             try {
                 try (PreparedStatement insert = connection.prepareStatement("""
                         INSERT INTO inbox_question (id, token_hash, idempotency_key, topic, country, language,
-                            message, contact, received_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                            message, contact, received_at, about_item, about_number)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                     insert.setString(1, id);
                     insert.setString(2, tokenHash);
                     insert.setString(3, key);
@@ -182,6 +190,8 @@ public final class InboxStore {
                         insert.setNull(8, Types.VARCHAR);
                     }
                     insert.setLong(9, now.toEpochMilli());
+                    insert.setString(10, question.about().map(ReportedContact::code).orElse(null));
+                    insert.setString(11, question.number().orElse(null));
                     insert.executeUpdate();
                 }
                 try (PreparedStatement complete = connection.prepareStatement("""

@@ -32,6 +32,10 @@ class InboxApiTest {
     private static final String KEY = "3f1c2a3e-2a7b-4f61-9a1c-5d0c8e7b9a10";
     private static final String BODY = "{\"topic\":\"registration\",\"country\":\"RU\",\"language\":\"tg\","
             + "\"message\":\"Бақайдгирӣ дар куҷо мешавад?\"}";
+    /** A "this number does not work" report as the app sends it. */
+    private static final String REPORT = "{\"topic\":\"report-a-problem\",\"country\":\"RU\",\"language\":\"ru\","
+            + "\"message\":\"Номер 227-07-07-07 не работает.\",\"about\":\"contact/RU/trafficking-hotline-227-ru\","
+            + "\"number\":\"227-07-07-07\"}";
 
     @TempDir
     Path temp;
@@ -147,6 +151,20 @@ class InboxApiTest {
                         BODY.replace("registration", "visa")))),
                 bad("a contact without consent", 400, "invalid_question", r -> json(r).POST(body(BODY.replace("}",
                         ",\"contact\":\"name@example.org\"}")))),
+                bad("an item of the guide on a question that is not a report", 400, "invalid_question",
+                        r -> json(r).POST(body(BODY.replace("}", ",\"about\":\"contact/RU/trafficking-hotline-227-ru\"}")))),
+                bad("a report about an ill-formed item", 400, "invalid_question", r -> json(r).POST(body(
+                        REPORT.replace("contact/RU/", "contact/ru/")))),
+                bad("a report about something other than a contact", 400, "invalid_question", r -> json(r).POST(body(
+                        REPORT.replace("contact/RU/trafficking-hotline-227-ru", "article/RU/entry-russia")))),
+                bad("a report about an item with an id of 65 characters", 400, "invalid_question", r -> json(r).POST(
+                        body(REPORT.replace("trafficking-hotline-227-ru", "a".repeat(65))))),
+                bad("a report whose item is not a string", 400, "wrong_type", r -> json(r).POST(body(
+                        REPORT.replace("\"contact/RU/trafficking-hotline-227-ru\"", "[\"contact\",\"RU\"]")))),
+                bad("a reported number that is not a number", 400, "invalid_question", r -> json(r).POST(body(
+                        REPORT.replace("227-07-07-07\"}", "call me\"}")))),
+                bad("a reported number without its item", 400, "invalid_question", r -> json(r).POST(body(
+                        REPORT.replace("\"about\":\"contact/RU/trafficking-hotline-227-ru\",", "")))),
                 bad("a method the API does not have", 405, "method_not_allowed", r -> json(r).PUT(body(BODY))));
     }
 
@@ -178,6 +196,16 @@ class InboxApiTest {
         assertEquals(Optional.of("application/json; charset=utf-8"), response.headers().firstValue("Content-Type"));
         assertEquals(0, server.rows("inbox_question"));
         assertEquals(0, server.rows("inbox_submission"), "not even the key is remembered");
+    }
+
+    @Test
+    void aReportNamingItsItemIsStoredAndAnIllFormedItemIsExplainedByField() throws Exception {
+        assertEquals(201, server.post(A, KEY, REPORT).statusCode());
+        HttpResponse<String> refused = server.post(B, KEY, REPORT.replace("report-a-problem", "health"));
+
+        assertEquals(400, refused.statusCode());
+        assertTrue(refused.body().contains("{\"field\":\"about\",\"problem\":\"unknown_value\""), refused.body());
+        assertEquals(1, server.rows("inbox_question"));
     }
 
     @Test
