@@ -7,6 +7,7 @@ import tj.migrantsguide.outbox.MyQuestion
 import tj.migrantsguide.outbox.OutboxProblem
 import tj.migrantsguide.outbox.SaveResult
 import tj.migrantsguide.questions.QuestionDraft
+import tj.migrantsguide.questions.ReportedContact
 import tj.migrantsguide.questions.Topic
 
 
@@ -23,10 +24,21 @@ data class QuestionForm(
     /** A phone number or e-mail for the answer; optional. */
     val contact: String = "",
     val consent: Boolean = false,
+    /** Set by a contact card's "This number does not work": what the report is about; sent only as a report. */
+    val report: ReportedNumber? = null,
 ) {
-    fun toOutboxDraft(language: Language): QuestionDraft =
-        QuestionDraft(topic?.code() ?: "", country, language.code(), message, contact, consent)
+    fun toOutboxDraft(language: Language): QuestionDraft {
+        val draft = QuestionDraft(topic?.code() ?: "", country, language.code(), message, contact, consent)
+        // The person may have chosen another topic since: then it is a question, about no item.
+        return if (report != null && topic == Topic.REPORT_A_PROBLEM) draft.reporting(report.contact.code(), report.number) else draft
+    }
 }
+
+/**
+ * The contact a "this number does not work" report is about, as the card showed it: the item's id (sent, so that
+ * the desk groups the reports for editors), its name and the number tried (shown on the form: "About: …").
+ */
+data class ReportedNumber(val contact: ReportedContact, val name: String, val number: String)
 
 /**
  * "Always in Touch" as the screens use it: the person's questions and answers, and the writes they can make. The

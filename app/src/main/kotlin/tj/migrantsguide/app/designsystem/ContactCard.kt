@@ -29,6 +29,7 @@ import androidx.compose.ui.semantics.semantics
 import androidx.compose.ui.text.font.FontWeight
 import androidx.compose.ui.unit.dp
 import tj.migrantsguide.app.data.QuestionForm
+import tj.migrantsguide.app.data.ReportedNumber
 import tj.migrantsguide.app.model.ArticleText
 import tj.migrantsguide.app.model.ref
 import tj.migrantsguide.app.navigation.Call
@@ -43,6 +44,7 @@ import tj.migrantsguide.app.text.S
 import tj.migrantsguide.guide.Contact
 import tj.migrantsguide.guide.Language
 import tj.migrantsguide.guide.Phone
+import tj.migrantsguide.questions.ReportedContact
 import tj.migrantsguide.questions.Topic
 
 /**
@@ -112,6 +114,8 @@ fun ContactCard(
                                     topic = Topic.REPORT_A_PROBLEM,
                                     country = contact.countryCode(),
                                     message = strings[S.REPORT_NUMBER_MESSAGE, "number" to number, "name" to contact.name()],
+                                    report = ReportedContact.parse("contact/${contact.countryCode()}/${contact.id()}")
+                                        .map { ReportedNumber(it, contact.name(), number) }.orElse(null),
                                 ),
                             ),
                         ),

@@ -59,6 +59,7 @@ enum class S {
     ASK_CONTACT,
     ASK_COUNTER,
     ASK_COUNTRY,
+    ASK_ABOUT,
     ASK_HINT,
     ASK_INTRO,
     ASK_MESSAGE,

@@ -223,7 +223,18 @@ fun AskContent(state: AskState, onAction: (UiAction) -> Unit) {
             }
             state.problems[QuestionField.TOPIC]?.let { item { ProblemText(problemText(strings, it), "problem:topic") } }
             item { Text(strings[S.ASK_COUNTRY, "country" to state.countryName], style = MaterialTheme.typography.bodyLarge) }
-            for (field in listOf(QuestionField.COUNTRY, QuestionField.LANGUAGE)) {
+            val report = draft.report
+            if (report != null && draft.topic == Topic.REPORT_A_PROBLEM) {
+                // What the report names for the editors, so that the person knows what is sent with it.
+                item {
+                    Text(
+                        strings[S.ASK_ABOUT, "name" to report.name, "number" to report.number],
+                        style = MaterialTheme.typography.bodyLarge,
+                        modifier = Modifier.testTag("report-about"),
+                    )
+                }
+            }
+            for (field in listOf(QuestionField.COUNTRY, QuestionField.LANGUAGE, QuestionField.ABOUT, QuestionField.NUMBER)) {
                 state.problems[field]?.let { item { ProblemText(problemText(strings, it), "problem:${field.jsonName()}") } }
             }
             item {
@@ -351,7 +362,7 @@ fun problemText(strings: Strings, problem: FieldProblem): String = when (problem
     is FieldProblem.Missing -> when (problem.field()) {
         QuestionField.TOPIC -> strings[S.PROBLEM_TOPIC]
         QuestionField.COUNTRY -> strings[S.PROBLEM_COUNTRY]
-        QuestionField.LANGUAGE, QuestionField.CONSENT -> strings[S.PROBLEM_CHOOSE]
+        QuestionField.LANGUAGE, QuestionField.CONSENT, QuestionField.ABOUT, QuestionField.NUMBER -> strings[S.PROBLEM_CHOOSE]
         QuestionField.MESSAGE, QuestionField.CONTACT, null -> strings[S.PROBLEM_MESSAGE_EMPTY]
     }
     is FieldProblem.TooShort -> strings[S.PROBLEM_TOO_SHORT, "min" to problem.minimum(), "used" to problem.actual()]

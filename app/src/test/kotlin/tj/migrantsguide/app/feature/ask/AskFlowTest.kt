@@ -7,6 +7,7 @@ import androidx.compose.ui.test.ExperimentalTestApi
 import androidx.compose.ui.test.SemanticsMatcher
 import androidx.compose.ui.test.assert
 import androidx.compose.ui.test.assertTextContains
+import androidx.compose.ui.test.assertTextEquals
 import androidx.compose.ui.test.hasAnyDescendant
 import androidx.compose.ui.test.hasTestTag
 import androidx.compose.ui.test.hasText
@@ -158,8 +159,13 @@ class AskFlowTest {
                             onNodeWithTag("tile:contacts").performClick()
                             onNodeWithTag("contacts").performScrollToNode(hasTestTag("report:trafficking-hotline-227-ru"))
                             onNodeWithTag("report:trafficking-hotline-227-ru").performClick()
-                            onNodeWithTag("message").assertTextContains("227-07-07-07", substring = true)
                             onNodeWithTag("topic:REPORT_A_PROBLEM").assert(SemanticsMatcher.expectValue(SemanticsProperties.Selected, true))
+                            // The form says what the report is about: the card's contact and the number tried.
+                            onNodeWithTag("ask").performScrollToNode(hasTestTag("report-about"))
+                            onNodeWithTag("report-about").assertTextEquals(
+                                ru[S.ASK_ABOUT, "name" to "Горячая линия по борьбе с торговлей людьми (Таджикистан)", "number" to "227-07-07-07"])
+                            onNodeWithTag("ask").performScrollToNode(hasTestTag("message"))
+                            onNodeWithTag("message").assertTextContains("227-07-07-07", substring = true)
                             onNodeWithTag("ask").performScrollToNode(hasTestTag("send"))
                             onNodeWithTag("send").performClick()
                             waitForIdle()
@@ -174,6 +180,8 @@ class AskFlowTest {
             val body = server.received().single().body
             assertTrue("\"topic\":\"report-a-problem\"" in body, body)
             assertTrue("227-07-07-07" in body, body)
+            // The item, as in the content, so that the desk groups the reports of this number for editors.
+            assertTrue(body.endsWith(",\"about\":\"contact/RU/trafficking-hotline-227-ru\",\"number\":\"227-07-07-07\"}"), body)
         }
     }
 
