@@ -51,7 +51,10 @@ final class DeskNumbersPage {
         if (page.items().isEmpty()) {
             html.append("<p>").append(escape(t.get("numbers.none"))).append("</p>\n");
         } else {
-            html.append("<table class=\"numbers\"><thead><tr>");
+            // An id is what an editor searches for: kept on one line, never broken at its hyphens.
+            html.append("<style>table.numbers code,table.numbers .number,table.numbers .country,table.numbers .when{white-space:nowrap} "
+                    + "table.numbers td{vertical-align:top}</style>\n")
+                    .append("<table class=\"numbers\"><thead><tr>");
             for (String key : new String[] {"numbers.item", "numbers.numbers", "numbers.reports", "numbers.devices",
                     "numbers.countries", "numbers.first", "numbers.last"}) {
                 html.append("<th scope=\"col\">").append(escape(t.get(key))).append("</th>");
@@ -76,7 +79,7 @@ final class DeskNumbersPage {
         String id = item.item().country() + "/" + item.item().id();
         html.append("<tr id=\"").append(escape(item.item().code())).append("\"><td><code>").append(escape(id))
                 .append("</code><br><span class=\"meta\">content/guide/").append(escape(item.item().country()))
-                .append("/: === contact ").append(escape(item.item().id())).append("</span></td><td>");
+                .append("/*.txt</span></td><td>");
         if (item.numbers().isEmpty()) {
             html.append(escape(t.get("numbers.noNumber")));
         }
@@ -89,14 +92,21 @@ final class DeskNumbersPage {
         html.append("</td><td>").append(item.reports()).append("</td><td>").append(item.devices()).append("</td><td>");
         separator = "";
         for (Map.Entry<String, Long> country : item.countries().entrySet()) {
-            html.append(separator).append("<a href=\"").append(DeskHandler.PATH).append("?topic=")
+            html.append(separator).append("<span class=\"country\"><a href=\"").append(DeskHandler.PATH).append("?topic=")
                     .append(Topic.REPORT_A_PROBLEM.code()).append("&amp;country=")
                     .append(escape(URLEncoder.encode(country.getKey(), StandardCharsets.UTF_8))).append("\">")
-                    .append(escape(country.getKey())).append("</a> (").append(country.getValue()).append(")");
+                    .append(escape(country.getKey())).append("</a> (").append(country.getValue()).append(")</span>");
             separator = ", ";
         }
-        html.append("</td><td>").append(escape(DeskHandler.TIME.format(item.first()))).append("</td><td>")
-                .append(escape(DeskHandler.TIME.format(item.last()))).append("</td></tr>\n");
+        html.append("</td><td>").append(when(item.first())).append("</td><td>").append(when(item.last()))
+                .append("</td></tr>\n");
+    }
+
+    /** The desk's time, broken only between the day and the hour: "2026-11-23 10:00 UTC". */
+    private static String when(java.time.Instant at) {
+        String[] dayAndHour = DeskHandler.TIME.format(at).split(" ", 2);
+        return "<span class=\"when\">" + escape(dayAndHour[0]) + "</span> <span class=\"when\">"
+                + escape(dayAndHour[1]) + "</span>";
     }
 
     private static String escape(String text) {
