@@ -92,6 +92,26 @@ class AlwaysInTouchTest {
     }
 
     @Test
+    void reportsOfOneDeadNumberFromThreePhonesAreOneRowOnTheEditorsPage() throws Exception {
+        startServer(0);
+        for (int phone = 1; phone <= 3; phone++) {
+            Outbox outbox = device("phone-" + phone, network, phone);
+            assertInstanceOf(SaveResult.Saved.class, outbox.save(QuestionDraft.withoutContact(Topic.REPORT_A_PROBLEM,
+                    phone == 3 ? "KZ" : "RU", Language.TAJIK, "Рақами 227-07-07-07 кор намекунад.")
+                    .reporting("contact/RU/trafficking-hotline-227-ru", "227-07-07-07"), server.base()));
+            assertEquals(1, outbox.sync().sending().sent());
+            clock.advance(Duration.ofMinutes(10));
+        }
+
+        String page = server.send(server.request("desk/numbers").header("Cookie",
+                server.deskSession(TestServer.OPERATOR)).GET()).body();
+
+        assertEquals(1, page.split("<tr id=\"", -1).length - 1, page);
+        assertTrue(page.contains("<tr id=\"contact/RU/trafficking-hotline-227-ru\">"), page);
+        assertTrue(page.contains("<span class=\"number\">227-07-07-07</span> (3)</td><td>3</td><td>3</td>"), page);
+    }
+
+    @Test
     void aQuestionWrittenOfflineIsSentAfterTheServerComesUp() throws Exception {
         int port = freePort();
         URI address = URI.create("http://127.0.0.1:" + port + "/");
