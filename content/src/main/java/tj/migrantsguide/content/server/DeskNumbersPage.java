@@ -78,8 +78,8 @@ final class DeskNumbersPage {
     private static void row(StringBuilder html, NumberReports.ReportedItem item, DeskText t) {
         String id = item.item().country() + "/" + item.item().id();
         html.append("<tr id=\"").append(escape(item.item().code())).append("\"><td><code>").append(escape(id))
-                .append("</code><br><span class=\"meta\">content/guide/").append(escape(item.item().country()))
-                .append("/*.txt</span></td><td>");
+                .append("</code><br><span class=\"meta\"><code>content/guide/").append(escape(item.item().country()))
+                .append("/*.txt</code></span></td><td>");
         if (item.numbers().isEmpty()) {
             html.append(escape(t.get("numbers.noNumber")));
         }

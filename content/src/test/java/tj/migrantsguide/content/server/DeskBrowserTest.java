@@ -132,12 +132,6 @@ class DeskBrowserTest {
         while (System.nanoTime() < end) {
             if (left(before) && loaded()) {
                 return;
-            } catch (org.openqa.selenium.WebDriverException e) {
-                // Chrome 156 sometimes says so in other words while the next page replaces the old one.
-                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                    return;
-                }
-                throw e;
             }
             Thread.sleep(20);
         }

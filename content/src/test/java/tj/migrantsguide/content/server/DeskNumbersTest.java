@@ -108,7 +108,7 @@ class DeskNumbersTest {
         assertEquals(List.of(HOTLINE, EMERGENCY), rows.stream().map(r -> r[0]).toList(), "last reported first");
         String hotline = rows.get(0)[1];
         assertTrue(hotline.contains("<code>RU/trafficking-hotline-227-ru</code>"), hotline);
-        assertTrue(hotline.contains("<span class=\"meta\">content/guide/RU/*.txt</span>"), hotline);
+        assertTrue(hotline.contains("<span class=\"meta\"><code>content/guide/RU/*.txt</code></span>"), hotline);
         assertTrue(hotline.contains("<span class=\"number\">227-07-07-07</span> (3)"), hotline);
         assertTrue(hotline.contains("<td>4</td><td>3</td>"), "4 reports from 3 devices: " + hotline);
         assertTrue(hotline.contains(">KZ</a> (1)</span>, <span class=\"country\"><a href=\"/desk?topic=report-a-problem"
