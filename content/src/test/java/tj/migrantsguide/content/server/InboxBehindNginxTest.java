@@ -129,6 +129,35 @@ class InboxBehindNginxTest {
         assertTrue(!audit.body().contains("<td>from 127.0.0.1</td>"), "nginx's own address is nobody's");
     }
 
+    @Test
+    void behindNginxTheLoginLimitPerAddressHoldsAcrossTwoNodes() throws Exception {
+        Path binary = nginxBinary();
+        // Two nodes on one database: each counts wrong passwords in its own memory and sees half of the guesses.
+        String database = TestPostgres.newDatabase();
+        first = TestServer.start(clock, ReferenceServer.Limits.behindProxy(), Optional.empty(), 0, database,
+                TrustedProxies.parse("127.0.0.1"));
+        second = TestServer.start(clock, ReferenceServer.Limits.behindProxy(), Optional.empty(), 0, database,
+                TrustedProxies.parse("127.0.0.1"));
+        int port = LocalPostgres.freePort(21550, 21600).orElseThrow();
+        startNginx(binary, port, first.server.port(), second.server.port());
+
+        // A new name each time: no name's lockout (in the database) comes into it, only the address's limit. nginx
+        // takes turns between the nodes and a login is two requests (the form, then the POST), so every other
+        // guess reads the form once more: the guesses then fall on both nodes, five each, under each node's limit.
+        String form = "GET /desk/login HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n";
+        for (int i = 0; i < 10; i++) {
+            if (i % 2 == 1) {
+                assertEquals(200, send("127.0.0.4", port, form).status());
+            }
+            assertEquals(401, login("127.0.0.4", port, "nobody-" + i, "guess-" + i).status());
+        }
+        Reply guesser = login("127.0.0.4", port, TestServer.SUPERVISOR, TestServer.DESK_PASSWORD);
+        Reply other = login("127.0.0.5", port, TestServer.SUPERVISOR, TestServer.DESK_PASSWORD);
+
+        assertEquals(429, guesser.status(), "nginx holds the guesser's address to ten tries, whichever node answers");
+        assertEquals(303, other.status(), "another address is not held to the guesser's budget");
+    }
+
     /** A response read off a raw socket: status, headers (names in lower case, the last of each), body. */
     private record Reply(int status, java.util.Map<String, String> headers, String body) {
         String header(String name) {
