@@ -715,6 +715,14 @@ final class DeskHandler implements ServerExchange.Route {
                         .orElse(q.language()))).append("</strong>");
         q.contact().ifPresent(c -> html.append(" · ").append(escape(t.get("question.contact"))).append(" <strong>").append(escape(c))
                 .append("</strong>"));
+        // A report of a number that does not work names the guide's contact: the editors' page has its row.
+        q.about().ifPresent(about -> {
+            html.append(" · ").append(escape(t.get("question.about"))).append(" <a href=\"").append(PATH)
+                    .append("/numbers#").append(escape(about.code())).append("\"><code>")
+                    .append(escape(about.country() + "/" + about.id())).append("</code></a>");
+            q.aboutNumber().ifPresent(number -> html.append(" (<span class=\"number\">").append(escape(number))
+                    .append("</span>)"));
+        });
         html.append("</div>\n<div class=\"msg\">").append(escape(q.message())).append("</div>\n");
         if (q.answer().isPresent()) {
             html.append("<div class=\"answer\">").append(escape(q.answer().get())).append("</div>\n");

@@ -262,7 +262,7 @@ public final class InboxStore {
     /** A question as the desk sees it. */
     public record DeskQuestion(String id, Topic topic, String country, String language, String message,
             Optional<String> contact, Instant receivedAt, Optional<String> answer, Optional<Instant> answeredAt,
-            Optional<ClaimedBy> claimed) {
+            Optional<ClaimedBy> claimed, Optional<ReportedContact> about, Optional<String> aboutNumber) {
         /** An operator working on the question since {@code at}. */
         public record ClaimedBy(String operator, Instant at) {}
     }
@@ -304,7 +304,7 @@ public final class InboxStore {
     public QueuePage openQueue(QueueFilter filter, Optional<QueuePosition> after, int size) {
         StringBuilder sql = new StringBuilder("""
                 SELECT id, topic, country, language, message, contact, received_at, answer, answered_at,
-                    claimed_by, claimed_at
+                    claimed_by, claimed_at, about_item, about_number
                 FROM inbox_question WHERE answered_at IS NULL""");
         List<Object> parameters = new ArrayList<>();
         filter.topic().ifPresent(t -> {
@@ -469,14 +469,14 @@ public final class InboxStore {
     public Optional<DeskQuestion> deskQuestion(String id) {
         return desk("""
                 SELECT id, topic, country, language, message, contact, received_at, answer, answered_at,
-                    claimed_by, claimed_at
+                    claimed_by, claimed_at, about_item, about_number
                 FROM inbox_question WHERE id = ?""", List.of(id)).stream().findFirst();
     }
 
     public List<DeskQuestion> recentlyAnswered(int limit) {
         return desk("""
                 SELECT id, topic, country, language, message, contact, received_at, answer, answered_at,
-                    claimed_by, claimed_at
+                    claimed_by, claimed_at, about_item, about_number
                 FROM inbox_question WHERE answered_at IS NOT NULL ORDER BY answered_at DESC, id LIMIT ?""",
                 List.of(limit));
     }
@@ -498,7 +498,9 @@ public final class InboxStore {
                             rows.getString(4), rows.getString(5), Optional.ofNullable(rows.getString(6)),
                             Instant.ofEpochMilli(rows.getLong(7)), Optional.ofNullable(rows.getString(8)),
                             answered ? Optional.of(Instant.ofEpochMilli(answeredAt)) : Optional.empty(),
-                            claimedBy.map(by -> new DeskQuestion.ClaimedBy(by, Instant.ofEpochMilli(claimedAt)))));
+                            claimedBy.map(by -> new DeskQuestion.ClaimedBy(by, Instant.ofEpochMilli(claimedAt))),
+                            Optional.ofNullable(rows.getString(12)).flatMap(ReportedContact::parse),
+                            Optional.ofNullable(rows.getString(13))));
                 }
             }
         } catch (SQLException e) {

@@ -165,6 +165,22 @@ class DeskNumbersTest {
     }
 
     @Test
+    void aReportInTheWorkQueueNamesItsContactAndLeadsToItsRowOnTheEditorsPage() throws Exception {
+        assertEquals(201, report(1, "a", "RU", HOTLINE, "227-07-07-07").statusCode());
+        assertEquals(201, server.post(TestServer.token(2), "b", "{\"topic\":\"documents\",\"country\":\"RU\","
+                + "\"language\":\"ru\",\"message\":\"Где продлить патент?\"}").statusCode());
+
+        String queue = server.send(server.request("desk").header("Cookie",
+                server.deskSession(TestServer.OPERATOR)).GET()).body();
+
+        assertTrue(queue.contains("about the contact <a href=\"/desk/numbers#" + HOTLINE
+                + "\"><code>RU/trafficking-hotline-227-ru</code></a> (<span class=\"number\">227-07-07-07</span>)"), queue);
+        assertEquals(1, queue.split("about the contact", -1).length - 1, "the plain question names no contact");
+        String page = numbers("", server.deskSession(TestServer.OPERATOR)).body();
+        assertEquals(HOTLINE, rows(page).get(0)[0], "the link's anchor is the row's id");
+    }
+
+    @Test
     void withNoReportsThePageSaysSo() throws Exception {
         HttpResponse<String> page = numbers("?after=x~%3Cscript%3E", server.deskSession(TestServer.OPERATOR));
 
