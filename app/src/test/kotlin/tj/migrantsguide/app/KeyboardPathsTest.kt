@@ -5,10 +5,12 @@ import androidx.compose.ui.input.key.Key
 import androidx.compose.ui.semantics.SemanticsProperties
 import androidx.compose.ui.semantics.getOrNull
 import androidx.compose.ui.test.ComposeUiTest
+import androidx.compose.ui.test.assertIsDisplayed
 import androidx.compose.ui.test.ExperimentalTestApi
 import androidx.compose.ui.test.captureToImage
 import androidx.compose.ui.test.hasTestTag
 import androidx.compose.ui.test.hasText
+import androidx.compose.ui.test.onAllNodesWithText
 import androidx.compose.ui.test.onNodeWithTag
 import androidx.compose.ui.test.onNodeWithText
 import androidx.compose.ui.test.onRoot
@@ -26,6 +28,7 @@ import kotlin.test.assertEquals
 import kotlin.test.assertFalse
 import kotlin.test.assertTrue
 import org.junit.jupiter.api.io.TempDir
+import tj.migrantsguide.app.data.StoreGuideContent
 import tj.migrantsguide.app.data.StoreSearch
 import tj.migrantsguide.app.data.StoreUserData
 import tj.migrantsguide.app.shell.GuideApp
@@ -76,6 +79,32 @@ class KeyboardPathsTest {
                 onNodeWithTag("contact:" + first!!.substringAfterLast('/')).assertExists()
                 press(Key.Escape)
                 assertEquals("2270707", fieldText(), "Back returns to the results")
+            }
+        }
+    }
+
+    @Test
+    fun `F1 on home opens the chosen country's emergency numbers with the first one on screen, from the search field too`(@TempDir dir: Path) {
+        chosen(dir)
+        openEmbeddedGuide(dir).use { guide ->
+            val sos = tj.migrantsguide.app.model.loadContactsState(StoreGuideContent(guide.store()), "RU", Language.TAJIK, true, emptySet())
+            val first = sos.groups.first().contacts.first().id()
+            runComposeUiTest {
+                setContent { GuideApp(storeServices(guide, dir)) }
+                onNodeWithTag("emergency-card").assertExists()
+                press(Key.F1)
+                assertTrue(onAllNodesWithText(tg[S.EMERGENCY_NUMBERS]).fetchSemanticsNodes().isNotEmpty(), "the emergency numbers screen")
+                onNodeWithTag("contact:$first").assertIsDisplayed()
+                press(Key.Escape)
+                onNodeWithTag("emergency-card").assertExists()
+                // Typing in the search field: F1 types nothing and still opens them.
+                onRoot().performKeyInput { withKeyDown(Key.CtrlLeft) { pressKey(Key.F) } }
+                waitForIdle()
+                assertTrue(isFocused("search-field"))
+                press(Key.F1)
+                onNodeWithTag("contact:$first").assertIsDisplayed()
+                press(Key.Escape)
+                assertEquals("", fieldText())
             }
         }
     }

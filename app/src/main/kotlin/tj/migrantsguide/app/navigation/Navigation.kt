@@ -126,13 +126,21 @@ object OpenDialogs {
     }
 }
 
-/** App-wide keys: Esc and Alt+Left go back, Ctrl+F opens search. True when the key was used. */
+/**
+ * App-wide keys: Esc and Alt+Left go back, Ctrl+F opens search, F1 opens the emergency numbers of the chosen
+ * country (one key from home, as SOS is one tap: the key a person looking for help finds first). True when the key
+ * was used.
+ */
 fun handleAppKey(event: KeyEvent, navigator: Navigator): Boolean {
     if (event.type != KeyEventType.KeyDown) return false
     return when {
         (event.key == Key.Escape || event.key == Key.DirectionLeft && event.isAltPressed) && OpenDialogs.any -> false
         event.key == Key.Escape -> navigator.back()
         event.key == Key.DirectionLeft && event.isAltPressed -> navigator.back()
+        event.key == Key.F1 -> {
+            navigator.open(Destination.Contacts(emergencyOnly = true))
+            true
+        }
         event.key == Key.F && event.isCtrlPressed -> {
             if (navigator.current !is Destination.Search) navigator.open(Destination.Search())
             true

@@ -61,6 +61,8 @@ import tj.migrantsguide.app.navigation.Destination
 import tj.migrantsguide.app.navigation.Emergency
 import tj.migrantsguide.app.navigation.Open
 import tj.migrantsguide.app.navigation.UiAction
+import tj.migrantsguide.app.system.Shown
+import tj.migrantsguide.app.system.markShown
 import tj.migrantsguide.app.text.LocalStrings
 import tj.migrantsguide.app.text.S
 import tj.migrantsguide.guide.Language
@@ -180,7 +182,8 @@ fun ContactsContent(state: ContactsState?, section: ContactIndexKind? = null, on
                         bookmarked = contact.ref() in state.bookmarks,
                         onAction = onAction,
                         callInstead = state.callInstead[tj.migrantsguide.guide.CallInstead.key(contact)],
-                        modifier = Modifier.jumpTarget(contactKey(contact)),
+                        modifier = Modifier.jumpTarget(contactKey(contact))
+                            .markShown(if (state.emergencyOnly && contact === state.groups.first().contacts.first()) Shown.EmergencyNumbers else null),
                     )
                 }
             }

@@ -69,7 +69,9 @@ import tj.migrantsguide.app.navigation.Destination
 import tj.migrantsguide.app.navigation.Emergency
 import tj.migrantsguide.app.navigation.Open
 import tj.migrantsguide.app.navigation.UiAction
+import tj.migrantsguide.app.system.Shown
 import tj.migrantsguide.app.system.StartupTrace
+import tj.migrantsguide.app.system.markShown
 import tj.migrantsguide.app.text.LocalStrings
 import tj.migrantsguide.app.text.P
 import tj.migrantsguide.app.text.S
@@ -178,7 +180,7 @@ private fun EmergencyCard(state: HomeState, onAction: (UiAction) -> Unit) {
         color = MaterialTheme.colorScheme.errorContainer,
         contentColor = MaterialTheme.colorScheme.onErrorContainer,
         border = BorderStroke(maxOf(extras.borderWidth, 2.dp), extras.emergency),
-        modifier = Modifier.fillMaxWidth().testTag("emergency-card"),
+        modifier = Modifier.fillMaxWidth().testTag("emergency-card").markShown(Shown.Home),
     ) {
         val padding = if (LocalDensity.current.fontScale >= 1.5f) 12.dp else 16.dp
         Column(Modifier.padding(start = padding, end = padding, top = 4.dp, bottom = padding), verticalArrangement = Arrangement.spacedBy(8.dp)) {
