@@ -16,7 +16,7 @@ public final class Bench {
     static List<Benchmark> all() {
         return List.of(new SearchBenchmark(), new ApplyBenchmark(), new SyncBenchmark(), new OutboxBenchmark(),
                 new ShareBenchmark(), new StartupBenchmark(),
-                new StartupBenchmark(StartupBenchmark.Launch.APP_IMAGE), new InboxBenchmark());
+                new StartupBenchmark(StartupBenchmark.Launch.APP_IMAGE), new KeystrokeBenchmark(), new InboxBenchmark());
     }
 
     public static void main(String[] args) throws Exception {

@@ -2,17 +2,21 @@ package tj.migrantsguide.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The benchmark code runs end to end on a tiny corpus and reports the keys the issue asks for. No figure is
- * judged here: speed is measured by bench/run, never asserted in tests.
+ * The benchmark code runs end to end on a tiny corpus (the keystroke one in a real window) and reports the keys the
+ * issue asks for. No figure is judged here: speed is measured by bench/run, never asserted in tests.
  */
 class BenchmarksSmokeTest {
     @Test
@@ -36,6 +40,59 @@ class BenchmarksSmokeTest {
             assertTrue(results.figures().containsKey(key), key);
         }
         assertTrue(results.figures().get("search_p95_ms") >= results.figures().get("search_p50_ms"));
+    }
+
+    /**
+     * The real window, driven by keys: needs the app jar (in {@code mvn verify} the reactor has packaged it before
+     * this module's tests) and a display, a private Xvfb started here when none is set (CI installs xvfb).
+     */
+    @Test
+    void keystrokeAndTapToNumberAreMeasuredInTheRealWindowOverBothGuides() throws Exception {
+        Path repository = Path.of("..");
+        Path jar = repository.resolve(Path.of("app", "target", "migrants-guide.jar"));
+        boolean driverBuilt = Files.isRegularFile(jar) && hasEntry(jar, KeystrokeBenchmark.DRIVER_MAIN.replace('.', '/') + ".class");
+        if (!driverBuilt) {
+            System.out.println("[keystroke] skipped: no " + jar + " with the driver (mvn verify packages it first)");
+            assumeTrue(false, "no app jar");
+        }
+        String display = System.getenv("DISPLAY");
+        Process xvfb = null;
+        if (display == null || display.isBlank()) {
+            Path binary = Path.of("/usr/bin/Xvfb");
+            if (!Files.isExecutable(binary)) {
+                System.out.println("[keystroke] skipped: no DISPLAY and no Xvfb (apt-get install xvfb)");
+                assumeTrue(false, "no display");
+            }
+            Path displayFile = Files.createTempFile("xvfb-display", ".txt");
+            // -displayfd: Xvfb picks a free display number itself and writes it to the descriptor (here, a file).
+            xvfb = new ProcessBuilder("/bin/sh", "-c", "exec " + binary + " -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp 3>" + displayFile)
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            for (int i = 0; i < 100 && Files.size(displayFile) == 0; i++) {
+                Thread.sleep(100);
+            }
+            display = ":" + Files.readString(displayFile).strip();
+            Files.delete(displayFile);
+        }
+        try {
+            Results results = new Results();
+            new KeystrokeBenchmark(repository, 600, 2, 1, display).run(true, results);
+            for (String key : List.of("keystroke_p95_ms", "keystroke_100k_p95_ms", "tap_to_number_ms")) {
+                assertTrue(results.figures().get(key) > 0, key + " = " + results.figures().get(key));
+            }
+            assertTrue(results.figures().get("keystroke_p95_ms") >= results.figures().get("keystroke_p50_ms"));
+            assertEquals(3, results.targets().size());
+        } finally {
+            if (xvfb != null) {
+                xvfb.destroy();
+                xvfb.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static boolean hasEntry(Path jar, String entry) throws java.io.IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.getEntry(entry) != null;
+        }
     }
 
     @Test

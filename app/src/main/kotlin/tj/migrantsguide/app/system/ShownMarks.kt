@@ -8,6 +8,9 @@ sealed interface Shown {
     /** The home screen with content (its emergency card). */
     data object Home : Shown
 
+    /** The search screen open with nothing typed yet. */
+    data object SearchOpen : Shown
+
     /** The search screen showing the answer (the hits, or "nothing found") to [query], exactly as typed. */
     data class SearchAnswer(val query: String) : Shown
 

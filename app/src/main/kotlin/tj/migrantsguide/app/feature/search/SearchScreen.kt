@@ -165,6 +165,7 @@ fun SearchContent(state: SearchState, autoFocus: Boolean = true, onAction: (UiAc
         val cutTitle = LocalCutTitle.current
         // The benchmark's end of a keystroke: the list drawn with the answer to the query now in the field.
         val answer = state.answered?.takeIf { it == state.query && state.groups != null }?.let { Shown.SearchAnswer(it) }
+            ?: Shown.SearchOpen.takeIf { state.query.isEmpty() }
         LazyColumn(
             Modifier.fillMaxSize().testTag("search").markShown(answer),
             state = list,
