@@ -60,6 +60,13 @@ final class DeskHandler implements ServerExchange.Route {
     private final RateLimiter failedLogins;
     private final Clock clock;
     private final RandomGenerator random;
+    private final DeskNumbersPage numbersPage;
+
+    /** One entry of the audit log, by whoever did it ({@link DeskNumbersPage} writes through the handler's). */
+    @FunctionalInterface
+    interface Audit {
+        void write(String operator, String action, Optional<String> questionId, String detail);
+    }
 
     DeskHandler(InboxStore store, DeskAccounts accounts, RateLimiter failedLogins, Clock clock,
             RandomGenerator random) {
@@ -68,6 +75,7 @@ final class DeskHandler implements ServerExchange.Route {
         this.failedLogins = failedLogins;
         this.clock = clock;
         this.random = random;
+        this.numbersPage = new DeskNumbersPage(store, this::audit);
     }
 
     @Override
@@ -114,7 +122,7 @@ final class DeskHandler implements ServerExchange.Route {
             } else if (path.equals(PATH + "/abusive") && isRead(method)) {
                 abusivePage(exchange, session.get());
             } else if (path.equals(DeskNumbersPage.PATH) && isRead(method)) {
-                new DeskNumbersPage(store, clock, accounts::token).show(exchange, session.get(), form(exchange.query().orElse("")));
+                numbersPage.show(exchange, session.get(), form(exchange.query().orElse("")));
             } else if (path.equals(PATH + "/templates") && isRead(method)) {
                 templatesPage(exchange, session.get(), Optional.empty(), 200);
             } else if (method.equals("POST") && POSTS.contains(path)) {
@@ -810,9 +818,10 @@ final class DeskHandler implements ServerExchange.Route {
             case "login", "login-refused", "login-locked" -> {
                 return detail.matches("[0-9A-Fa-f.:\\[\\]%]+") ? t.format("audit.from", detail) : detail;
             }
-            case "read-queue" -> {
+            case "read-queue", "read-numbers" -> {
                 java.util.regex.Matcher shown = java.util.regex.Pattern.compile("(\\d+)( after .*)?").matcher(detail);
-                return shown.matches() ? t.format("audit.shown", Long.parseLong(shown.group(1)))
+                return shown.matches() ? t.format(entry.action().equals("read-queue") ? "audit.shown"
+                        : "audit.contactsShown", Long.parseLong(shown.group(1)))
                         + (shown.group(2) == null ? "" : " (" + shown.group(2).substring(7) + ")") : detail;
             }
             case "answer" -> {

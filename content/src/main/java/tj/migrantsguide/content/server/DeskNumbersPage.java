@@ -2,11 +2,9 @@ package tj.migrantsguide.content.server;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import tj.migrantsguide.questions.Topic;
 
 /**
@@ -23,13 +21,11 @@ final class DeskNumbersPage {
     static final String PATH = DeskHandler.PATH + "/numbers";
 
     private final InboxStore store;
-    private final Clock clock;
-    private final Supplier<String> auditIds;
+    private final DeskHandler.Audit audit;
 
-    DeskNumbersPage(InboxStore store, Clock clock, Supplier<String> randomTokens) {
+    DeskNumbersPage(InboxStore store, DeskHandler.Audit audit) {
         this.store = store;
-        this.clock = clock;
-        this.auditIds = () -> randomTokens.get().substring(0, 22);
+        this.audit = audit;
     }
 
     void show(ServerExchange exchange, DeskStore.Session session, Map<String, String> query) {
@@ -37,8 +33,9 @@ final class DeskNumbersPage {
         int size = DeskHandler.pageSize(query.getOrDefault("size", ""));
         NumberReports.Totals totals = store.numberReports().totals();
         NumberReports.Page page = store.numberReports().page(after, size);
-        store.desk().audit(auditIds.get(), clock.instant(), session.operator(), "read-numbers", Optional.empty(),
-                page.items().size() + " items shown" + after.map(a -> " after " + a.text()).orElse(""));
+        // Data, not a sentence, like the queue's read (the audit page says it in its reader's language).
+        audit.write(session.operator(), "read-numbers", Optional.empty(),
+                page.items().size() + after.map(a -> " after " + a.text()).orElse(""));
 
         DeskText t = DeskHandler.text(exchange);
         StringBuilder html = new StringBuilder(8192);
@@ -65,7 +62,8 @@ final class DeskNumbersPage {
             }
             html.append("</tbody></table>\n");
         }
-        page.next().ifPresent(next -> html.append("<nav aria-label=\"Pages\"><a rel=\"next\" href=\"").append(PATH)
+        page.next().ifPresent(next -> html.append("<nav aria-label=\"").append(escape(t.get("queue.pages")))
+                .append("\"><a rel=\"next\" href=\"").append(PATH)
                 .append("?after=").append(escape(URLEncoder.encode(next.text(), StandardCharsets.UTF_8)))
                 .append(size == DeskHandler.PAGE_SIZE ? "" : "&amp;size=" + size).append("\">")
                 .append(escape(t.get("numbers.next", size))).append("</a></nav>\n"));

@@ -36,18 +36,13 @@ public final class NumberReports {
             return last.toEpochMilli() + "~" + item;
         }
 
-        /** Empty for anything that is not such a text (a hand-edited link starts from the beginning). */
+        /**
+         * Empty for anything that is not such a text (a hand-edited link starts from the beginning): the work
+         * queue's form of a position ({@link InboxStore.QueuePosition}), with a contact of the guide after the tilde.
+         */
         public static Optional<Position> parse(String text) {
-            int tilde = text.indexOf('~');
-            if (tilde <= 0 || ReportedContact.parse(text.substring(tilde + 1)).isEmpty()) {
-                return Optional.empty();
-            }
-            try {
-                return Optional.of(new Position(Instant.ofEpochMilli(Long.parseLong(text.substring(0, tilde))),
-                        text.substring(tilde + 1)));
-            } catch (NumberFormatException | java.time.DateTimeException e) {
-                return Optional.empty();
-            }
+            return InboxStore.QueuePosition.parse(text).filter(at -> ReportedContact.parse(at.id()).isPresent())
+                    .map(at -> new Position(at.receivedAt(), at.id()));
         }
     }
 

@@ -121,7 +121,11 @@ class DeskNumbersTest {
         assertTrue(page.body().contains("Contacts reported: 2; reports: 5."), page.body());
         assertFalse(page.body().contains("rel=\"next\""), "one page");
         assertTrue(server.server.inbox().desk().audit(10).stream().anyMatch(e -> e.action().equals("read-numbers")
-                && e.operator().equals(TestServer.OPERATOR) && e.detail().equals("2 items shown")), "reading is audited");
+                && e.operator().equals(TestServer.OPERATOR) && e.detail().equals("2")), "reading is audited");
+        String audit = server.send(server.request("desk/audit").header("Cookie",
+                server.deskSession(TestServer.SUPERVISOR)).GET()).body();
+        assertTrue(audit.contains("<td data-action=\"read-numbers\">read the numbers that do not work</td>")
+                && audit.contains("<td>contacts shown: 2</td>"), audit);
     }
 
     @Test
