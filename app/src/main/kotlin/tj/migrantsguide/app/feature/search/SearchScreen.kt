@@ -135,7 +135,7 @@ fun SearchScreen(controller: AppController, country: String, language: Language,
             answered = null
             return@LaunchedEffect
         }
-        if (SEARCH_PAUSE_MS > 0) delay(SEARCH_PAUSE_MS)
+        delay(SEARCH_PAUSE_MS) // returns at once while the pause is 0
         groups = withContext(services.background) { groupHits(services.search.search(query, country, language)) }
         answered = query
         if (openWhenAnswered) {
