@@ -32,6 +32,13 @@ for screen in contacts search; do
     --out "$out/$screen-en-200.png" >/dev/null
 done
 shoot tg "телефони боварӣ" --high-contrast --font-scale 2
+# The report of a number that does not work (issue 20): its "About …" line is below a phone window's fold.
+for lang in tg ru en; do
+  java -jar "$jar" screenshot --screen ask-report --lang "$lang" --data "$data/$lang" --height 1700 \
+    --out "$out/ask-report-$lang.png" >/dev/null
+done
+java -jar "$jar" screenshot --screen ask-report --lang tg --data "$data/tg" --font-scale 2 --height 3000 \
+  --out "$out/ask-report-tg-200.png" >/dev/null
 # Screens are flat colours and text: a 256-colour palette halves the files with no visible change.
 if command -v convert >/dev/null 2>&1; then
   for f in "$out"/*.png; do convert "$f" -colors 256 "PNG8:$f"; done

@@ -40,6 +40,7 @@ import tj.migrantsguide.app.feature.start.CountryPickerContent
 import tj.migrantsguide.app.feature.start.LanguagePickerContent
 import tj.migrantsguide.app.model.contentStatus
 import tj.migrantsguide.app.model.countryChoices
+import tj.migrantsguide.app.designsystem.reportNumberForm
 import tj.migrantsguide.app.model.emergencyContacts
 import tj.migrantsguide.app.model.lastSyncText
 import tj.migrantsguide.app.model.loadArticleState
@@ -158,6 +159,20 @@ class ScreenCatalogue(
                     language = language,
                     countryName = content.countries().first { it.code() == country }.name(language),
                     draft = QuestionForm(country = country),
+                    problems = emptyMap(),
+                    emergency = emergencyContacts(content, country, language),
+                    questionCount = 0,
+                    newAnswers = 0,
+                )
+                ({ AskContent(state, ignore) })
+            }
+            "ask-report" -> {
+                // As a contact card's "This number does not work" opens the form: the first contact with a number.
+                val contact = content.contacts(country, language).first { it.phones().isNotEmpty() }
+                val state = AskState(
+                    language = language,
+                    countryName = content.countries().first { it.code() == country }.name(language),
+                    draft = reportNumberForm(contact, contact.phones().first().display(), Strings.of(language)),
                     problems = emptyMap(),
                     emergency = emergencyContacts(content, country, language),
                     questionCount = 0,

@@ -30,7 +30,7 @@ object Screenshot {
         "home", "guide", "contacts", "checklist", "search", "ask", "settings",
         "article", "checklists", "emergency", "saved", "about", "welcome", "country",
         "dates", "date-entry", "date-entry-error",
-        "article-unconfirmed", "article-sources",
+        "article-unconfirmed", "article-sources", "ask-report",
     )
 
     /**

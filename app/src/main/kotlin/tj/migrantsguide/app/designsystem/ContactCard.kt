@@ -41,6 +41,7 @@ import tj.migrantsguide.app.navigation.SetBookmark
 import tj.migrantsguide.app.navigation.UiAction
 import tj.migrantsguide.app.text.LocalStrings
 import tj.migrantsguide.app.text.S
+import tj.migrantsguide.app.text.Strings
 import tj.migrantsguide.guide.Contact
 import tj.migrantsguide.guide.Language
 import tj.migrantsguide.guide.Phone
@@ -106,25 +107,24 @@ fun ContactCard(
             QuietAction(
                 strings[S.REPORT_NUMBER],
                 modifier = Modifier.testTag("report:${contact.id()}"),
-                onClick = {
-                    onAction(
-                        Open(
-                            Destination.Ask(
-                                QuestionForm(
-                                    topic = Topic.REPORT_A_PROBLEM,
-                                    country = contact.countryCode(),
-                                    message = strings[S.REPORT_NUMBER_MESSAGE, "number" to number, "name" to contact.name()],
-                                    report = ReportedContact.parse("contact/${contact.countryCode()}/${contact.id()}")
-                                        .map { ReportedNumber(it, contact.name(), number) }.orElse(null),
-                                ),
-                            ),
-                        ),
-                    )
-                },
+                onClick = { onAction(Open(Destination.Ask(reportNumberForm(contact, number, strings)))) },
             )
         }
     }
 }
+
+/**
+ * The question form as "This number does not work" opens it: topic "report a problem", a message naming the
+ * number and the contact, and the contact's id and number for the editors' page of the desk.
+ */
+fun reportNumberForm(contact: Contact, number: String, strings: Strings): QuestionForm =
+    QuestionForm(
+        topic = Topic.REPORT_A_PROBLEM,
+        country = contact.countryCode(),
+        message = strings[S.REPORT_NUMBER_MESSAGE, "number" to number, "name" to contact.name()],
+        report = ReportedContact.parse("contact/${contact.countryCode()}/${contact.id()}")
+            .map { ReportedNumber(it, contact.name(), number) }.orElse(null),
+    )
 
 /**
  * The emergency card's lines (home screen, question form): one compact row per contact with its first number —
