@@ -22,7 +22,7 @@ import tj.migrantsguide.guide.Language;
  */
 final class StartupBenchmark implements Benchmark {
     private static final Path APP_JAR = Path.of("app", "target", "migrants-guide.jar");
-    /** The installer's app image ({@code mvn -B -q -o -pl app package -DskipTests -Pinstaller}): its own launcher and runtime. */
+    /** The installer's app image ({@code mvn -B -q -o -pl content,app -am package -DskipTests -Pinstaller}): its own launcher and runtime. */
     static final Path APP_IMAGE = Path.of("app", "target", "installer", "migrants-guide");
     private static final String HELLO_MAIN = "tj.migrantsguide.app.HelloWindowKt";
     /** The feed the build embeds in the app (content's build output), to open the prepared folder with. */
@@ -74,7 +74,7 @@ final class StartupBenchmark implements Benchmark {
             boolean present = Files.isExecutable(launcher);
             results.put("image_available", present ? 1 : 0);
             if (!present) {
-                System.out.println("  no app image at " + launcher + " (mvn -B -q -o -pl app package -DskipTests"
+                System.out.println("  no app image at " + launcher + " (mvn -B -q -o -pl content,app -am package -DskipTests"
                         + " -Pinstaller builds it): image_* figures left out");
                 return;
             }
