@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
 import tj.migrantsguide.feed.Feed;
-import tj.migrantsguide.feed.FeedCodec;
+import tj.migrantsguide.feed.IndexVersion;
 import tj.migrantsguide.feed.FeedFiles;
 import tj.migrantsguide.feed.FeedFormatException;
 import tj.migrantsguide.feed.FeedReader;
@@ -110,7 +110,7 @@ public final class Guide implements AutoCloseable {
 
     private static long snapshotVersion(FeedFiles snapshot) throws IOException, FeedFormatException {
         try (var in = snapshot.open("index.json")) {
-            return FeedCodec.readIndex("index.json", in.readAllBytes()).version();
+            return IndexVersion.of("index.json", in.readAllBytes());
         }
     }
 

@@ -202,7 +202,7 @@ class GuideDataFlowTest {
                         // Trusts a key of its own: the feed's signature is not one it knows.
                         val source = FeedSource.of(host.url, transport, TrustedKeys.of(listOf(TestFeedHost.newKey().publicKey())))
                         val content = StoreGuideContent(guide.store())
-                        val sync = GuideSync(guide, source, testClock, scope).also { it.onInstalled(scope, content::contentChanged) }
+                        val sync = GuideSync(guide, lazyOf(source), testClock, scope).also { it.onInstalled(scope, content::contentChanged) }
                         runComposeUiTest {
                             setContent { GuideApp(storeServices(guide, dir.resolve("data"), sync = sync, content = content)) }
                             onNodeWithTag("home").performScrollToNode(hasText(tg[S.SETTINGS]))

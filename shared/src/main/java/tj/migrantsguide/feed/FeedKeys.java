@@ -127,6 +127,22 @@ public final class FeedKeys {
         return keys;
     }
 
+    /**
+     * The ids of the keys of a public key file ({@link FeedKey#keyId}: the SHA-256 of each key's X.509 bytes), read
+     * without making keys of them: no security provider is loaded, which a window title that only says "development
+     * build" should not wait for at start. Whether the keys are valid Ed25519 keys is {@link #readPublicKeyFile}'s
+     * check, made when the keys are used.
+     */
+    public static List<String> keyIdsOfPublicKeyFile(String file, String text) throws KeyFileException {
+        List<String> ids = new ArrayList<>();
+        for (Line line : lines(file, text)) {
+            if (line.label().equals("public")) {
+                ids.add(FeedReader.sha256Hex(decode(file, line)));
+            }
+        }
+        return ids;
+    }
+
     public static SigningKey readPrivateKeyFile(String file, String text) throws KeyFileException {
         PrivateKey privateKey = null;
         FeedKey publicKey = null;

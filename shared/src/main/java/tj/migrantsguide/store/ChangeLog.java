@@ -1,7 +1,6 @@
 package tj.migrantsguide.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -34,7 +33,6 @@ final class ChangeLog {
     /** Updates kept: a person reads the last few; a device that updates weekly keeps about a year. */
     static final int UPDATES_KEPT = 50;
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ChangeLog() {}
 
@@ -138,7 +136,7 @@ final class ChangeLog {
     // ---- the details column ----
 
     private static String details(ItemChange item) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = StoreJson.mapper().createObjectNode();
         ArrayNode numbers = node.putArray("numbers");
         for (NumberChange n : item.numbers()) {
             ObjectNode number = numbers.addObject().put("change", n.change().code());
@@ -172,7 +170,7 @@ final class ChangeLog {
             String title, String details) throws SQLException {
         JsonNode node;
         try {
-            node = JSON.readTree(details);
+            node = StoreJson.mapper().readTree(details);
         } catch (IOException e) {
             throw new SQLException("unreadable change details of " + id, e);
         }

@@ -2,7 +2,6 @@ package tj.migrantsguide.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,7 +25,6 @@ import tj.migrantsguide.guide.Language;
  * {@code tj.migrantsguide.dates}; this class only keeps what it needs.
  */
 public final class PersonalDates {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Object lock;
     private final Connection connection;
@@ -224,7 +222,7 @@ public final class PersonalDates {
     }
 
     private static String titles(Map<Language, String> titles) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = StoreJson.mapper().createObjectNode();
         titles.forEach((language, title) -> node.put(language.code(), title));
         return node.toString();
     }
@@ -232,7 +230,7 @@ public final class PersonalDates {
     private static Map<Language, String> titles(String json) {
         Map<Language, String> titles = new EnumMap<>(Language.class);
         try {
-            JsonNode node = JSON.readTree(json);
+            JsonNode node = StoreJson.mapper().readTree(json);
             node.fields().forEachRemaining(e -> Language.fromCode(e.getKey())
                     .ifPresent(l -> titles.put(l, e.getValue().asText())));
         } catch (JsonProcessingException e) {

@@ -2,7 +2,6 @@ package tj.migrantsguide.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,7 +28,6 @@ import tj.migrantsguide.guide.ChecklistItem;
 public final class UserData {
     /** Enough to find again what was read this week; older entries fall off. */
     public static final int RECENT_ITEMS_KEPT = 30;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String CURRENT_PERSON = "person";
 
     private final Object lock;
@@ -290,7 +288,7 @@ public final class UserData {
                 if (!rows.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(recoveryNotice(rows.getLong(1), JSON.readTree(rows.getString(2)),
+                return Optional.of(recoveryNotice(rows.getLong(1), StoreJson.mapper().readTree(rows.getString(2)),
                         Instant.parse(rows.getString(3))));
             } catch (SQLException | JsonProcessingException e) {
                 throw new StoreException("read notices", e);
@@ -307,7 +305,7 @@ public final class UserData {
     }
 
     void recordRecovery(DataFolder.Repair repair) {
-        ObjectNode details = JSON.createObjectNode();
+        ObjectNode details = StoreJson.mapper().createObjectNode();
         repair.content().ifPresent(d -> details.put("content", d.name()));
         repair.user().ifPresent(d -> details.put("user", d.name()));
         ObjectNode recovered = details.putObject("recovered");

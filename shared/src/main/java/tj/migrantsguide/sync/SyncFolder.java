@@ -1,5 +1,8 @@
 package tj.migrantsguide.sync;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -13,7 +16,9 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import tj.migrantsguide.feed.FeedKey;
 import tj.migrantsguide.feed.FeedKeys;
@@ -35,7 +40,13 @@ final class SyncFolder {
     static final String HISTORY = "last-sync.json";
     static final String STAGING = "staging";
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The first start after a sync reads its history before the first frame: that read streams (see {@link #history}). */
+    private static final JsonFactory FLAT = new JsonFactory();
+
+    /** Made at the first read or write of the other files (a mapper loads some 330 classes; docs/performance.md). */
+    private static final class Json {
+        static final JsonMapper MAPPER = JsonMapper.builder().build();
+    }
 
     private final Path folder;
 
@@ -67,7 +78,7 @@ final class SyncFolder {
     }
 
     void writeIndexCache(IndexCache cache) throws IOException {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("url", cache.url());
         node.put("version", cache.version());
         cache.etag().ifPresent(v -> node.put("etag", v));
@@ -120,7 +131,7 @@ final class SyncFolder {
     }
 
     void writeLearnedKeys(LearnedKeys learned) throws IOException {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("from_version", learned.fromVersion());
         node.put("authorised_by", learned.authorisedBy());
         ArrayNode keys = node.putArray("keys");
@@ -132,17 +143,18 @@ final class SyncFolder {
 
     // ---- history ----
 
+    /** Read at every start (the window's sync state), so with the streaming parser, not a tree. */
     SyncHistory history() {
-        return read(HISTORY).map(node -> new SyncHistory(
-                instant(node, "last_attempt"), text(node, "last_result"), instant(node, "last_success")))
-                .orElse(SyncHistory.NONE);
+        Map<String, String> fields = readTexts(HISTORY);
+        return new SyncHistory(instant(fields.get("last_attempt")), Optional.ofNullable(fields.get("last_result")),
+                instant(fields.get("last_success")));
     }
 
     void recordHistory(SyncResult result, Instant time) throws IOException {
         // Whole seconds: what a screen shows; nanoseconds would only be noise in the file and in `info`.
         Instant now = time.truncatedTo(ChronoUnit.SECONDS);
         SyncHistory before = history();
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("last_attempt", now.toString());
         node.put("last_result", result.describe());
         node.put("outcome", outcome(result));
@@ -169,7 +181,7 @@ final class SyncFolder {
     private Optional<JsonNode> read(String name) {
         try {
             byte[] bytes = Files.readAllBytes(folder.resolve(name));
-            JsonNode node = JSON.readTree(bytes);
+            JsonNode node = Json.MAPPER.readTree(bytes);
             return node != null && node.isObject() ? Optional.of(node) : Optional.empty();
         } catch (NoSuchFileException e) {
             return Optional.empty();
@@ -178,9 +190,30 @@ final class SyncFolder {
         }
     }
 
+    /** The text fields at the top of a JSON object file; none when it is missing or damaged, like {@link #read}. */
+    private Map<String, String> readTexts(String name) {
+        Map<String, String> texts = new HashMap<>();
+        try (JsonParser json = FLAT.createParser(Files.readAllBytes(folder.resolve(name)))) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                return Map.of();
+            }
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                if (json.nextToken() == JsonToken.VALUE_STRING) {
+                    texts.put(field, json.getText());
+                } else {
+                    json.skipChildren();
+                }
+            }
+            return texts;
+        } catch (IOException e) {
+            return Map.of();
+        }
+    }
+
     private void write(String name, ObjectNode node) throws IOException {
         Files.createDirectories(folder);
-        FeedWriter.writeAtomically(folder.resolve(name), JSON.writeValueAsBytes(node));
+        FeedWriter.writeAtomically(folder.resolve(name), Json.MAPPER.writeValueAsBytes(node));
     }
 
 
@@ -189,9 +222,9 @@ final class SyncFolder {
         return value != null && value.isTextual() ? Optional.of(value.asText()) : Optional.empty();
     }
 
-    private static Optional<Instant> instant(JsonNode node, String field) {
+    private static Optional<Instant> instant(String text) {
         try {
-            return text(node, field).map(Instant::parse);
+            return Optional.ofNullable(text).map(Instant::parse);
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

@@ -57,6 +57,34 @@ class FeedIndexCodecTest {
     }
 
     @Test
+    void theVersionAloneIsReadAsTheWholeIndexReadsIt() throws Exception {
+        PackEntry common = new PackEntry("common", "packs/" + SHA + ".json", 10, SHA);
+        byte[] file = FeedCodec.writeIndex(index(List.of(common), List.of(TestKeys.development().publicKey())),
+                List.of(TestKeys.development()));
+
+        assertEquals(FeedCodec.readIndex("index.json", file).version(), IndexVersion.of("index.json", file));
+        assertEquals(4, IndexVersion.of("index.json", file));
+    }
+
+    @Test
+    void theVersionAloneIsRefusedByNameWhenTheIndexCannotSayIt() {
+        UnsupportedFormatException newer = assertInstanceOf(UnsupportedFormatException.class, assertThrows(
+                FeedFormatException.class, () -> IndexVersion.of("i", envelope("{\"format\":3,\"version\":9}"))));
+        assertEquals(3, newer.format());
+        for (String signed : List.of("{\"format\":2}", "{\"format\":2,\"version\":\"9\"}",
+                "{\"format\":2,\"version\":0}", "{\"format\":2,\"version\":99999999999999999999}", "[2]")) {
+            FeedFormatException e = assertThrows(FeedFormatException.class, () -> IndexVersion.of("i", envelope(signed)),
+                    signed);
+            assertEquals("i", e.file(), signed);
+        }
+        assertThrows(FeedFormatException.class, () -> IndexVersion.of("i", "not json".getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static byte[] envelope(String signed) {
+        return ("{\"signed\":" + signed + ",\"signatures\":[]}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
     void refusesANextKeyWhoseIdIsNotItsOwn() {
         FeedIndex index = index(List.of(new PackEntry("common", PackEntry.fileFor(SHA), 10, SHA)),
                 List.of(TestKeys.derived("key-b").publicKey()));

@@ -57,6 +57,18 @@ class FeedKeysTest {
     }
 
     @Test
+    void keyIdsReadWithoutMakingKeysAreTheIdsOfTheKeys() throws Exception {
+        SigningKey mine = FeedKeys.generate(new SecureRandom());
+        String file = FeedKeys.writePublicKeyFile(List.of(mine.publicKey(), TestKeys.development().publicKey()));
+
+        assertEquals(List.of(mine.keyId(), FeedKeys.DEVELOPMENT_KEY_ID), FeedKeys.keyIdsOfPublicKeyFile("k", file));
+        assertEquals(List.of(FeedKeys.DEVELOPMENT_KEY_ID), FeedKeys.keyIdsOfPublicKeyFile("public.key",
+                Files.readString(TestKeys.DEVELOPMENT_FOLDER.resolve("public.key"))));
+        assertTrue(assertThrows(KeyFileException.class, () -> FeedKeys.keyIdsOfPublicKeyFile("k", "public: ***"))
+                .problem().contains("not base64"));
+    }
+
+    @Test
     void derivedTestKeysAreTheSameEveryRunAndDifferByName() {
         assertEquals(TestKeys.derived("key-b").keyId(), TestKeys.derived("key-b").keyId());
         assertNotEquals(TestKeys.derived("key-b").keyId(), TestKeys.derived("key-c").keyId());

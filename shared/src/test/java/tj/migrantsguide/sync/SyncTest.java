@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -168,6 +169,19 @@ class SyncTest {
         SyncHistory history = SyncHistory.read(device.data);
         assertEquals(Optional.of(FeedFixtures.NOW), history.lastSuccess());
         assertEquals(Optional.of(offline.describe()), history.lastResult());
+    }
+
+    @Test
+    void aDamagedSyncHistoryReadsAsNoHistoryAndItsOtherFieldsAreIgnored() throws Exception {
+        Path data = Files.createDirectories(temp.resolve("data"));
+        Path file = Files.createDirectories(data.resolve("sync")).resolve("last-sync.json");
+        for (String damaged : List.of("", "{\"last_attempt\":\"2026-", "[1]", "not json", "{\"last_success\":\"yesterday\"}")) {
+            Files.writeString(file, damaged);
+            assertEquals(SyncHistory.NONE, SyncHistory.read(data), damaged);
+        }
+        Files.writeString(file, "{\"outcome\":{\"x\":[1]},\"last_result\":\"offline\",\"last_success\":\"2026-12-01T10:00:00Z\",\"n\":5}");
+        assertEquals(new SyncHistory(Optional.empty(), Optional.of("offline"), Optional.of(Instant.parse("2026-12-01T10:00:00Z"))),
+                SyncHistory.read(data));
     }
 
     @Test

@@ -12,6 +12,7 @@ val embeddedSnapshot: FeedFiles = FeedFiles.classpath(Guide::class.java.classLoa
 /** Opens the guide in [dataDirectory], reporting a failure to [err] in words; null when it could not open. */
 fun openGuide(dataDirectory: Path, clock: Clock, err: PrintStream): Guide? =
     try {
+        SqliteLibrary.useKeptCopy(dataDirectory)
         Guide.open(dataDirectory, embeddedSnapshot, clock)
     } catch (e: Guide.SnapshotUnreadableException) {
         err.println("error: ${e.message}")

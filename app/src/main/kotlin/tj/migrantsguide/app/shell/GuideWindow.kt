@@ -47,6 +47,7 @@ import kotlinx.coroutines.withContext
 import tj.migrantsguide.Guide
 import tj.migrantsguide.app.data.IdleSync
 import tj.migrantsguide.app.data.Settings
+import tj.migrantsguide.app.data.SqliteLibrary
 import tj.migrantsguide.app.data.StoreGuideContent
 import tj.migrantsguide.app.data.StoreSearch
 import tj.migrantsguide.app.data.StoreUserData
@@ -289,6 +290,7 @@ private fun prepare(opening: Opening, clock: Clock): Opening {
 }
 
 private fun open(dataDirectory: Path, clock: Clock): Opening = try {
+    SqliteLibrary.useKeptCopy(dataDirectory)
     Guide.open(dataDirectory, embeddedSnapshot, clock).let { Opening.Ready(it, StoreUserData(it.store().user()), StoreGuideContent(it.store()) { AppFeed.pinnedKeys }) }
 } catch (e: Guide.SnapshotUnreadableException) {
     Opening.Failed(snapshotBroken = true, reason = e.message ?: "")

@@ -26,7 +26,8 @@ import tj.migrantsguide.sync.SyncResult
  */
 class GuideSync(
     private val guide: Guide,
-    private val source: FeedSource?,
+    /** Made at the first sync: its pinned keys load the JDK's security providers, which the first frame need not wait for. */
+    private val source: Lazy<FeedSource>?,
     private val clock: Clock,
     private val scope: CoroutineScope,
 ) : SyncStatus {
@@ -68,7 +69,7 @@ class GuideSync(
     }
 
     private fun runOnce() {
-        val source = source ?: return
+        val source = source?.value ?: return
         mutableState.update { it.copy(running = true, bytesDone = 0, bytesTotal = null) }
         val result = try {
             Sync.run(guide.store(), guide.dataDirectory(), source, clock) { done, total ->

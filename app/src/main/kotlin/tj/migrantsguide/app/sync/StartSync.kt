@@ -48,7 +48,7 @@ fun startSyncInBackground(guide: Guide, clock: Clock): BackgroundSync {
     val scope = CoroutineScope(job + Dispatchers.IO)
     val url = AppFeed.feedUrl()
     val transport = url?.let { KtorTransport() }
-    val source = if (url != null && transport != null) FeedSource.of(url, transport, AppFeed.pinnedKeys) else null
+    val source = if (url != null && transport != null) lazy { FeedSource.of(url, transport, AppFeed.pinnedKeys) } else null
     val sync = GuideSync(guide, source, clock, scope)
     return BackgroundSync(sync, job, transport, scope, hasSource = source != null)
 }

@@ -37,7 +37,7 @@ class GuideSyncTest {
             KtorTransport().use { transport ->
                 openGuide(temp.resolve("data"), clock, System.err)!!.use { guide ->
                     val source = FeedSource.of(host.url, transport, TrustedKeys.of(listOf(key.publicKey())))
-                    val sync = GuideSync(guide, source, clock, scope)
+                    val sync = GuideSync(guide, lazyOf(source), clock, scope)
                     assertNull(sync.state.value.lastSuccess)
 
                     val result = runBlocking { sync.runNow() }
@@ -49,7 +49,7 @@ class GuideSyncTest {
                     assertEquals(state.bytesTotal, state.bytesDone)
                     assertEquals(result.describe(), state.lastResultText)
                     // A new session starts from what the last one left.
-                    assertEquals(clock.instant(), GuideSync(guide, source, clock, scope).state.value.lastSuccess)
+                    assertEquals(clock.instant(), GuideSync(guide, lazyOf(source), clock, scope).state.value.lastSuccess)
                 }
             }
         }
@@ -76,7 +76,7 @@ class GuideSyncTest {
                         Duration.ofSeconds(5), 0)
                     val source = FeedSource.of(host.url, transport, TrustedKeys.of(listOf(key.publicKey()))).withLimits(limits)
 
-                    val result = runBlocking { GuideSync(guide, source, clock, scope).runNow() }
+                    val result = runBlocking { GuideSync(guide, lazyOf(source), clock, scope).runNow() }
 
                     val timeout = assertIs<Rejection.Timeout>(assertIs<SyncResult.Rejected>(result).rejection())
                     assertEquals(Rejection.Timeout.Phase.STALLED, timeout.phase())
