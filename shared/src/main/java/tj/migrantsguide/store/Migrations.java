@@ -1,11 +1,16 @@
 package tj.migrantsguide.store;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -418,7 +423,79 @@ final class Migrations {
      * The tables and columns {@code file} has at {@code version}: built by running the migrations on an empty
      * in-memory database, so it can never drift from what the migrations really create.
      */
+    /**
+     * The tables and columns {@code file} has at {@code version}. For the latest version they are read from
+     * {@value #LATEST_SCHEMA} (every start checks both files against it: running every migration in an in-memory
+     * database took ~50 ms of a cold start on 2 cores, before the first frame); MigrationTest checks that it is what the
+     * migrations make. Older versions (a file being upgraded) are made in memory.
+     */
     static Map<String, Set<String>> schemaAt(StoreFile file, int version) throws SQLException {
+        if (version == latestVersion()) {
+            Map<String, Set<String>> recorded = RecordedSchema.LATEST.get(file);
+            if (recorded != null) {
+                return recorded;
+            }
+        }
+        return madeSchemaAt(file, version);
+    }
+
+    static final String LATEST_SCHEMA = "latest-schema.txt";
+
+    /** What {@value #LATEST_SCHEMA} must say: the latest schema of each file as the migrations make it. */
+    static String latestSchemaText() throws SQLException {
+        StringBuilder text = new StringBuilder();
+        text.append("# The tables and columns of each file at the latest schema version, as the migrations make them.\n")
+                .append("# Read at every start instead of running the migrations in memory (Migrations.schemaAt);\n")
+                .append("# MigrationTest fails, printing this text, when a migration changes it.\n")
+                .append("version ").append(latestVersion()).append('\n');
+        for (StoreFile file : StoreFile.values()) {
+            for (Map.Entry<String, Set<String>> table : madeSchemaAt(file, latestVersion()).entrySet()) {
+                text.append(file.fileName()).append(' ').append(table.getKey()).append(':');
+                table.getValue().forEach(column -> text.append(' ').append(column));
+                text.append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    /** {@value #LATEST_SCHEMA}, read once; empty (so every schema is made in memory) when it is of another version. */
+    private static final class RecordedSchema {
+        static final Map<StoreFile, Map<String, Set<String>>> LATEST = read();
+
+        private static Map<StoreFile, Map<String, Set<String>>> read() {
+            Map<StoreFile, Map<String, Set<String>>> schema = new EnumMap<>(StoreFile.class);
+            try (InputStream in = Migrations.class.getResourceAsStream(LATEST_SCHEMA)) {
+                if (in == null) {
+                    return Map.of();
+                }
+                boolean current = false;
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    if (line.isBlank() || line.startsWith("#")) {
+                        continue;
+                    }
+                    if (line.startsWith("version ")) {
+                        current = line.equals("version " + latestVersion());
+                        continue;
+                    }
+                    int colon = line.indexOf(':');
+                    String[] head = line.substring(0, Math.max(colon, 0)).split(" ");
+                    Optional<StoreFile> file = Arrays.stream(StoreFile.values())
+                            .filter(f -> head.length == 2 && f.fileName().equals(head[0])).findFirst();
+                    if (!current || colon < 0 || file.isEmpty()) {
+                        return Map.of();
+                    }
+                    Set<String> columns = new LinkedHashSet<>(Arrays.asList(line.substring(colon + 1).strip().split(" ")));
+                    columns.remove("");
+                    schema.computeIfAbsent(file.get(), f -> new LinkedHashMap<>()).put(head[1], columns);
+                }
+            } catch (IOException e) {
+                return Map.of();
+            }
+            return schema;
+        }
+    }
+
+    private static Map<String, Set<String>> madeSchemaAt(StoreFile file, int version) throws SQLException {
         try (Connection memory = DriverManager.getConnection("jdbc:sqlite::memory:")) {
             try (Statement statement = memory.createStatement()) {
                 for (Migration migration : ALL) {

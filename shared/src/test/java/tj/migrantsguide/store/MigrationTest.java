@@ -275,4 +275,18 @@ class MigrationTest {
             assertEquals(Optional.empty(), store.user().unseenRecovery());
         }
     }
+
+    @Test
+    void theRecordedLatestSchemaIsWhatTheMigrationsMake() throws Exception {
+        String recorded;
+        try (var in = Migrations.class.getResourceAsStream(Migrations.LATEST_SCHEMA)) {
+            recorded = in == null ? "(missing)" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String made = Migrations.latestSchemaText();
+        assertEquals(made, recorded, "shared/src/main/resources/tj/migrantsguide/store/" + Migrations.LATEST_SCHEMA
+                + " must say what the migrations make; replace it with:\n" + made);
+        for (StoreFile file : StoreFile.values()) {
+            assertFalse(Migrations.schemaAt(file, Migrations.latestVersion()).isEmpty(), file.fileName());
+        }
+    }
 }

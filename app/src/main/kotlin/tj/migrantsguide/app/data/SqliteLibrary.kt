@@ -16,7 +16,8 @@ import org.sqlite.util.LibraryLoaderUtil
  * thread the window waits for (docs/performance.md, "Start-up: less work before the first frame"). The driver first
  * loads from `org.sqlite.lib.path`/`org.sqlite.lib.name` when they name a file, so the guide keeps one copy in
  * `DATA/native/`, named after the library's CRC-32 and size in the jar (a new driver version is a new name), checks
- * the copy against that CRC at each start (a damaged copy is written again) and points the driver at it.
+ * the copy against that CRC at each start (a damaged copy is written again) and points the driver at it, and its
+ * clean-up of old copies at that folder instead of the whole temporary folder.
  *
  * Any problem (a read-only or full folder, classes not in a jar, properties already set) leaves the driver to do as
  * it always does: the guide then starts as before, only slower.
@@ -26,6 +27,9 @@ object SqliteLibrary {
     private const val PATH_PROPERTY = "org.sqlite.lib.path"
     private const val NAME_PROPERTY = "org.sqlite.lib.name"
 
+    /** The driver lists this folder at every start to delete its old copies: the whole /tmp, by default. */
+    private const val TEMP_PROPERTY = "org.sqlite.tmpdir"
+
     /** Points the driver at the kept copy (made first if needed); the copy's path, or null when the driver copies as before. */
     fun useKeptCopy(dataDirectory: Path): Path? {
         if (System.getProperty(PATH_PROPERTY) != null || System.getProperty(NAME_PROPERTY) != null) return null
@@ -33,6 +37,7 @@ object SqliteLibrary {
             val kept = keptCopy(dataDirectory) ?: return null
             System.setProperty(PATH_PROPERTY, kept.parent.toString())
             System.setProperty(NAME_PROPERTY, kept.fileName.toString())
+            if (System.getProperty(TEMP_PROPERTY) == null) System.setProperty(TEMP_PROPERTY, kept.parent.toString())
             kept
         } catch (e: IOException) {
             System.err.println("SQLite's library is copied out of the jar for this start: ${e.message}")
@@ -42,29 +47,51 @@ object SqliteLibrary {
 
     /** The kept copy, made or made again when missing or damaged; null when the library is not read from a jar. */
     internal fun keptCopy(dataDirectory: Path): Path? {
-        val resource = LibraryLoaderUtil.getNativeLibResourcePath().trimEnd('/') + "/" + LibraryLoaderUtil.getNativeLibName()
+        val folder = dataDirectory.resolve(FOLDER)
+        // Where in the jar this machine's library is: remembered from the first start, because asking the driver
+        // (OSInfo) starts a process (`uname`) to tell Android from Linux, ~50 ms.
+        val remembered = rememberedResource(folder)
+        val resource = remembered?.takeIf { SqliteLibrary::class.java.getResource(it) != null } ?: resourceForThisMachine()
         val url = SqliteLibrary::class.java.getResource(resource) ?: return null
         val entry = (url.openConnection() as? JarURLConnection)?.jarEntry ?: return null
         if (entry.crc < 0 || entry.size < 0) return null
-        val folder = dataDirectory.resolve(FOLDER)
-        val kept = folder.resolve("sqlite-%08x-%d-%s".format(entry.crc, entry.size, LibraryLoaderUtil.getNativeLibName()))
-        if (Files.isRegularFile(kept) && Files.size(kept) == entry.size && crcOf(Files.readAllBytes(kept)) == entry.crc) {
-            return kept
+        val kept = folder.resolve("%08x-%d-%s".format(entry.crc, entry.size, LibraryLoaderUtil.getNativeLibName()))
+        val intact = Files.isRegularFile(kept) && Files.size(kept) == entry.size && crcOf(Files.readAllBytes(kept)) == entry.crc
+        if (!intact) {
+            Files.createDirectories(folder)
+            val bytes = url.openStream().use { it.readAllBytes() }
+            if (bytes.size.toLong() != entry.size || crcOf(bytes) != entry.crc) {
+                throw IOException("the library read from the jar does not match its CRC")
+            }
+            writeInPlace(kept, bytes)
         }
-        Files.createDirectories(folder)
-        val bytes = url.openStream().use { it.readAllBytes() }
-        if (bytes.size.toLong() != entry.size || crcOf(bytes) != entry.crc) {
-            throw IOException("the library read from the jar does not match its CRC")
-        }
-        // Written beside it and moved into place: a start killed half-way leaves no half library under the kept name.
-        val partial = Files.createTempFile(folder, "sqlite-", ".partial")
+        if (remembered != resource) writeInPlace(folder.resolve(SOURCE_FILE), "${thisMachine()}\n$resource\n".toByteArray())
+        return kept
+    }
+
+    private const val SOURCE_FILE = "library-in-jar.txt"
+
+    private fun resourceForThisMachine(): String =
+        LibraryLoaderUtil.getNativeLibResourcePath().trimEnd('/') + "/" + LibraryLoaderUtil.getNativeLibName()
+
+    /** A data folder on a stick may move between machines: the remembered place counts for the same system only. */
+    private fun thisMachine(): String = System.getProperty("os.name") + " " + System.getProperty("os.arch")
+
+    private fun rememberedResource(folder: Path): String? = try {
+        Files.readAllLines(folder.resolve(SOURCE_FILE)).takeIf { it.size >= 2 && it[0] == thisMachine() }?.get(1)
+    } catch (e: IOException) {
+        null
+    }
+
+    /** Written beside it and moved into place: a start killed half-way leaves nothing half-written under [file]'s name. */
+    private fun writeInPlace(file: Path, bytes: ByteArray) {
+        val partial = Files.createTempFile(file.parent, "partial-", ".tmp")
         try {
             Files.write(partial, bytes)
-            Files.move(partial, kept, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE)
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE)
         } finally {
             Files.deleteIfExists(partial)
         }
-        return kept
     }
 
     private fun crcOf(bytes: ByteArray): Long = CRC32().apply { update(bytes) }.value

@@ -20,9 +20,8 @@ class SqliteLibraryTest {
     @TempDir
     lateinit var temp: Path
 
-    private val inTheJar: ByteArray = SqliteLibrary::class.java
-        .getResourceAsStream(LibraryLoaderUtil.getNativeLibResourcePath().trimEnd('/') + "/" + LibraryLoaderUtil.getNativeLibName())!!
-        .use { it.readAllBytes() }
+    private val resource = LibraryLoaderUtil.getNativeLibResourcePath().trimEnd('/') + "/" + LibraryLoaderUtil.getNativeLibName()
+    private val inTheJar: ByteArray = SqliteLibrary::class.java.getResourceAsStream(resource)!!.use { it.readAllBytes() }
 
     @Test
     fun `the first start keeps a copy of the library in the data folder and later starts use it as it is`() {
@@ -34,7 +33,27 @@ class SqliteLibraryTest {
         Files.setLastModifiedTime(kept, earlier)
         assertEquals(kept, SqliteLibrary.keptCopy(temp.resolve("data")))
         assertEquals(earlier, Files.getLastModifiedTime(kept), "an intact copy is not written again")
-        Files.list(kept.parent).use { assertEquals(listOf(kept), it.toList(), "nothing half-written is left beside it") }
+        Files.list(kept.parent).use {
+            assertEquals(setOf(kept.fileName.toString(), "library-in-jar.txt"), it.map { f -> f.fileName.toString() }.toList().toSet(),
+                "nothing half-written is left beside it")
+        }
+    }
+
+    @Test
+    fun `the library's place in the jar is remembered for this machine only`() {
+        val kept = assertNotNull(SqliteLibrary.keptCopy(temp))
+        val remembered = kept.resolveSibling("library-in-jar.txt")
+        val thisMachine = System.getProperty("os.name") + " " + System.getProperty("os.arch")
+        assertEquals(listOf(thisMachine, resource), Files.readAllLines(remembered))
+
+        // Moved to another machine (a data folder on a stick): the place is asked for again, not trusted.
+        Files.write(remembered, listOf("Other OS sparc", "/org/sqlite/native/Other/sparc/libsqlitejdbc.so"))
+        assertEquals(kept, SqliteLibrary.keptCopy(temp))
+        assertEquals(listOf(thisMachine, resource), Files.readAllLines(remembered))
+        // A place the jar does not have (an older driver's) is asked for again too.
+        Files.write(remembered, listOf(thisMachine, "/org/sqlite/native/Linux/gone/libsqlitejdbc.so"))
+        assertEquals(kept, SqliteLibrary.keptCopy(temp))
+        assertEquals(listOf(thisMachine, resource), Files.readAllLines(remembered))
     }
 
     @Test
