@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import tj.migrantsguide.guide.Article;
 import tj.migrantsguide.guide.Checklist;
 import tj.migrantsguide.guide.Contact;
@@ -20,6 +21,7 @@ import tj.migrantsguide.guide.DateRule;
 import tj.migrantsguide.guide.Language;
 import tj.migrantsguide.guide.NamedSource;
 import tj.migrantsguide.text.SearchQuery;
+import tj.migrantsguide.text.Typos;
 
 /**
  * What screens read of content.db, on a read-only connection of its own: each read is one read transaction (one
@@ -191,9 +193,30 @@ final class ContentReader implements AutoCloseable {
         return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
     }
 
-    SearchResults search(String text, Language language, int limit) {
+    SearchResults search(String text, Language language, int limit, Set<String> countries) {
         SearchQuery query = SearchQuery.parse(text);
-        return read("search", c -> searchIndex.search(query, language, limit));
+        return read("search", c -> searchIndex.search(query, language, limit, countries));
+    }
+
+    /**
+     * Each language's typo lookup built off the reading lock (the vocabulary is read under it, the lookup made
+     * outside it), so that searches go on while it is made.
+     */
+    void prepareSearch() {
+        read("prepare search", c -> {
+            searchIndex.prepareConceptsAndForms();
+            return null;
+        });
+        for (Language language : Language.values()) {
+            Optional<SearchIndex.Vocabulary> vocabulary = read("read the vocabulary", c -> searchIndex.vocabularyToBuild(language));
+            if (vocabulary.isPresent()) {
+                Typos built = Typos.of(vocabulary.get().words());
+                read("keep the typo lookup", c -> {
+                    searchIndex.keep(vocabulary.get(), built);
+                    return null;
+                });
+            }
+        }
     }
 
     ContentCounts counts() {

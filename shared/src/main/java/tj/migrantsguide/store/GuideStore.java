@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import tj.migrantsguide.feed.Feed;
 import tj.migrantsguide.guide.Article;
 import tj.migrantsguide.guide.Checklist;
@@ -297,7 +298,24 @@ public final class GuideStore implements AutoCloseable {
      * ({@link SearchResults#didYouMean()}).
      */
     public SearchResults find(String text, Language language, int limit) {
-        return content.search(text, language, Math.min(limit, MOST_SEARCH_HITS));
+        return content.search(text, language, Math.min(limit, MOST_SEARCH_HITS), Set.of());
+    }
+
+    /**
+     * {@link #search}, keeping only the hits of {@code countries}: the same hits as filtering its answer, without
+     * making the others' excerpts.
+     */
+    public List<SearchHit> search(String text, Language language, int limit, Set<String> countries) {
+        return content.search(text, language, Math.min(limit, MOST_SEARCH_HITS), Set.copyOf(countries)).hits();
+    }
+
+    /**
+     * Builds what the first search of each language would build otherwise (the typo lookup over the whole
+     * vocabulary: ~0.5 s at 100k items), so that no keystroke pays for it. Blocking, off the UI thread; worth
+     * calling again after the content changed (the lookups are rebuilt for the new version).
+     */
+    public void prepareSearch() {
+        content.prepareSearch();
     }
 
     public ContentCounts counts() {

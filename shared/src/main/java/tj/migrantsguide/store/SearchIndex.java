@@ -277,6 +277,15 @@ final class SearchIndex {
      * ({@link Typos}), and what those find comes after: exact hits always rank above typo hits.
      */
     SearchResults search(SearchQuery query, Language language, int limit) throws SQLException {
+        return search(query, language, limit, Set.of());
+    }
+
+    /**
+     * {@link #search(SearchQuery, Language, int)}, keeping only the hits of {@code countries} (all when empty): the
+     * same hits as filtering its answer, but the others' titles and excerpts, the costly part of a hit, are never
+     * made.
+     */
+    SearchResults search(SearchQuery query, Language language, int limit, Set<String> countries) throws SQLException {
         if (query.isEmpty() || limit <= 0) {
             return SearchResults.NONE;
         }
@@ -321,7 +330,7 @@ final class SearchIndex {
         for (long rowid : rowids) {
             doc.setLong(1, rowid);
             try (ResultSet row = doc.executeQuery()) {
-                if (row.next()) {
+                if (row.next() && (countries.isEmpty() || countries.contains(row.getString(2)))) {
                     hit(ItemKind.fromCode(row.getString(1)).orElseThrow(), row.getString(2), row.getString(3),
                             row.getString(4), row.getString(5), query, matchedBy.get(rowid)).ifPresent(hits::add);
                 }
@@ -477,30 +486,65 @@ final class SearchIndex {
         }
     }
 
-    /**
-     * The vocabulary's typo lookup for {@code language}, built when first needed and again after the content
-     * changed (another connection committed: {@code PRAGMA data_version}).
-     */
-    private Typos typos(Language language) throws SQLException {
+    /** What the first search would read or make (the concepts, each language's word forms), made now. */
+    void prepareConceptsAndForms() throws SQLException {
+        concepts();
+        for (Language language : Language.values()) {
+            forms(language);
+        }
+    }
+
+    /** A language's vocabulary at one content version (PRAGMA data_version), to build its typo lookup from. */
+    record Vocabulary(Language language, long version, List<String> words) {}
+
+    /** The vocabulary of {@code language} when its typo lookup is not built for the content now installed. */
+    Optional<Vocabulary> vocabularyToBuild(Language language) throws SQLException {
+        long version = currentTyposVersion();
+        return typos.containsKey(language) ? Optional.empty()
+                : Optional.of(new Vocabulary(language, version, vocabulary(language)));
+    }
+
+    /** Keeps a typo lookup built (off the reading lock) from {@code vocabulary}, unless the content has changed. */
+    void keep(Vocabulary vocabulary, Typos built) throws SQLException {
+        if (currentTyposVersion() == vocabulary.version()) {
+            typos.putIfAbsent(vocabulary.language(), built);
+        }
+    }
+
+    /** The content version the typo lookups are of, dropping them first when the content has changed. */
+    private long currentTyposVersion() throws SQLException {
         long version = dataVersion();
         if (version != typosVersion) {
             typos.clear();
             typosVersion = version;
         }
+        return version;
+    }
+
+    /**
+     * The vocabulary's typo lookup for {@code language}, built when first needed and again after the content
+     * changed (another connection committed: {@code PRAGMA data_version}).
+     */
+    private Typos typos(Language language) throws SQLException {
+        currentTyposVersion();
         Typos lookup = typos.get(language);
         if (lookup == null) {
-            List<String> words = new ArrayList<>();
-            PreparedStatement select = prepared("SELECT word FROM search_word WHERE language = ?");
-            select.setString(1, language.code());
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    words.add(rows.getString(1));
-                }
-            }
-            lookup = Typos.of(words);
+            lookup = Typos.of(vocabulary(language));
             typos.put(language, lookup);
         }
         return lookup;
+    }
+
+    private List<String> vocabulary(Language language) throws SQLException {
+        List<String> words = new ArrayList<>();
+        PreparedStatement select = prepared("SELECT word FROM search_word WHERE language = ?");
+        select.setString(1, language.code());
+        try (ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                words.add(rows.getString(1));
+            }
+        }
+        return words;
     }
 
     /** The corrected text in the spelling of the hits (folded words are shown as the text writes them). */

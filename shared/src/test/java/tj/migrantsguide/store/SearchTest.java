@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -21,7 +22,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tj.migrantsguide.feed.CountryPack;
 import tj.migrantsguide.feed.Feed;
 import tj.migrantsguide.guide.Article;
+import tj.migrantsguide.guide.Country;
 import tj.migrantsguide.guide.Language;
+import tj.migrantsguide.guide.Stage;
 
 class SearchTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
@@ -163,6 +166,38 @@ class SearchTest {
         assertEquals("documents", missing.hits().get(0).id());
         assertEquals(Optional.of("ҳуҷҷат"), missing.didYouMean());
         assertEquals("work-patent", ids("патенто работу", Language.RUSSIAN).get(0));
+    }
+
+    @Test
+    void searchingSomeCountriesFindsWhatFilteringAllHitsWouldKeep() {
+        store.install(Packs.feed(2, List.of(Packs.russia(), new Country("KZ", Map.of(Language.TAJIK, "Қазоқистон",
+                Language.RUSSIAN, "Казахстан", Language.ENGLISH, "Kazakhstan"), 20)), List.of(
+                Packs.russiaForSearch().get(1),
+                new CountryPack("KZ", Language.RUSSIAN, List.of(new Article("kz-patent", "KZ", Stage.ABROAD,
+                        Language.RUSSIAN, "Патент в Казахстане", "Патент на работу в Казахстане.", Packs.SOURCE,
+                        Packs.VERIFIED, 1)), List.of(), List.of()))));
+        List<String> all = store.search("патент", Language.RUSSIAN, 20).stream().map(h -> h.countryCode() + "/" + h.id())
+                .toList();
+        assertTrue(all.contains("KZ/kz-patent") && all.contains("RU/work-patent"), all.toString());
+        for (Set<String> countries : List.of(Set.of("RU"), Set.of("KZ"), Set.of("RU", "KZ"), Set.of("UZ"))) {
+            assertEquals(all.stream().filter(id -> countries.contains(id.substring(0, 2))).toList(),
+                    store.search("патент", Language.RUSSIAN, 20, countries).stream()
+                            .map(h -> h.countryCode() + "/" + h.id()).toList(), countries.toString());
+        }
+    }
+
+    @Test
+    void typoLookupsPreparedAheadAreRebuiltForNewContent() {
+        store.prepareSearch();
+        assertEquals(Optional.of("registration"), store.find("registraton", Language.ENGLISH, 20).didYouMean());
+        store.install(Packs.feed(2, List.of(new CountryPack("RU", Language.ENGLISH, List.of(
+                Packs.article("embassy", Language.ENGLISH, "Embassy in Moscow", "Where the embassy is.", 1)),
+                List.of(), List.of()))));
+        store.prepareSearch();
+        SearchResults found = store.find("embasy", Language.ENGLISH, 20);
+        assertEquals(List.of("embassy"), found.hits().stream().map(SearchHit::id).toList());
+        assertEquals(Optional.of("embassy"), found.didYouMean());
+        assertEquals(Optional.empty(), store.find("registraton", Language.ENGLISH, 20).didYouMean());
     }
 
     @Test

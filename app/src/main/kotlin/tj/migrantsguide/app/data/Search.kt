@@ -11,6 +11,13 @@ interface Search {
      * (in the reader's language when it matches there). An empty or blank query finds nothing.
      */
     fun search(query: String, country: String, language: Language): List<SearchHit>
+
+    /**
+     * Builds now what the first searches would build (the typo lookups over the whole vocabulary), so that no
+     * keystroke waits for it. Blocking: call off the UI thread, once the window shows, and again after the content
+     * changed.
+     */
+    fun prepare() {}
 }
 
 /**

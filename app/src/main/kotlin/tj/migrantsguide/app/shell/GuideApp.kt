@@ -121,6 +121,12 @@ fun GuideApp(
           val namedSources by androidx.compose.runtime.produceState(emptyList<tj.migrantsguide.guide.NamedSource>(), contentRevision) {
               value = kotlinx.coroutines.withContext(services.background) { runCatching { services.content.namedSources() }.getOrDefault(emptyList()) }
           }
+          // What the first searches would build (each language's typo lookup: ~0.5 s at 100k items), built once the
+          // window shows and again for each new content version, so that no keystroke waits for it.
+          LaunchedEffect(contentRevision) {
+              repeat(2) { androidx.compose.runtime.withFrameNanos { } }
+              kotlinx.coroutines.withContext(services.background) { runCatching { services.search.prepare() } }
+          }
           CompositionLocalProvider(LocalListScroller provides scroller, tj.migrantsguide.app.designsystem.LocalNamedSources provides namedSources) {
             androidx.compose.material3.Surface(
                 color = MaterialTheme.colorScheme.background,

@@ -23,6 +23,8 @@ import androidx.compose.runtime.collectAsState
 import androidx.compose.runtime.getValue
 import androidx.compose.runtime.mutableStateOf
 import androidx.compose.runtime.remember
+import androidx.compose.runtime.rememberCoroutineScope
+import androidx.compose.runtime.rememberUpdatedState
 import androidx.compose.runtime.setValue
 import androidx.compose.ui.Modifier
 import androidx.compose.ui.focus.FocusDirection
@@ -42,7 +44,10 @@ import androidx.compose.ui.text.font.FontWeight
 import androidx.compose.ui.text.input.ImeAction
 import androidx.compose.ui.text.withStyle
 import androidx.compose.ui.unit.dp
+import kotlinx.coroutines.CoroutineStart
+import kotlinx.coroutines.Job
 import kotlinx.coroutines.delay
+import kotlinx.coroutines.launch
 import kotlinx.coroutines.withContext
 import tj.migrantsguide.app.data.SearchHit
 import tj.migrantsguide.app.designsystem.EmptyNote
@@ -127,27 +132,36 @@ fun SearchScreen(controller: AppController, country: String, language: Language,
         controller.handle(action)
     }
     fun firstHit(): Open? = groups?.firstOrNull()?.hits?.firstOrNull()?.let { Open(Destination.of(it.item)) }
-    // Results as you type: a new keystroke cancels the wait (and the search still running) for the previous one, so
-    // a fast typist does not queue a search per letter.
-    LaunchedEffect(query, country, language, revision) {
-        if (query.isBlank()) {
+    // Results as you type: a key starts its search from its own event, not after the frame that shows the letter
+    // (which the search then overlaps), and cancels the wait (and the search still running) for the previous key,
+    // so a fast typist does not queue a search per letter.
+    val scope = rememberCoroutineScope()
+    val running = remember { arrayOfNulls<Job>(1) }
+    fun searchFor(text: String) {
+        running[0]?.cancel()
+        if (text.isBlank()) {
             groups = null
             answered = null
-            return@LaunchedEffect
+            return
         }
-        delay(SEARCH_PAUSE_MS) // returns at once while the pause is 0
-        groups = withContext(services.background) { groupHits(services.search.search(query, country, language)) }
-        answered = query
-        if (openWhenAnswered) {
-            openWhenAnswered = false
-            firstHit()?.let(::open)
+        running[0] = scope.launch(start = CoroutineStart.UNDISPATCHED) {
+            delay(SEARCH_PAUSE_MS) // returns at once while the pause is 0
+            groups = withContext(services.background) { groupHits(services.search.search(text, country, language)) }
+            answered = text
+            if (openWhenAnswered) {
+                openWhenAnswered = false
+                firstHit()?.let(::open)
+            }
         }
     }
+    LaunchedEffect(country, language, revision) { searchFor(query) }
     SearchContent(SearchState(language, query, groups, answered)) { action ->
         when (action) {
             is SearchAction.Type -> {
+                val changed = action.query != query
                 query = action.query
                 openWhenAnswered = false
+                if (changed) searchFor(action.query)
             }
             SearchAction.OpenFirst -> {
                 if (answered == query) firstHit()?.let(::open) else openWhenAnswered = query.isNotBlank()
@@ -166,6 +180,10 @@ fun SearchContent(state: SearchState, autoFocus: Boolean = true, onAction: (UiAc
     val focusManager = LocalFocusManager.current
     val list = rememberLazyListState()
     ScrollsWithKeys(list)
+    // One handler for the life of the screen, so that a keystroke (a new state, a new [onAction]) leaves the hit
+    // cards whose hits did not change free to be skipped instead of composed again.
+    val currentAction by rememberUpdatedState(onAction)
+    val act: (UiAction) -> Unit = remember { { action -> currentAction(action) } }
     GuideScreenFrame(strings[S.SEARCH], onBack = { onAction(Back) }, onEmergency = { onAction(Emergency) }) {
         val cutTitle = LocalCutTitle.current
         // The benchmark's end of a keystroke: the list drawn with the answer to the query now in the field.
@@ -238,21 +256,9 @@ fun SearchContent(state: SearchState, autoFocus: Boolean = true, onAction: (UiAc
                     item { Text(strings.plural(P.RESULTS, state.count), style = MaterialTheme.typography.bodyLarge, modifier = Modifier.testTag("result-count")) }
                     val first = groups.first().hits.first()
                     for (group in groups) {
-                        item(key = "group:${group.kind}") { SectionTitle(kindTitle(strings, group.kind)) }
-                        items(group.hits, key = { "hit:${it.key}" }) { hit ->
-                            // ↑ and ↓ move between the hits (and from the first back up to the field).
-                            val arrows = Modifier.onPreviewKeyEvent { event ->
-                                val direction = when (event.key) {
-                                    Key.DirectionDown -> FocusDirection.Next
-                                    Key.DirectionUp -> FocusDirection.Previous
-                                    else -> return@onPreviewKeyEvent false
-                                }
-                                if (event.type == KeyEventType.KeyDown) {
-                                    if (hit === first && direction == FocusDirection.Previous) focus.requestFocus() else focusManager.moveFocus(direction)
-                                }
-                                true
-                            }
-                            HitCard(hit, state.language, onAction, if (hit === first) arrows.focusRequester(firstHit) else arrows)
+                        item(key = "group:${group.kind}", contentType = "group") { SectionTitle(kindTitle(strings, group.kind)) }
+                        items(group.hits, key = { "hit:${it.key}" }, contentType = { "hit" }) { hit ->
+                            HitCard(hit, state.language, act, if (hit === first) firstHit else null, focus)
                         }
                     }
                 }
@@ -261,9 +267,24 @@ fun SearchContent(state: SearchState, autoFocus: Boolean = true, onAction: (UiAc
     }
 }
 
+/** One hit; [firstHit] is given to the first hit only (↓ from the field lands there, ↑ from it returns to [field]). */
 @Composable
-private fun HitCard(hit: SearchHit, readerLanguage: Language, onAction: (UiAction) -> Unit, modifier: Modifier = Modifier) {
+private fun HitCard(hit: SearchHit, readerLanguage: Language, onAction: (UiAction) -> Unit, firstHit: FocusRequester?, field: FocusRequester) {
     val strings = LocalStrings.current
+    val focusManager = LocalFocusManager.current
+    // ↑ and ↓ move between the hits (and from the first back up to the field).
+    val arrows = Modifier.onPreviewKeyEvent { event ->
+        val direction = when (event.key) {
+            Key.DirectionDown -> FocusDirection.Next
+            Key.DirectionUp -> FocusDirection.Previous
+            else -> return@onPreviewKeyEvent false
+        }
+        if (event.type == KeyEventType.KeyDown) {
+            if (firstHit != null && direction == FocusDirection.Previous) field.requestFocus() else focusManager.moveFocus(direction)
+        }
+        true
+    }
+    val modifier = if (firstHit != null) arrows.focusRequester(firstHit) else arrows
     GuideCard(onClick = { onAction(Open(Destination.of(hit.item))) }, modifier = modifier.testTag("hit:${hit.item.code()}")) {
         HighlightedText(hit.title, MaterialTheme.typography.titleMedium, title = true)
         if (!hit.excerpt.isEmpty) {
