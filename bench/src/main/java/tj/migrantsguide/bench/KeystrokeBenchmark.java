@@ -208,7 +208,10 @@ final class KeystrokeBenchmark implements Benchmark {
             throws IOException, InterruptedException {
         Path queryFile = Files.createTempFile(out.getParent(), "queries", ".txt");
         Files.write(queryFile, queries, StandardCharsets.UTF_8);
-        List<String> command = List.of(java(), "-Dskiko.renderApi=SOFTWARE", "-cp", jar.toString(), DRIVER_MAIN,
+        // C1 only, as the README's start script and the installer's launcher run the window (the archive they map
+        // changes only the start). Quick runs, one after the other, load 0.8-1.9: p95 41.7/64.9 and 36.8/61.9 ms
+        // (built-in/100k) with both compilers, 31.6/39.4 and 32.4/46.6 with C1 only (docs/performance.md).
+        List<String> command = List.of(java(), "-XX:TieredStopAtLevel=1", "-Dskiko.renderApi=SOFTWARE", "-cp", jar.toString(), DRIVER_MAIN,
                 "--data", data.toString(), "--queries", queryFile.toString(), "--out", out.toString(),
                 "--taps", Integer.toString(taps), "--warmup", Integer.toString(warmup));
         Path log = out.resolveSibling(out.getFileName() + ".log");

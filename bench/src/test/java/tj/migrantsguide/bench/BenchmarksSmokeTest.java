@@ -55,33 +55,89 @@ class BenchmarksSmokeTest {
             System.out.println("[keystroke] skipped: no " + jar + " with the driver (mvn verify packages it first)");
             assumeTrue(false, "no app jar");
         }
-        String display = System.getenv("DISPLAY");
-        Process xvfb = null;
-        if (display == null || display.isBlank()) {
-            Path binary = Path.of("/usr/bin/Xvfb");
-            if (!Files.isExecutable(binary)) {
-                System.out.println("[keystroke] skipped: no DISPLAY and no Xvfb (apt-get install xvfb)");
-                assumeTrue(false, "no display");
-            }
-            Path displayFile = Files.createTempFile("xvfb-display", ".txt");
-            // -displayfd: Xvfb picks a free display number itself and writes it to the descriptor (here, a file).
-            xvfb = new ProcessBuilder("/bin/sh", "-c", "exec " + binary + " -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp 3>" + displayFile)
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            for (int i = 0; i < 100 && Files.size(displayFile) == 0; i++) {
-                Thread.sleep(100);
-            }
-            display = ":" + Files.readString(displayFile).strip();
-            Files.delete(displayFile);
-        }
-        try {
+        try (Display display = Display.find("keystroke")) {
             Results results = new Results();
-            new KeystrokeBenchmark(repository, 600, 2, 1, display).run(true, results);
+            new KeystrokeBenchmark(repository, 600, 2, 1, display.name).run(true, results);
             for (String key : List.of("keystroke_p95_ms", "keystroke_100k_p95_ms", "tap_to_number_ms")) {
                 assertTrue(results.figures().get(key) > 0, key + " = " + results.figures().get(key));
             }
             assertTrue(results.figures().get("keystroke_p95_ms") >= results.figures().get("keystroke_p50_ms"));
             assertEquals(3, results.targets().size());
-        } finally {
+        }
+    }
+
+    /**
+     * The README's start command end to end: its first window after the build writes the class-data archive as it
+     * closes, the next start maps it (the benchmark refuses a start that made a new one), and plain {@code java -jar}
+     * is measured beside it. One round; the figures are reported, not judged.
+     */
+    @Test
+    void theReadmeStartWritesItsArchiveOnceAndIsMeasuredBesideJavaJar() throws Exception {
+        Path repository = Path.of("..");
+        Path script = repository.resolve(Path.of("app", "target", "migrants-guide"));
+        if (!Files.isExecutable(script)) {
+            System.out.println("[startup] skipped: no " + script + " (mvn verify packages it first)");
+            assumeTrue(false, "no start script");
+        }
+        try (Display display = Display.find("startup")) {
+            Results results = new Results();
+            new StartupBenchmark(repository, StartupBenchmark.Launch.README, 1, display.name).run(true, results);
+            for (String key : List.of("first_frame_ms", "hello_first_frame_ms", "first_frame_ratio", "rss_mib",
+                    "jar_first_frame_ms", "jar_first_frame_ratio", "jar_rss_mib", "first_start_after_build_ms",
+                    "archive_write_ms", "first_import_ms")) {
+                assertTrue(results.figures().get(key) > 0, key + " = " + results.figures().get(key));
+            }
+            try (var archives = Files.newDirectoryStream(script.getParent(), "migrants-guide-*.jsa")) {
+                assertEquals(1, java.util.stream.StreamSupport.stream(archives.spliterator(), false).count());
+            }
+            // -Xshare:on makes the JVM refuse to start when it cannot map the archive (a stale or foreign one):
+            // a start that merely ignored it would pass everything above.
+            ProcessBuilder mapped = new ProcessBuilder(script.toString(), "--help").redirectErrorStream(true);
+            mapped.environment().put("JAVA_TOOL_OPTIONS", "-Xshare:on");
+            Process help = mapped.start();
+            String output = new String(help.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(help.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, help.exitValue(), output);
+            assertTrue(output.contains("Usage:"), output);
+            assertEquals(List.of("first_frame_ratio", "rss_mib", "first_import_ms"),
+                    results.targets().stream().map(t -> t.figure()).toList());
+        }
+    }
+
+    /** $DISPLAY, or a private Xvfb (skipping the test when there is neither). */
+    private static final class Display implements AutoCloseable {
+        final String name;
+        private final Process xvfb;
+
+        private Display(String name, Process xvfb) {
+            this.name = name;
+            this.xvfb = xvfb;
+        }
+
+        static Display find(String test) throws Exception {
+            String display = System.getenv("DISPLAY");
+            if (display != null && !display.isBlank()) {
+                return new Display(display, null);
+            }
+            Path binary = Path.of("/usr/bin/Xvfb");
+            if (!Files.isExecutable(binary)) {
+                System.out.println("[" + test + "] skipped: no DISPLAY and no Xvfb (apt-get install xvfb)");
+                assumeTrue(false, "no display");
+            }
+            Path displayFile = Files.createTempFile("xvfb-display", ".txt");
+            // -displayfd: Xvfb picks a free display number itself and writes it to the descriptor (here, a file).
+            Process xvfb = new ProcessBuilder("/bin/sh", "-c", "exec " + binary + " -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp 3>" + displayFile)
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            for (int i = 0; i < 100 && Files.size(displayFile) == 0; i++) {
+                Thread.sleep(100);
+            }
+            String name = ":" + Files.readString(displayFile).strip();
+            Files.delete(displayFile);
+            return new Display(name, xvfb);
+        }
+
+        @Override
+        public void close() throws InterruptedException {
             if (xvfb != null) {
                 xvfb.destroy();
                 xvfb.waitFor(10, TimeUnit.SECONDS);
