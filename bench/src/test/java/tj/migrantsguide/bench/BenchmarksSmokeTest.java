@@ -42,6 +42,16 @@ class BenchmarksSmokeTest {
         assertTrue(results.figures().get("search_p95_ms") >= results.figures().get("search_p50_ms"));
     }
 
+    @Test
+    void outboxReportsWallAndCpuTimesOfSendsToARealServerOnLoopback() throws Exception {
+        Results results = new Results();
+        new OutboxBenchmark().run(true, results);
+        for (String key : List.of("outbox_save_p95_ms", "outbox_send_p50_ms", "outbox_send_p95_ms", "outbox_send_cpu_p95_ms")) {
+            assertTrue(results.figures().get(key) > 0, key + " = " + results.figures().get(key));
+        }
+        assertTrue(results.figures().get("outbox_send_p95_ms") >= results.figures().get("outbox_send_p50_ms"));
+    }
+
     /**
      * The real window, driven by keys: needs the app jar (in {@code mvn verify} the reactor has packaged it before
      * this module's tests) and a display, a private Xvfb started here when none is set (CI installs xvfb).
