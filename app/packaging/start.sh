@@ -10,7 +10,8 @@
 #    a checksum of the JVM's real path (a JDK upgraded in place is newer than the archive; another JDK is another name).
 #  - C1 only (-XX:TieredStopAtLevel=1): no C2 compiles competing with the start for the CPU.
 # Arguments go to the app as they are (app/target/migrants-guide --help). JAVA_HOME chooses the JDK, as for Maven.
-here=$(cd "$(dirname "$0")" && pwd)
+self=$(readlink -f "$0" 2>/dev/null || echo "$0")   # a link to the script (~/bin/guide) still finds the jar
+here=$(cd "$(dirname "$self")" && pwd)
 jar="$here/migrants-guide.jar"
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 java_binary=$(command -v "$java") || { echo "migrants-guide: no $java: install JDK 17 or set JAVA_HOME" >&2; exit 1; }
@@ -33,7 +34,8 @@ fi
 # Written to a file of this start's own and renamed when complete, so a second window closing at the same time, or
 # one killed while writing, never leaves a half archive under the name the next start maps.
 partial="$archive.$$"
-rm -f "$here"/migrants-guide-*.jsa
+rm -f "$here"/migrants-guide-*.jsa "$here"/migrants-guide-*.jsa.*
+echo "migrants-guide: first start of this build; as the window closes it writes $archive for faster starts (a few seconds)" >&2
 "$java" -XX:ArchiveClassesAtExit="$partial" -Xlog:cds=off -Xlog:cds+dynamic=off -XX:TieredStopAtLevel=1 \
   -jar "$jar" "$@" &
 app=$!
