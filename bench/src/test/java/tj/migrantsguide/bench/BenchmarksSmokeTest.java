@@ -147,10 +147,14 @@ class BenchmarksSmokeTest {
         }
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             if (xvfb != null) {
                 xvfb.destroy();
-                xvfb.waitFor(10, TimeUnit.SECONDS);
+                try {
+                    xvfb.waitFor(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }
