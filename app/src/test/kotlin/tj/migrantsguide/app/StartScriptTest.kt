@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir
 /**
  * The README's start script (`packaging/start.sh`, copied by the build to `app/target/migrants-guide`), run by `sh`
  * on the JDK running this test, next to a small real jar made here (the app's own jar is packaged after these
- * tests): its first window start writes a class-data archive, later starts map it, a newer jar is never started with
- * the old archive, commands do not train. Whether a class came from the archive is the JVM's own word
+ * tests): the build's step makes a class-data archive that the window's starts map; without one, the first window
+ * start writes one; a newer jar is never started with the old archive; commands do not train. Whether a class came from the archive is the JVM's own word
  * (`-Xlog:class+load`: "source: shared objects file (top)" for the dynamic archive).
  */
 class StartScriptTest {
@@ -35,7 +35,34 @@ class StartScriptTest {
     }
 
     @Test
-    fun `the first window start writes the archive and the next start maps it`() {
+    fun `the build's step makes the archive and the first window start maps it`() {
+        makeJar()
+        val step = run("--make-start-archive")
+        assertEquals(0, step.status, step.output)
+        assertEquals(1, archives().size, "${folder.listDirectoryEntries()}")
+        assertTrue("start-up archive ${archives().single()}" in step.output, step.output)
+
+        val window = run(javaOptions = "-Xlog:class+load=info")
+        assertEquals(0, window.status, window.output)
+        assertTrue(probeLoadedFrom(window.output).contains("shared objects file (top)"), probeLoadedFrom(window.output))
+        assertTrue("no start-up archive" !in window.output, window.output)
+    }
+
+    @Test
+    fun `a failed archive step leaves the build as it is and the window writes one instead`() {
+        makeJar()
+        val step = run("--make-start-archive", environment = mapOf("PROBE_FAIL_SCREENSHOT" to "yes"))
+        assertEquals(0, step.status, step.output)
+        assertTrue("no start-up archive" in step.output, step.output)
+        assertEquals(emptyList(), archives())
+        assertTrue(folder.listDirectoryEntries().none { it.name.contains(".jsa") }, "${folder.listDirectoryEntries()}")
+
+        assertEquals(0, run().status)
+        assertEquals(1, archives().size)
+    }
+
+    @Test
+    fun `without the build's archive the first window start writes one and the next start maps it`() {
         makeJar()
         val first = run()
         assertEquals(0, first.status, first.output)
@@ -95,11 +122,12 @@ class StartScriptTest {
 
     private data class Result(val status: Int, val output: String)
 
-    private fun run(vararg args: String, javaOptions: String? = null): Result {
+    private fun run(vararg args: String, javaOptions: String? = null, environment: Map<String, String> = emptyMap()): Result {
         val builder = ProcessBuilder(listOf("sh", script.toString()) + args).redirectErrorStream(true)
         builder.environment()["JAVA_HOME"] = System.getProperty("java.home")
         builder.environment().remove("JAVA_TOOL_OPTIONS")
         if (javaOptions != null) builder.environment()["JAVA_TOOL_OPTIONS"] = javaOptions
+        builder.environment().putAll(environment)
         val process = builder.start()
         val output = process.inputStream.readAllBytes().toString(Charsets.UTF_8)
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the script did not end: $output")
@@ -111,7 +139,10 @@ class StartScriptTest {
     private fun probeLoadedFrom(output: String): String =
         output.lines().firstOrNull { it.contains(" Probe source:") } ?: "no class+load line for Probe in:\n$output"
 
-    /** `migrants-guide.jar` holding one class, `Probe`, compiled here: prints its arguments, `exit3` exits with 3. */
+    /**
+     * `migrants-guide.jar` holding one class, `Probe`, compiled here: prints its arguments, `exit3` exits with 3, and
+     * `screenshot` fails (exit 1) when `PROBE_FAIL_SCREENSHOT` is set, as a broken build's would.
+     */
     private fun makeJar() {
         val sources = folder.resolve("src").createDirectories()
         val source = sources.resolve("Probe.java")
@@ -120,6 +151,7 @@ class StartScriptTest {
                 public static void main(String[] args) {
                     System.out.println("probe started with " + java.util.Arrays.toString(args));
                     if (args.length == 1 && args[0].equals("exit3")) System.exit(3);
+                    if (args.length > 0 && args[0].equals("screenshot") && System.getenv("PROBE_FAIL_SCREENSHOT") != null) System.exit(1);
                 }
             }
         """.trimIndent())
