@@ -22,9 +22,11 @@ archive="$here/migrants-guide-$(printf %s "$java_binary" | cksum | cut -d ' ' -f
 # Written under a name of this process's own and renamed when complete, so that two writers at once, or one killed
 # while writing, never leave a half archive under the name the next start maps.
 partial="$archive.$$"
-# The JVM writing every app class it loaded to $partial as it exits.
+# The JVM writing every app class it loaded to $partial as it exits. It replaces the shell it runs in: call it in a
+# subshell, ( … ), so that the subshell's pid is the JVM's.
 java_writing_archive() {
-  "$java" -XX:ArchiveClassesAtExit="$partial" -Xlog:cds=off -Xlog:cds+dynamic=off -XX:TieredStopAtLevel=1 -jar "$jar" "$@"
+  exec "$java" -XX:ArchiveClassesAtExit="$partial" -Xlog:cds=off -Xlog:cds+dynamic=off -XX:TieredStopAtLevel=1 \
+    -jar "$jar" "$@"
 }
 clear_archives() { rm -f "$here"/migrants-guide-*.jsa "$here"/migrants-guide-*.jsa.*; }
 keep_partial() { if [ -s "$partial" ]; then mv -f "$partial" "$archive"; else rm -f "$partial"; return 1; fi; }
@@ -36,7 +38,7 @@ if [ "${1:-}" = "--make-start-archive" ]; then
   # Compose's window) load from the jar. A failure leaves the build as it is: the guide starts without an archive.
   work=$(mktemp -d)
   clear_archives
-  if java_writing_archive screenshot --screen home --lang tg --country RU --out "$work/home.png" >"$work/log" 2>&1 \
+  if (java_writing_archive screenshot --screen home --lang tg --country RU --out "$work/home.png") >"$work/log" 2>&1 \
       && keep_partial; then
     echo "migrants-guide: start-up archive $archive"
   else
@@ -62,10 +64,8 @@ fi
 
 clear_archives
 echo "migrants-guide: no start-up archive for $java_binary; as the window closes it writes $archive (a few seconds)" >&2
-# exec: the background job is the JVM itself (a function cannot be exec'd), so that $! is its pid and the signal
-# below reaches it.
-(exec "$java" -XX:ArchiveClassesAtExit="$partial" -Xlog:cds=off -Xlog:cds+dynamic=off -XX:TieredStopAtLevel=1 \
-  -jar "$jar" "$@") &
+# The background job is the JVM itself, so that $! is its pid and the signal below reaches it.
+(java_writing_archive "$@") &
 app=$!
 # A signal to this script (Ctrl+C, a desktop's close, kill) goes to the app, which closes in order and writes the
 # archive; the script waits for that instead of leaving it behind.

@@ -1,6 +1,8 @@
 package tj.migrantsguide.bench;
 
+import com.sun.management.ThreadMXBean;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -31,6 +33,8 @@ import tj.migrantsguide.transport.JdkHttpTransport;
  * the device, one transaction on the server, HTTP and JSON.
  */
 final class OutboxBenchmark implements Benchmark {
+    private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+
     @Override
     public String name() {
         return "outbox";
@@ -102,9 +106,6 @@ final class OutboxBenchmark implements Benchmark {
         }
         return sum;
     }
-
-    private static final com.sun.management.ThreadMXBean THREADS =
-            (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
 
     private static void deleteQuietly(Path folder) {
         try (Stream<Path> paths = Files.walk(folder)) {

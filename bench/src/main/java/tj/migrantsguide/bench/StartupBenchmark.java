@@ -132,8 +132,7 @@ final class StartupBenchmark implements Benchmark {
             // Interleaved, so that machine noise falls on all alike.
             hello.add(start(javaCommand(List.of("-cp", appJar().toString(), HELLO_MAIN)), false));
             if (launch == Launch.README) {
-                Start readme = start(launcherCommand(startScript(), appArgs), true);
-                app.add(readme);
+                app.add(start(launcherCommand(startScript(), appArgs), true));
                 jar.add(start(javaCommand(concat(List.of("-jar", appJar().toString()), appArgs)), false));
             } else {
                 app.add(start(launcherCommand(imageLauncher(), appArgs), true));
@@ -188,7 +187,8 @@ final class StartupBenchmark implements Benchmark {
         results.put("start_archive_mib", Files.size(made.get(0)) / (1024.0 * 1024.0));
     }
 
-    private static List<Path> archives(Path folder) throws IOException {
+    /** The start script's class-data archives in {@code folder} (its jar's folder). */
+    static List<Path> archives(Path folder) throws IOException {
         List<Path> found = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder, "migrants-guide-*.jsa")) {
             files.forEach(found::add);
@@ -253,14 +253,14 @@ final class StartupBenchmark implements Benchmark {
         return all;
     }
 
-    private record StartedWindow(Process process, double firstFrameMs) {}
-
     /**
-     * Starts the command and waits for its first frame. A launcher (the start script, the image's) takes no JVM
-     * options on its command line: the two properties every start gets go through the JVM's own
-     * {@code JAVA_TOOL_OPTIONS}, for this measurement only; {@code java} gets them as options.
+     * One start: its first frame and, 3 s after it, its resident memory. A launcher (the start script, the image's)
+     * takes no JVM options on its command line: the two properties every start gets go through the JVM's own
+     * {@code JAVA_TOOL_OPTIONS}, for this measurement only; {@code java} gets them as options. The start script execs
+     * the JVM when its archive fits (the same process, so its memory is the JVM's); a script still running as a shell
+     * would be writing an archive (the build's did not fit), and its own memory is not the app's: an error, not a figure.
      */
-    private StartedWindow open(List<String> command, boolean launcher) throws IOException, InterruptedException {
+    private Start start(List<String> command, boolean launcher) throws IOException, InterruptedException {
         Path frameFile = Files.createTempFile("first-frame", ".txt");
         Files.delete(frameFile);
         String options = "-Dskiko.renderApi=SOFTWARE -Dmigrantsguide.firstFrameFile=" + frameFile;
@@ -289,24 +289,7 @@ final class StartupBenchmark implements Benchmark {
             }
             long frameAt = Long.parseLong(Files.readString(frameFile).strip());
             Thread.sleep(SETTLE_MS);
-            return new StartedWindow(process, frameAt - startedAt);
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            stop(process);
-            throw e;
-        } finally {
-            Files.deleteIfExists(frameFile);
-        }
-    }
-
-    /**
-     * One start: its first frame and, 3 s after it, its resident memory. The start script execs the JVM when its
-     * archive fits (the same process, so its memory is the JVM's); a script still running as a shell would be
-     * writing an archive (the build's did not fit), and its own memory is not the app's: an error, not a figure.
-     */
-    private Start start(List<String> command, boolean launcher) throws IOException, InterruptedException {
-        StartedWindow window = open(command, launcher);
-        try {
-            long pid = window.process().pid();
+            long pid = process.pid();
             if (launch == Launch.README && launcher) {
                 String program = Files.readString(Path.of("/proc", Long.toString(pid), "comm")).strip();
                 if (!program.equals("java")) {
@@ -314,9 +297,10 @@ final class StartupBenchmark implements Benchmark {
                             + " with the build's archive (is the JDK newer than the archive?): " + command);
                 }
             }
-            return new Start(window.firstFrameMs(), rssMib(pid));
+            return new Start(frameAt - startedAt, rssMib(pid));
         } finally {
-            stop(window.process());
+            stop(process);
+            Files.deleteIfExists(frameFile);
         }
     }
 
