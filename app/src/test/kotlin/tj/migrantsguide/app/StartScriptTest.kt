@@ -21,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir
  * The README's start script (`packaging/start.sh`, copied by the build to `app/target/migrants-guide`), run by `sh`
  * on the JDK running this test, next to a small real jar made here (the app's own jar is packaged after these
  * tests): the build's step makes a class-data archive that the window's starts map; without one, the first window
- * start writes one; a newer jar is never started with the old archive; commands do not train. Whether a class came from the archive is the JVM's own word
- * (`-Xlog:class+load`: "source: shared objects file (top)" for the dynamic archive).
+ * start writes one; a newer jar is never started with the old archive; commands do not train. Whether a class came
+ * from the archive is the JVM's own word (`-Xlog:class+load`: "source: shared objects file (top)" for the dynamic
+ * archive).
  */
 class StartScriptTest {
     @TempDir

@@ -32,14 +32,14 @@ import tj.migrantsguide.transport.JdkHttpTransport
 /**
  * 09:00 UTC on the day after the embedded content was published (whenever the build made it), well before it expires.
  * A fixed hour, not the build's: at 09:00 UTC it is the same calendar day from London to Seoul, and tests that move
- * the clock an hour stay on that day (a build at 20:30 UTC once put "an hour later" past Moscow's midnight).
+ * the clock an hour stay on that day (a CI build at about 20:10 UTC once put "an hour later" past Moscow's midnight).
  */
 val testClock: Clock by lazy {
     val published = embeddedSnapshot.open("index.json").use {
         tj.migrantsguide.feed.FeedCodec.readIndex("index.json", it.readAllBytes()).published()
     }
-    val nextMorning = published.atOffset(ZoneOffset.UTC).toLocalDate().plusDays(1).atTime(9, 0).toInstant(ZoneOffset.UTC)
-    Clock.fixed(nextMorning, ZoneOffset.UTC)
+    val nextDay = published.atOffset(ZoneOffset.UTC).toLocalDate().plusDays(1)
+    Clock.fixed(nextDay.atTime(9, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC)
 }
 
 /** The real guide: the embedded snapshot installed into a real SQLite file in [dataDirectory]. */

@@ -254,8 +254,7 @@ final class InboxBenchmark implements Benchmark {
 
     private static Process startNode(Path folder, int n, int port, String jdbcUrl) throws Exception {
         Path feed = Files.createDirectories(folder.resolve("feed"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+        ProcessBuilder builder = new ProcessBuilder(Machine.java(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 "tj.migrantsguide.content.Main", "serve", "--feed", feed.toString(), "--port", Integer.toString(port),
                 "--jdbc", jdbcUrl, "--limits", "none")
                 .redirectErrorStream(true).redirectOutput(folder.resolve("node-" + (n + 1) + ".log").toFile());

@@ -176,7 +176,7 @@ final class KeystrokeBenchmark implements Benchmark {
 
     /** The built-in content, imported by the app ({@code info} on an empty folder), opened on Tajik, Russia. */
     private static void importBuiltIn(Path jar, Path data) throws IOException, InterruptedException {
-        List<String> command = List.of(java(), "-jar", jar.toString(), "info", "--data", data.toString());
+        List<String> command = List.of(Machine.java(), "-jar", jar.toString(), "info", "--data", data.toString());
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         if (process.waitFor() != 0) {
@@ -211,7 +211,7 @@ final class KeystrokeBenchmark implements Benchmark {
         // C1 only, as the README's start script and the installer's launcher run the window (the archive they map
         // changes only the start). Quick runs, one after the other, load 0.8-1.9: p95 41.7/64.9 and 36.8/61.9 ms
         // (built-in/100k) with both compilers, 31.6/39.4 and 32.4/46.6 with C1 only (docs/performance.md).
-        List<String> command = List.of(java(), "-XX:TieredStopAtLevel=1", "-Dskiko.renderApi=SOFTWARE", "-cp", jar.toString(), DRIVER_MAIN,
+        List<String> command = List.of(Machine.java(), "-XX:TieredStopAtLevel=1", "-Dskiko.renderApi=SOFTWARE", "-cp", jar.toString(), DRIVER_MAIN,
                 "--data", data.toString(), "--queries", queryFile.toString(), "--out", out.toString(),
                 "--taps", Integer.toString(taps), "--warmup", Integer.toString(warmup));
         Path log = out.resolveSibling(out.getFileName() + ".log");
@@ -278,10 +278,6 @@ final class KeystrokeBenchmark implements Benchmark {
     private static String tail(Path log) throws IOException {
         List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
         return String.join(" | ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private static double[] array(List<Double> values) {

@@ -1,6 +1,7 @@
 package tj.migrantsguide.bench;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.Instant;
 
 /**
@@ -27,6 +28,11 @@ final class Machine {
             return os.getProcessCpuTime() / 1e6;
         }
         return -1;
+    }
+
+    /** The {@code java} of the JVM running the benchmarks, for the programs they start: the same JDK for all. */
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** The system's 1-minute load average, or -1 where the platform has none. */

@@ -18,9 +18,9 @@ import tj.migrantsguide.guide.Language;
  * content against a bare Compose window built with the same versions (both in the app jar), each a new JVM.
  *
  * <p>{@link Launch#README}: the README's start command, {@code app/target/migrants-guide} (the build's start
- * script, {@code app/packaging/start.sh}: the jar with the class-data archive its first window start writes, and C1
- * only); beside it, in the same interleaved rounds, plain {@code java -jar} ({@code jar_*} keys), which a jar's
- * manifest cannot give either option. Before the rounds the archive is made again by the build's own step
+ * script, {@code app/packaging/start.sh}: the jar with the class-data archive the build makes, and C1 only); beside
+ * it, in the same interleaved rounds, plain {@code java -jar} ({@code jar_*} keys), which a jar's manifest cannot
+ * give either option. Before the rounds the archive is made again by the build's own step
  * ({@code migrants-guide --make-start-archive}, {@code start_archive_ms}), so that the rounds map what a build leaves,
  * not one a window wrote. {@link Launch#APP_IMAGE}: the installer's app image and its launcher.
  *
@@ -225,7 +225,7 @@ final class StartupBenchmark implements Benchmark {
 
     /** A first start without a window ({@code info}): the built-in content imported into an empty folder. */
     private double importContent(Path data) throws IOException, InterruptedException {
-        List<String> command = List.of(java(), "-jar", appJar().toString(), "info", "--data", data.toString());
+        List<String> command = List.of(Machine.java(), "-jar", appJar().toString(), "info", "--data", data.toString());
         long startedAt = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -235,12 +235,8 @@ final class StartupBenchmark implements Benchmark {
         return (System.nanoTime() - startedAt) / 1e6;
     }
 
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
     private static List<String> javaCommand(List<String> args) {
-        return concat(List.of(java()), args);
+        return concat(List.of(Machine.java()), args);
     }
 
     private static List<String> launcherCommand(Path launcher, List<String> args) {
